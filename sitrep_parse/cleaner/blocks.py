@@ -1,0 +1,277 @@
+"""Turn the body's elements into Blocks, keeping the structure the extractor reads.
+
+Paragraphs, headings, blockquotes (one block per paragraph inside, sharing a group),
+list items, tables (one block, a line per row) and preformatted text survive, and so
+does the emphasised run-in lead of a paragraph ("<strong>Update (1348 EST):</strong>").
+Liveblog posts are recognised by structure: sibling containers that each carry their own
+machine-readable time (<time datetime>, data-timestamp) ahead of their prose. Their time
+label and headline become an Entry; their blocks point at it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from lxml import etree
+
+from ..dates import format_iso, from_epoch, parse_iso
+from ..models import Block, Entry
+from .dom import BLOCK_TAGS, HEADINGS, link_text_length, norm, raw_text, text_of
+
+LEAD_TAGS = frozenset({"strong", "b", "em", "i", "mark", "u"})
+TIME_ATTRS = ("datetime", "data-timestamp", "data-time", "data-datetime", "data-published", "data-date")
+_TIME_XPATH = etree.XPath(
+    "descendant-or-self::*[@datetime or @data-timestamp or @data-time or @data-datetime or @data-published]"
+)
+_CONTAINER_OF_BLOCKS = etree.XPath("boolean(descendant::*[self::p or self::div or self::ul or self::ol or "
+                                   "self::table or self::blockquote or self::h1 or self::h2 or self::h3 or "
+                                   "self::h4 or self::h5 or self::h6 or self::section or self::article])")
+
+
+@dataclass
+class _Walk:
+    posts: dict  # liveblog post element -> its Entry (from find_entries)
+    blocks: list[Block] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    groups: int = 0
+    pending_break: bool = False
+
+    def add(self, type_: str, text: str, **kw) -> None:
+        self.blocks.append(Block(type_, text, after_break=self.pending_break, **kw))
+        self.pending_break = False
+
+
+def build_blocks(parts: list[etree._Element], posts: dict) -> tuple[list[Block], list[Entry]]:
+    """Blocks of the body in reading order, and the liveblog entries that survived cleaning."""
+    walk = _Walk(posts)
+    for part in parts:
+        _visit(part, walk, entry=None, quote=None)
+    return walk.blocks, walk.entries
+
+
+# --------------------------------------------------------------------------- liveblog posts
+
+
+def _machine_time(el: etree._Element) -> Optional[str]:
+    for attr in TIME_ATTRS:
+        value = el.get(attr)
+        if not value:
+            continue
+        dt = parse_iso(value) or from_epoch(value)
+        if dt is not None and dt.tzinfo is not None and (dt.hour or dt.minute or "T" in value or attr != "datetime"):
+            return format_iso(dt)
+    return None
+
+
+def find_entries(root: etree._Element) -> dict:
+    """Find liveblog posts: repeated sibling containers, each with a time before its prose.
+
+    Runs before furniture removal, because a post's time usually sits in a header or a
+    "timestamp" element that the vocabulary would otherwise drop. The time label and the
+    headline move into the Entry; the post's own header and footer go.
+    """
+    posts: dict = {}
+    candidates: dict = {}
+    for timed in _TIME_XPATH(root):
+        when = _machine_time(timed)
+        if when is None:
+            continue
+        post = timed
+        while post is not None and post is not root:
+            if post.find(".//p") is not None:
+                break
+            post = post.getparent()
+        if post is None or post is root:
+            continue
+        if post in candidates:
+            continue  # a second time in the same post ("Updated at ...") is not the post's time
+        candidates[post] = timed
+    by_parent: dict = {}
+    for post in candidates:
+        by_parent.setdefault(post.getparent(), []).append(post)
+    for siblings in by_parent.values():
+        if len(siblings) < 2:
+            continue
+        for post in siblings:
+            timed = candidates[post]
+            title_el = next((h for h in post.iter(*HEADINGS)), None)
+            entry = Entry(
+                time=_machine_time(timed),
+                label=norm(timed.text_content()) or None,
+                title=norm(title_el.text_content()) if title_el is not None else None,
+            )
+            posts[post] = entry
+            # Labels ahead of the post's header ("Pinned post", "Key event") are badges, not prose.
+            for child in list(post):
+                if child is timed or timed in child.iterancestors() or (
+                        title_el is not None and (child is title_el or title_el in child.iterdescendants())):
+                    break
+                if isinstance(child.tag, str) and child.find(".//p") is None:
+                    _detach(child)
+            for el in [timed] + ([title_el] if title_el is not None else []):
+                _detach(el)
+            for el in list(post.iter("header", "footer")):
+                _detach(el)
+    return posts
+
+
+def _detach(el: etree._Element) -> None:
+    parent = el.getparent()
+    if parent is not None:
+        tail = el.tail
+        parent.remove(el)
+        if tail and tail.strip():
+            parent.text = (parent.text or "") + tail
+
+
+# --------------------------------------------------------------------------- walking
+
+
+def _visit(el: etree._Element, walk: _Walk, entry: Optional[int], quote: Optional[int]) -> None:
+    tag = el.tag
+    if not isinstance(tag, str):
+        return
+    if el in walk.posts:
+        entry = len(walk.entries)
+        walk.entries.append(walk.posts[el])
+        title = walk.entries[entry].title
+        if title:
+            walk.add("heading", title, level=3, entry=entry)
+    if tag == "hr":
+        walk.pending_break = bool(walk.blocks)
+    elif tag in HEADINGS:
+        _emit(walk, "heading", el, entry, quote, level=int(tag[1]))
+    elif tag == "p":
+        _emit(walk, "blockquote" if quote is not None else "paragraph", el, entry, quote)
+    elif tag == "pre":
+        text = norm((el.text_content() or "").replace("\n", "\x00")).replace("\x00", "\n")
+        if text:
+            walk.add("preformatted", text, entry=entry, group=quote)
+    elif tag == "blockquote":
+        if quote is None:
+            walk.groups += 1
+            quote = walk.groups
+        if _CONTAINER_OF_BLOCKS(el):
+            _container(el, walk, entry, quote)
+        else:
+            _emit(walk, "blockquote", el, entry, quote)
+    elif tag in ("ul", "ol"):
+        walk.groups += 1
+        group = walk.groups
+        for li in el:
+            if li.tag != "li":
+                _visit(li, walk, entry, quote)
+                continue
+            nested = [c for c in li if c.tag in ("ul", "ol", "p", "div", "blockquote")]
+            if nested:
+                _container(li, walk, entry, quote)
+            else:
+                _emit(walk, "list_item", li, entry, quote if quote is not None else group)
+    elif tag == "table":
+        _table(el, walk, entry, quote)
+    else:
+        _container(el, walk, entry, quote)
+
+
+def _container(el: etree._Element, walk: _Walk, entry: Optional[int], quote: Optional[int]) -> None:
+    """A div-like element: recurse into block children, and gather loose inline text into paragraphs."""
+    run: list[etree._Element | str] = [el.text or ""]
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str) and (tag in BLOCK_TAGS or (tag not in LEAD_TAGS and _CONTAINER_OF_BLOCKS(child))):
+            _flush(run, walk, entry, quote)
+            run = []
+            _visit(child, walk, entry, quote)
+        else:
+            run.append(child)
+        run.append(child.tail or "")
+    _flush(run, walk, entry, quote)
+
+
+def _flush(run: list, walk: _Walk, entry: Optional[int], quote: Optional[int]) -> None:
+    """Loose text between blocks: a paragraph per stretch between double <br>s."""
+    paras: list[list] = [[[], 0, None]]  # [text pieces, link characters, lead]
+    last_br = False
+    for item in run:
+        cur = paras[-1]
+        if isinstance(item, str):
+            cur[0].append(item)
+            if item.strip():
+                last_br = False
+            continue
+        if not isinstance(item.tag, str):
+            continue
+        if item.tag == "br":
+            if last_br:
+                paras.append([[], 0, None])
+            else:
+                cur[0].append("\x00")
+            last_br = True
+            continue
+        last_br = False
+        raw = raw_text(item)
+        text = norm(raw)
+        if not text:
+            continue
+        if cur[2] is None and item.tag in LEAD_TAGS and not norm("".join(cur[0])):
+            cur[2] = text_of(item)
+        cur[0].append(raw)
+        cur[1] += len(text) if item.tag == "a" else link_text_length(item)
+    for pieces, links, lead in paras:
+        text = norm("".join(pieces).replace("\n", " ").replace("\x00", "\n"))
+        if not text or links / len(text) > 0.7:
+            continue
+        kind = "blockquote" if quote is not None else "paragraph"
+        walk.add(kind, text, lead=lead, entry=entry, group=quote)
+
+
+def _emit(walk: _Walk, kind: str, el: etree._Element, entry: Optional[int], group: Optional[int],
+          level: Optional[int] = None) -> None:
+    text = text_of(el)
+    if not text:
+        return
+    if _link_heavy(el, text):
+        return
+    walk.add(kind, text, lead=_lead(el), level=level, group=group, entry=entry)
+
+
+def _link_heavy(el: etree._Element, text: str) -> bool:
+    """A block that is mostly link text is navigation or a teaser, not prose."""
+    links = link_text_length(el)
+    if not links:
+        return False
+    return links / max(1, len(text)) > (0.5 if len(text) > 200 else 0.7)
+
+
+def _lead(el: etree._Element) -> Optional[str]:
+    """The emphasised words a block opens with, if it opens with emphasis."""
+    if el.text and el.text.strip():
+        return None
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag in LEAD_TAGS or (child.tag in ("span", "a") and len(child) == 1 and child[0].tag in LEAD_TAGS):
+            text = text_of(child)
+            return text or None
+        return None
+    return None
+
+
+def _table(el: etree._Element, walk: _Walk, entry: Optional[int], quote: Optional[int]) -> None:
+    """Data tables become one block, a line per row; layout tables are walked as containers."""
+    if el.find(".//table") is not None or el.find(".//p") is not None or len(norm(el.text_content())) > 3000:
+        _container(el, walk, entry, quote)
+        return
+    rows = []
+    caption = el.find("caption")
+    if caption is not None and text_of(caption):
+        rows.append(text_of(caption))
+    for tr in el.iter("tr"):
+        cells = [text_of(c) for c in tr if c.tag in ("td", "th")]
+        cells = [c for c in cells if c]
+        if cells:
+            rows.append(" | ".join(cells))
+    if rows:
+        walk.add("table", "\n".join(rows), entry=entry, group=quote)

@@ -1,0 +1,307 @@
+"""Article metadata from the page's own declarations, most specific first.
+
+JSON-LD (NewsArticle, LiveBlogPosting, ... including @graph) states what the publisher
+means; OpenGraph and <meta> say it again for social cards; <time> and visible bylines
+are what a reader sees. Each field takes the first source that has it, with two
+refinements a reader would expect: a title loses its " | Site Name" suffix, and a
+publication time is given in the page's own UTC offset when any source (or the visible
+dateline) states one, rather than in UTC.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+from typing import Any, Iterable, Optional
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from ..dates import format_iso, parse_iso, zone_for
+from ..models import Metadata
+from .dom import norm
+
+ARTICLE_TYPES = frozenset({
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+    "backgroundnewsarticle", "reviewnewsarticle", "askpublicnewsarticle", "liveblogposting", "blogposting",
+    "report", "scholarlyarticle", "techarticle", "socialmediaposting", "webpage", "medicalwebpage",
+})
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
+_BY = re.compile(r"^\s*(?:by|von|par|por|di|door|av|af|przez|от)\s+", re.I)
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\|)\s*", re.I)
+_VISIBLE_TIME = re.compile(r"(\d{1,2})[:.h](\d{2})\s*(?:([ap])\.?m\.?)?\s*([A-Z]{1,5}|UTC[+\-−]\d{1,2})\b")
+
+
+def extract_metadata(root: etree._Element, page_url: Optional[str]) -> Metadata:
+    ld = _json_ld_article(root)
+    metas = _meta_tags(root)
+
+    def meta(*keys: str) -> Optional[str]:
+        for key in keys:
+            values = metas.get(key)
+            if values:
+                return values[0]
+        return None
+
+    site_name = _first(
+        meta("og:site_name", "application-name", "al:android:app_name", "twitter:app:name:iphone"),
+        _ld_name(ld.get("publisher")),
+    )
+    title = _title(root, ld, meta, site_name)
+    authors = _authors(root, ld, metas)
+    published = _best_time(
+        root,
+        [_ld_str(ld.get("datePublished")), meta("article:published_time", "og:article:published_time",
+         "datepublished", "date", "dc.date", "dc.date.issued", "dcterms.created", "parsely-pub-date",
+         "sailthru.date", "pubdate", "publishdate", "publish-date", "citation_publication_date"),
+         _time_attr(root, "datePublished"), _ld_str(ld.get("dateCreated"))],
+    )
+    modified = _best_time(
+        root,
+        [_ld_str(ld.get("dateModified")), meta("article:modified_time", "og:updated_time", "datemodified",
+         "last-modified", "dcterms.modified"), _time_attr(root, "dateModified")],
+    )
+    language = _first(root.get("lang"), root.get("xml:lang"), meta("content-language", "language", "dc.language"),
+                      _ld_str(ld.get("inLanguage")), (meta("og:locale") or "").replace("_", "-") or None)
+    canonical = _first(_link(root, "canonical"), meta("og:url"), _ld_url(ld))
+    if canonical and page_url:
+        canonical = urljoin(page_url, canonical)
+    elif canonical and not canonical.lower().startswith(("http://", "https://")):
+        canonical = None
+    return Metadata(
+        title=title,
+        site_name=site_name,
+        authors=authors,
+        published=published,
+        modified=modified,
+        language=_language(language),
+        url=canonical or page_url,
+        description=_first(meta("og:description", "description", "twitter:description"),
+                           _ld_str(ld.get("description"))),
+    )
+
+
+# --------------------------------------------------------------------------- sources
+
+
+def _json_ld_objects(root: etree._Element) -> Iterable[dict]:
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        raw = (script.text or "").strip()
+        if not raw:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            try:  # trailing commas and control characters are common in hand-written JSON-LD
+                data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw), strict=False)
+            except ValueError:
+                continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                yield item
+                if "@graph" in item:
+                    stack.append(item["@graph"])
+
+
+def _types(obj: dict) -> set[str]:
+    t = obj.get("@type")
+    if isinstance(t, str):
+        t = [t]
+    return {str(x).lower().rsplit("/", 1)[-1] for x in (t or [])}
+
+
+def _json_ld_article(root: etree._Element) -> dict:
+    """The most article-like JSON-LD object: a NewsArticle beats a WebPage."""
+    best: dict = {}
+    best_rank = 99
+    for obj in _json_ld_objects(root):
+        types = _types(obj) & ARTICLE_TYPES
+        if not types:
+            continue
+        rank = 2 if types <= {"webpage", "medicalwebpage"} else 1 if "headline" not in obj else 0
+        if rank < best_rank:
+            best, best_rank = obj, rank
+    return best
+
+
+def _meta_tags(root: etree._Element) -> dict[str, list[str]]:
+    metas: dict[str, list[str]] = {}
+    head = root.find("head")
+    for el in (head if head is not None else root).iter("meta"):
+        key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
+        content = el.get("content")
+        if key and content and content.strip():
+            metas.setdefault(key.strip().lower(), []).append(norm(content))
+    return metas
+
+
+def _ld_str(value: Any) -> Optional[str]:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("@value") or value.get("name")
+    return norm(str(value)) if value not in (None, "") else None
+
+
+def _ld_name(value: Any) -> Optional[str]:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        return _ld_str(value.get("name"))
+    return _ld_str(value)
+
+
+def _ld_url(ld: dict) -> Optional[str]:
+    for key in ("url", "mainEntityOfPage", "@id"):
+        value = ld.get(key)
+        if isinstance(value, dict):
+            value = value.get("@id") or value.get("url")
+        if isinstance(value, str) and value.startswith("http"):
+            return value
+    return None
+
+
+def _link(root: etree._Element, rel: str) -> Optional[str]:
+    for el in root.iter("link"):
+        if rel in (el.get("rel") or "").lower().split() and el.get("href"):
+            return el.get("href").strip()
+    return None
+
+
+def _time_attr(root: etree._Element, itemprop: str) -> Optional[str]:
+    for el in root.iter("time", "meta", "span"):
+        if el.get("itemprop") == itemprop:
+            return el.get("datetime") or el.get("content")
+    return None
+
+
+def _first(*values: Optional[str]) -> Optional[str]:
+    for v in values:
+        if v and v.strip():
+            return norm(v)
+    return None
+
+
+# --------------------------------------------------------------------------- fields
+
+
+def _title(root: etree._Element, ld: dict, meta, site_name: Optional[str]) -> Optional[str]:
+    h1s = [norm(h.text_content()) for h in root.iter("h1")]
+    h1s = [h for h in h1s if h]
+    declared = _first(_ld_str(ld.get("headline")), meta("og:title", "twitter:title", "title", "dc.title"))
+    title_tag = root.find(".//title")
+    page_title = norm(title_tag.text_content()) if title_tag is not None else None
+    for candidate in (declared, page_title):
+        if not candidate:
+            continue
+        for h in h1s:  # the visible headline, when the declared one confirms it
+            if h == candidate or (len(h) > 10 and h in candidate):
+                return h
+    if declared:
+        return _strip_site(declared, site_name)
+    if h1s:
+        return h1s[0]
+    return _strip_site(page_title, site_name) if page_title else None
+
+
+def _strip_site(title: str, site_name: Optional[str]) -> str:
+    """Drop a " | Site" or "Site - " decoration from a title."""
+    seps = list(_TITLE_SEPARATORS.finditer(title))
+    if not seps or not site_name:
+        return title
+    site = site_name.lower()
+    tail = title[seps[-1].end():].lower()
+    if site in tail or tail in site:
+        return title[:seps[-1].start()].strip()
+    if title[:seps[0].start()].lower() == site:
+        return title[seps[0].end():].strip()
+    return title
+
+
+def _split_names(text: str) -> list[str]:
+    text = _BY.sub("", norm(text))
+    names = []
+    for part in _NAME_SPLIT.split(text):
+        part = norm(part).strip(" .")
+        if part and not part.lower().startswith(("http://", "https://", "www.")) and len(part) < 80:
+            names.append(part)
+    return names
+
+
+def _authors(root: etree._Element, ld: dict, metas: dict[str, list[str]]) -> tuple[str, ...]:
+    names: list[str] = []
+    ld_authors = ld.get("author") or ld.get("creator")
+    if ld_authors is not None:
+        for a in ld_authors if isinstance(ld_authors, list) else [ld_authors]:
+            name = _ld_name(a)
+            if name:
+                names.extend(_split_names(name))
+    if not names:
+        for key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"):
+            for value in metas.get(key, []):
+                names.extend(_split_names(value))
+            if names:
+                break
+    if not names:
+        for el in root.iter("a", "span"):
+            if el.get("rel") == "author" or el.get("itemprop") == "author":
+                name = norm(el.text_content())
+                if name and len(name) < 80:
+                    names.append(name)
+    seen: dict[str, str] = {}
+    for n in names:
+        seen.setdefault(n.lower(), n)
+    return tuple(seen.values())
+
+
+def _best_time(root: etree._Element, candidates: list[Optional[str]]) -> Optional[str]:
+    """The first declared instant, expressed in the page's own offset where the page gives one."""
+    parsed = [dt for dt in (parse_iso(c) for c in candidates if c) if dt is not None]
+    if not parsed:
+        return None
+    first = parsed[0]
+    if first.tzinfo is None:
+        return format_iso(first)
+    if first.utcoffset():
+        return format_iso(first)
+    for other in parsed[1:]:
+        if other.tzinfo is not None and other.utcoffset() and other == first:
+            return format_iso(other)
+    local = _visible_offset(root, first)
+    return format_iso(local or first)
+
+
+def _visible_offset(root: etree._Element, instant: datetime) -> Optional[datetime]:
+    """A UTC instant re-expressed in the zone of a visible dateline that shows the same moment."""
+    for el in root.iter("time", "span", "div", "p", "summary"):
+        text = el.text or ""
+        if len(text) > 120 or not re.search(r"\d[:.h]\d\d", text):
+            continue
+        for m in _VISIBLE_TIME.finditer(text):
+            zone = zone_for(m.group(4), instant.date())
+            if zone is None:
+                continue
+            hour, minute = int(m.group(1)), int(m.group(2))
+            if m.group(3):
+                hour = hour % 12 + (12 if m.group(3).lower() == "p" else 0)
+            local = instant.astimezone(zone)
+            if (local.hour, local.minute) == (hour, minute) and local.utcoffset():
+                return local
+    return None
+
+
+def _language(value: Optional[str]) -> Optional[str]:
+    if not value:
+        return None
+    value = value.strip().replace("_", "-")
+    if not re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", value):
+        return None
+    head, *rest = value.split("-")
+    return "-".join([head.lower()] + [r.upper() if len(r) == 2 else r for r in rest])

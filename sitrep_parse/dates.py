@@ -1,0 +1,119 @@
+"""Dates, times and time zones shared by the cleaner (metadata) and the extractor (updates).
+
+Zone abbreviations printed in articles map to fixed offsets ("EST" is always -05:00, even
+in August: the writer chose it); names that follow daylight saving ("ET", "PT", "UK
+time") resolve through the tz database for the date in question. Ambiguous abbreviations
+(IST: India, Ireland or Israel) are deliberately absent: an unresolved time is better
+than a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from typing import Optional
+from zoneinfo import ZoneInfo
+
+UTC = timezone.utc
+
+
+def _fixed(hours: float) -> timezone:
+    return timezone(timedelta(hours=hours))
+
+
+FIXED_ZONES: dict[str, timezone] = {
+    "Z": UTC, "UTC": UTC, "GMT": UTC, "UT": UTC, "WET": UTC, "ZULU": UTC,
+    "EST": _fixed(-5), "EDT": _fixed(-4), "CST": _fixed(-6), "CDT": _fixed(-5),
+    "MST": _fixed(-7), "MDT": _fixed(-6), "PST": _fixed(-8), "PDT": _fixed(-7),
+    "AKST": _fixed(-9), "AKDT": _fixed(-8), "HST": _fixed(-10), "NST": _fixed(-3.5), "NDT": _fixed(-2.5),
+    "BST": _fixed(1), "WEST": _fixed(1), "CET": _fixed(1), "CEST": _fixed(2), "MEZ": _fixed(1), "MESZ": _fixed(2),
+    "EET": _fixed(2), "EEST": _fixed(3), "OEZ": _fixed(2), "OESZ": _fixed(3),
+    "MSK": _fixed(3), "TRT": _fixed(3), "GST": _fixed(4), "PKT": _fixed(5), "ICT": _fixed(7), "WIB": _fixed(7),
+    "HKT": _fixed(8), "SGT": _fixed(8), "AWST": _fixed(8), "PHT": _fixed(8), "JST": _fixed(9), "KST": _fixed(9),
+    "ACST": _fixed(9.5), "AEST": _fixed(10), "AEDT": _fixed(11), "NZST": _fixed(12), "NZDT": _fixed(13),
+}
+
+# Names that follow daylight-saving rules: the offset depends on the date.
+TZ_NAMES: dict[str, str] = {
+    "ET": "America/New_York", "EASTERN": "America/New_York", "EASTERN TIME": "America/New_York",
+    "CT": "America/Chicago", "CENTRAL": "America/Chicago", "CENTRAL TIME": "America/Chicago",
+    "MT": "America/Denver", "MOUNTAIN TIME": "America/Denver",
+    "PT": "America/Los_Angeles", "PACIFIC": "America/Los_Angeles", "PACIFIC TIME": "America/Los_Angeles",
+    "UK TIME": "Europe/London", "LONDON TIME": "Europe/London",
+    "MOSCOW TIME": "Europe/Moscow", "KYIV TIME": "Europe/Kyiv", "KIEV TIME": "Europe/Kyiv",
+}
+
+AMBIGUOUS_ZONES = frozenset({"IST", "AST", "ADT", "SST", "BT", "CAT", "EAT", "MEST"})
+
+
+def zone_for(name: str, on: Optional[date] = None) -> Optional[tzinfo]:
+    """The tzinfo a printed zone name stands for, or None if unknown or ambiguous."""
+    key = re.sub(r"[\s.]+", " ", name.strip()).upper()
+    compact = key.replace(" ", "")
+    if compact in FIXED_ZONES:
+        return FIXED_ZONES[compact]
+    if key in TZ_NAMES:
+        return ZoneInfo(TZ_NAMES[key])
+    m = re.fullmatch(r"(?:UTC|GMT)\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?", key)
+    if m:
+        sign = -1 if m.group(1) in "-−" else 1
+        return timezone(sign * timedelta(hours=int(m.group(2)), minutes=int(m.group(3) or 0)))
+    return None
+
+
+_ISO = re.compile(
+    r"^\s*(\d{4})-(\d{2})-(\d{2})"
+    r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
+    r"\s*(Z|[+\-]\d{2}(?::?\d{2})?)?\s*$",
+    re.I,
+)
+
+
+def parse_iso(value: Optional[str]) -> Optional[datetime]:
+    """Parse the ISO 8601 forms pages use (Z, fractions, offsets without colon, date only)."""
+    if not value:
+        return None
+    m = _ISO.match(value)
+    if not m:
+        return None
+    y, mo, d, h, mi, s, frac, tz = m.groups()
+    try:
+        dt = datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0))
+    except ValueError:
+        return None
+    if tz:
+        if tz.upper() == "Z":
+            dt = dt.replace(tzinfo=UTC)
+        else:
+            digits = tz[1:].replace(":", "")
+            off = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
+            dt = dt.replace(tzinfo=timezone(off if tz[0] == "+" else -off))
+    return dt
+
+
+def has_time(value: Optional[str]) -> bool:
+    m = _ISO.match(value or "")
+    return bool(m and m.group(4))
+
+
+def format_iso(dt: datetime) -> str:
+    """ISO 8601 to the second, with a +HH:MM offset (never "Z"), as the output contract says."""
+    return dt.replace(microsecond=0).isoformat()
+
+
+def from_epoch(value: str) -> Optional[datetime]:
+    """A data-timestamp attribute: seconds or milliseconds since 1970."""
+    try:
+        n = float(value)
+    except ValueError:
+        return None
+    if n > 1e11:
+        n /= 1000.0
+    if not 6e8 < n < 5e9:  # 1989..2128: anything else is not a timestamp
+        return None
+    return datetime.fromtimestamp(n, UTC)
+
+
+def at(day: date, clock: time, zone: tzinfo) -> datetime:
+    """Combine a date, a wall-clock time and a zone (DST-aware for tz database zones)."""
+    return datetime.combine(day, clock).replace(tzinfo=zone)

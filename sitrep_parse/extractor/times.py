@@ -1,0 +1,175 @@
+"""Read the time in an update marker and resolve it to an instant.
+
+A marker may carry a clock time ("1348", "2:15 p.m.", "16h05", "14.32"), a zone ("EST",
+"ET", "GMT", "Z", "Uhr", "local time (UTC+4)"), a date ("Aug 5, 2022", "3 August",
+"09.08.2022") or a military date-time group ("031420ZAUG22"). Resolution follows the
+corpus rules (sitrep-dev/LABELS.md): the marker's own date, else the nearest dated
+context before it, else the publication date in the marker's zone, rolled to the next
+day when that would put the update more than an hour before publication.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from typing import Optional
+
+from ..dates import AMBIGUOUS_ZONES, at, zone_for
+
+MONTHS = {
+    "jan": 1, "january": 1, "januar": 1, "janvier": 1, "enero": 1, "jänner": 1,
+    "feb": 2, "february": 2, "februar": 2, "février": 2, "fevrier": 2, "febrero": 2,
+    "mar": 3, "march": 3, "märz": 3, "maerz": 3, "mars": 3, "marzo": 3,
+    "apr": 4, "april": 4, "avril": 4, "abril": 4,
+    "may": 5, "mai": 5, "mayo": 5,
+    "jun": 6, "june": 6, "juni": 6, "juin": 6, "junio": 6,
+    "jul": 7, "july": 7, "juli": 7, "juillet": 7, "julio": 7,
+    "aug": 8, "august": 8, "août": 8, "aout": 8, "agosto": 8,
+    "sep": 9, "sept": 9, "september": 9, "septembre": 9, "septiembre": 9,
+    "oct": 10, "october": 10, "oktober": 10, "octobre": 10, "octubre": 10, "okt": 10,
+    "nov": 11, "november": 11, "novembre": 11, "noviembre": 11,
+    "dec": 12, "december": 12, "dezember": 12, "décembre": 12, "decembre": 12, "diciembre": 12, "dez": 12,
+}
+_MONTH = r"(?P<{0}>" + "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True)) + r")\.?"
+_DAY_NAME = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+
+# "Aug 5, 2022" / "August 4" / "5 August 2022" / "09.08.2022" / "2022-08-05"
+DATE_PATTERNS = [
+    re.compile(_DAY_NAME + _MONTH.format("m") + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?\b", re.I),
+    re.compile(_DAY_NAME + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?" + _MONTH.format("m")
+               + r"(?:,?\s+(?P<y>\d{4}))?\b", re.I),
+    re.compile(r"\b(?P<d>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<y>\d{4})\b"),
+    re.compile(r"\b(?P<y>\d{4})-(?P<mn>\d{2})-(?P<d>\d{2})\b"),
+]
+
+_ZONE = (r"(?P<zone>(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?|[A-Z]{1,5}(?![a-z])|Uhr|h\b|"
+         r"(?:local|Eastern|Pacific|Central|Mountain|UK|London|Moscow|Kyiv|Kiev)\s+time"
+         r"(?:\s*\((?P<lzone>(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?)\))?)")
+CLOCK_PATTERNS = [
+    # 2:15 p.m. ET / 9:40 a.m. / 14:30 Uhr / 16h05 / 14.32 BST
+    re.compile(r"\b(?P<h>\d{1,2})[:.h](?P<mi>[0-5]\d)(?!\d)\s*(?P<ap>[ap]\.?\s?m\.?)?(?:\s*" + _ZONE + r")?", re.I),
+    # 4 p.m.
+    re.compile(r"\b(?P<h>\d{1,2})\s*(?P<ap>[ap]\.?\s?m\.?)(?:\s*" + _ZONE + r")?", re.I),
+    # 1348 EST / 1605Z / 0930 hrs
+    re.compile(r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:hrs?\b|(?P<zone>Z\b|[A-Z]{2,5}\b))"),
+]
+# Military date-time group: DDHHMM + zone letter + MON + YY ("031420ZAUG22")
+DTG = re.compile(r"\b(?P<d>[0-3]\d)(?P<h>[0-2]\d)(?P<mi>[0-5]\d)\s?(?P<z>[A-Z])\s?" + _MONTH.format("m")
+                 + r"\s?(?P<y>\d{2}(?:\d{2})?)\b", re.I)
+_NATO_LETTERS = {**{c: i + 1 for i, c in enumerate("ABCDEFGHIKLM")}, **{c: -(i + 1) for i, c in enumerate("NOPQRSTUVWXY")},
+                 "Z": 0}
+
+
+@dataclass(frozen=True)
+class MarkerTime:
+    """What a marker says about time, before resolution."""
+
+    text: Optional[str]  # the time as printed, e.g. "Aug 5, 2022, 09:30 UTC"
+    day: Optional[date] = None
+    clock: Optional[time] = None
+    zone: Optional[tzinfo] = None
+    zone_name: Optional[str] = None  # as printed; None when the marker names no zone
+    ambiguous: bool = False  # a zone was printed but cannot be resolved (IST)
+
+
+def _year(y: Optional[str], default: Optional[int]) -> Optional[int]:
+    if not y:
+        return default
+    n = int(y)
+    return n + 2000 if n < 100 else n
+
+
+def find_date(text: str, default_year: Optional[int]) -> tuple[Optional[date], Optional[tuple[int, int]]]:
+    for pattern in DATE_PATTERNS:
+        m = pattern.search(text)
+        if not m:
+            continue
+        gd = m.groupdict()
+        month = MONTHS.get(gd["m"].lower().rstrip(".")) if gd.get("m") else int(gd["mn"])
+        year = _year(gd.get("y"), default_year)
+        if not month or not year:
+            continue
+        try:
+            return date(year, month, int(gd["d"])), m.span()
+        except ValueError:
+            continue
+    return None, None
+
+
+def parse_marker_time(text: str, default_year: Optional[int] = None) -> Optional[MarkerTime]:
+    """Pull date, clock and zone out of a marker's text; None if it names no time at all."""
+    m = DTG.search(text)
+    if m:
+        month = MONTHS.get(m.group("m").lower())
+        offset = _NATO_LETTERS.get(m.group("z").upper())
+        if month and offset is not None:
+            try:
+                day = date(_year(m.group("y"), default_year) or 2000, month, int(m.group("d")))
+                clock = time(int(m.group("h")), int(m.group("mi")))
+            except ValueError:
+                day = None
+            if day:
+                return MarkerTime(m.group(0), day, clock, timezone(timedelta(hours=offset)), m.group("z"))
+    day, dspan = find_date(text, default_year)
+    clock = None
+    cspan = None
+    zone_name = None
+    for pattern in CLOCK_PATTERNS:
+        for cm in pattern.finditer(text):
+            if dspan and cm.start() < dspan[1] and cm.end() > dspan[0] and cm.group("h") and not cm.groupdict().get("zone"):
+                continue  # digits of the date itself
+            h = int(cm.group("h"))
+            mi = int(cm.groupdict().get("mi") or 0)
+            ap = (cm.groupdict().get("ap") or "").lower().replace(".", "").replace(" ", "")
+            if ap:
+                if not 1 <= h <= 12:
+                    continue
+                h = h % 12 + (12 if ap.startswith("p") else 0)
+            if h > 23 or mi > 59:
+                continue
+            clock = time(h, mi)
+            cspan = cm.span()
+            zone_name = cm.groupdict().get("lzone") or cm.groupdict().get("zone")
+            break
+        if clock:
+            break
+    if clock is None and day is None:
+        return None
+    spans = [s for s in (dspan, cspan) if s]
+    start, end = min(s[0] for s in spans), max(s[1] for s in spans)
+    printed = text[start:end].strip(" ,;([")
+    zone = None
+    ambiguous = False
+    if zone_name:
+        key = zone_name.strip()
+        if key.upper() in AMBIGUOUS_ZONES:
+            ambiguous = True
+        elif key.lower() not in ("uhr", "h") and not key.lower().startswith("local"):
+            zone = zone_for(key, day)
+            if zone is None and re.fullmatch(r"[A-Z]{2,5}", key):
+                ambiguous = True  # an unknown abbreviation: better unresolved than guessed
+        if key.lower() in ("uhr", "h") or key.lower().startswith("local"):
+            zone_name = None
+    return MarkerTime(printed or None, day, clock, zone, zone_name, ambiguous)
+
+
+def resolve(mt: MarkerTime, published: Optional[datetime], context_day: Optional[date]) -> Optional[datetime]:
+    """The instant a marker names, or None when it names no clock time or an ambiguous zone."""
+    if mt.clock is None or mt.ambiguous:
+        return None
+    zone = mt.zone
+    if zone is None:
+        zone = published.tzinfo if published is not None and published.tzinfo is not None else None
+        if zone is None:
+            return None
+    day = mt.day or context_day
+    rolled_ok = day is None
+    if day is None:
+        if published is None:
+            return None
+        day = published.astimezone(zone).date() if published.tzinfo else published.date()
+    instant = at(day, mt.clock, zone)
+    if rolled_ok and published is not None and published.tzinfo and instant < published - timedelta(hours=1):
+        instant = at(day + timedelta(days=1), mt.clock, zone)
+    return instant
