@@ -21,9 +21,11 @@ one byte a second never resets it).
 from __future__ import annotations
 
 import codecs
+import functools
 import random
 import re
 import socket
+import ssl
 import sys
 import threading
 import time
@@ -292,16 +294,29 @@ _UTF16_32 = ("utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-
 DETECT_BYTES = 65536  # detection reads a sample: plenty to tell scripts apart, a bounded cost on big pages
 
 
+@functools.lru_cache(maxsize=64)
 def _charset_name(label: Optional[str]) -> Optional[str]:
-    """Map a declared label to a Python codec, following the WHATWG aliases that matter."""
+    """Map a declared label to a Python codec, following the WHATWG aliases that matter.
+
+    Labels of encodings that do not keep ASCII as ASCII (EBCDIC, UTF-7) name none: a page
+    whose markup was readable to find the label cannot be in them.
+    """
     if not label:
         return None
     label = label.strip().strip("\"'").lower()
     label = _ALIASES.get(label, label)
     try:
-        return codecs.lookup(label).name
+        name = codecs.lookup(label).name
     except LookupError:
         return None
+    if name in _UTF16_32:
+        return name
+    try:
+        if "<meta charset=+->".encode(name) != b"<meta charset=+->":  # "+-" is how UTF-7 differs
+            return None
+    except (UnicodeError, LookupError):  # LookupError: bytes-to-bytes codecs such as base64
+        return None
+    return name
 
 
 def _decode_mixed_utf8(data: bytes) -> str:
@@ -549,7 +564,7 @@ def fetch(url: str, options: FetchOptions = FetchOptions()) -> Page:
     }
     try:
         # Redirects are followed here, not by httpx, which would read each redirect's body whole.
-        with httpx.Client(http2=_has_h2(), follow_redirects=False, headers=headers) as client:
+        with httpx.Client(http2=_has_h2(), follow_redirects=False, headers=headers, verify=_ssl_context()) as client:
             attempt = 0
             while True:
                 attempt += 1
@@ -557,23 +572,42 @@ def fetch(url: str, options: FetchOptions = FetchOptions()) -> Page:
                     return _fetch_once(client, url, options, deadline)
                 except _Retryable as exc:
                     failure = exc
-                tried = f"{attempt} attempt{'s' if attempt > 1 else ''}"
+                gave_up = f"gave up after {attempt} attempts: " if attempt > 1 else ""
                 if attempt > options.retries:
-                    raise ScrapeError(url, f"{failure.cause} ({tried})" if attempt > 1 else failure.cause) \
-                        from failure.__cause__
+                    raise ScrapeError(url, gave_up + failure.cause) from failure.__cause__
                 if failure.retry_after is not None:
                     wait = failure.retry_after
                     if time.monotonic() + wait >= deadline.end:
-                        raise ScrapeError(url, f"{failure.cause} (the server asked to retry after {wait:g} s, "
-                                               f"beyond the {options.timeout:g} s --timeout)") from failure.__cause__
+                        raise ScrapeError(url, f"{gave_up}{failure.cause} (the server asked to retry after "
+                                               f"{wait:g} s, beyond the {options.timeout:g} s --timeout)") \
+                            from failure.__cause__
                 else:
                     wait = BACKOFF_BASE * 2 ** (attempt - 1) * random.uniform(1.0, 1.25)
                     if time.monotonic() + wait >= deadline.end:
-                        raise ScrapeError(url, f"{failure.cause} ({tried}; no time left for another "
-                                               f"within the {options.timeout:g} s --timeout)") from failure.__cause__
+                        raise ScrapeError(url, f"gave up after {attempt} attempt{'s' if attempt > 1 else ''} "
+                                               f"within the {options.timeout:g} s --timeout: {failure.cause}") \
+                            from failure.__cause__
                 time.sleep(wait)
     finally:
         deadline.cancel()
+
+
+_SSL_CONTEXTS: dict[tuple[Optional[str], Optional[str]], Any] = {}
+
+
+def _ssl_context() -> Any:
+    """One TLS context per process: loading the CA bundle costs ~50 ms, once, not once per URL.
+
+    Keyed on SSL_CERT_FILE/SSL_CERT_DIR, which httpx honours, so changing them still counts.
+    """
+    import os
+
+    import httpx
+
+    key = (os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
+    if key not in _SSL_CONTEXTS:
+        _SSL_CONTEXTS[key] = httpx.create_ssl_context()
+    return _SSL_CONTEXTS[key]
 
 
 def _has_h2() -> bool:
@@ -684,6 +718,10 @@ def _network_cause(exc: BaseException) -> str:
         or type(exc).__name__
     detail = re.sub(r"^\[Errno -?\d+\]\s*", "", detail)
     if isinstance(exc, httpx.ConnectError):
+        if isinstance(inner, ssl.SSLCertVerificationError):
+            return f"cannot connect: TLS certificate not trusted ({inner.verify_message})"
+        if isinstance(inner, ssl.SSLError):
+            return f"cannot connect: TLS failed ({inner.reason or detail})"
         if isinstance(inner, socket.gaierror):
             return f"cannot resolve the host name ({detail})"
         return f"cannot connect ({detail})"
@@ -692,7 +730,11 @@ def _network_cause(exc: BaseException) -> str:
         if m:
             return (f"connection closed before the page was complete (received {int(m.group(1)):,} "
                     f"of {int(m.group(2)):,} bytes)")
-        if "peer closed" in str(exc) or "Server disconnected" in str(exc) or isinstance(exc, httpx.ReadError):
+        if "without sending a response" in str(exc):
+            return "the server closed the connection without responding"
+        if "peer closed" in str(exc):
+            return "connection closed before the page was complete"
+        if isinstance(exc, httpx.ReadError):
             return f"connection closed before the page was complete ({detail})"
         return f"invalid HTTP response ({detail})"
     if isinstance(exc, httpx.UnsupportedProtocol):
