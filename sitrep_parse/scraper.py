@@ -556,6 +556,7 @@ def fetch(url: str, options: FetchOptions = FetchOptions()) -> Page:
     """GET a page like a well-behaved client: redirects, retries with backoff, size cap, charset."""
     import httpx  # imported here: file and batch runs never pay for it
 
+    tls = _ssl_context()  # before the clock starts: loading CA certificates is not the server's time
     deadline = _Deadline(options.timeout)
     headers = {
         "User-Agent": options.user_agent or DEFAULT_USER_AGENT,
@@ -564,7 +565,7 @@ def fetch(url: str, options: FetchOptions = FetchOptions()) -> Page:
     }
     try:
         # Redirects are followed here, not by httpx, which would read each redirect's body whole.
-        with httpx.Client(http2=_has_h2(), follow_redirects=False, headers=headers, verify=_ssl_context()) as client:
+        with httpx.Client(http2=_has_h2(), follow_redirects=False, headers=headers, verify=tls) as client:
             attempt = 0
             while True:
                 attempt += 1

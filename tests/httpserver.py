@@ -16,7 +16,6 @@ import socket
 import ssl
 import subprocess
 import threading
-from collections import Counter
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -87,7 +86,7 @@ class LocalServer:
         self.routes: dict[str, Route] = {}
         self.prefixes: dict[str, Route] = {}
         self.seen: list[Seen] = []
-        self.hits: Counter[str] = Counter()
+        self.aborted: set[str] = set()  # routes that saw the client hang up (routes add themselves)
         self.stop = threading.Event()
         self._lock = threading.Lock()
         self._httpd = _Server(("127.0.0.1", 0), Handler)
@@ -126,7 +125,6 @@ class LocalServer:
     def _record(self, seen: Seen) -> None:
         with self._lock:
             self.seen.append(seen)
-            self.hits[seen.path] += 1
 
     def requests_to(self, path: str) -> list[Seen]:
         with self._lock:
@@ -140,7 +138,7 @@ def make_certificate(folder: Path) -> Optional[tuple[Path, Path]]:
     """A self-signed certificate for 127.0.0.1, or None where the openssl command is missing."""
     cert, key = folder / "cert.pem", folder / "key.pem"
     try:
-        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key),
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", str(key),
                         "-out", str(cert), "-days", "1", "-subj", "/CN=127.0.0.1",
                         "-addext", "subjectAltName=IP:127.0.0.1"],
                        check=True, capture_output=True, timeout=60)
