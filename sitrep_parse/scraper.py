@@ -518,14 +518,15 @@ class _Deadline:
 
     @property
     def expired(self) -> bool:
-        return self._expired or time.monotonic() >= self.end
+        """The deadline passed and the connections were cut: whatever failed after that is ours."""
+        return self._expired
 
     def remaining(self) -> float:
         return max(0.001, self.end - time.monotonic())
 
     def trace(self, event: str, info: dict[str, Any]) -> None:
         """httpcore's `trace` extension: learn each connection's socket as it is opened."""
-        if event not in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+        if not event.endswith((".connect_tcp.complete", ".start_tls.complete")):  # direct, proxy or SOCKS
             return
         sock = info["return_value"].get_extra_info("socket")
         if sock is None:
@@ -635,6 +636,8 @@ def _fetch_once(client: Any, url: str, options: FetchOptions, deadline: _Deadlin
     timed_out = f"timed out after {options.timeout:g} s (--timeout)"
     hops = [url]
     try:
+        if not httpx.URL(url).host:
+            raise ScrapeError(url, "invalid URL (no host name)")
         request = client.build_request("GET", url, timeout=httpx.Timeout(deadline.remaining()),
                                        extensions={"trace": deadline.trace})
         while True:
@@ -738,6 +741,8 @@ def _network_cause(exc: BaseException) -> str:
         if isinstance(exc, httpx.ReadError):
             return f"connection closed before the page was complete ({detail})"
         return f"invalid HTTP response ({detail})"
+    if isinstance(exc, httpx.WriteError):
+        return f"connection closed while sending the request ({detail})"
     if isinstance(exc, httpx.UnsupportedProtocol):
         return f"unsupported address ({detail})"
     return detail

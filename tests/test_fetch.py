@@ -214,6 +214,14 @@ def server() -> Iterator[LocalServer]:
     def brotli_bomb_route(h: Handler) -> None:
         h.reply(200, brotli_bomb, headers={"Content-Encoding": "br"})
 
+    @srv.route("/corrupt-gzip")
+    def corrupt_gzip(h: Handler) -> None:
+        h.reply(200, b"\x1f\x8b\x08\x00" + bytes(range(200)), headers={"Content-Encoding": "gzip"})
+
+    @srv.route("/zstd")
+    def zstd(h: Handler) -> None:  # not offered in Accept-Encoding, sent anyway
+        h.reply(200, b"(\xb5/\xfd" + bytes(40), headers={"Content-Encoding": "zstd"})
+
     @srv.route("/empty")
     def empty(h: Handler) -> None:
         h.reply(200, b"")
@@ -310,6 +318,8 @@ CASES = [
     Case("/deflate-raw"),
     Case("/gzip-bomb", "decompresses to more than the 1 MB limit (--max-bytes)"),
     Case("/brotli-bomb", "decompresses to more than the 1 MB limit (--max-bytes)"),
+    Case("/corrupt-gzip", "corrupt gzip data"),
+    Case("/zstd", "unsupported Content-Encoding 'zstd'"),
     Case("/empty", "empty document"),
     Case("/truncated", INCOMPLETE, retries=0, hits=1),
     Case("/truncated", "gave up after 2 attempts: " + INCOMPLETE, retries=1, hits=2, core=INCOMPLETE),
@@ -396,6 +406,17 @@ def test_user_agent_option(server: LocalServer) -> None:
     result = CliRunner().invoke(cli, [server.url("/page"), "--user-agent", "analyst-desk/2.0", "-f", "json"])
     assert result.exit_code == 0, result.output
     assert server.requests_to("/page")[-1].headers["user-agent"] == "analyst-desk/2.0"
+
+
+@pytest.mark.parametrize("url, cause", [
+    ("http://", "invalid URL (no host name)"),
+    ("https:///path", "invalid URL (no host name)"),
+    ("http://[::1", "invalid URL (Invalid port: ':1')"),
+])
+def test_invalid_url(url: str, cause: str) -> None:
+    with pytest.raises(ScrapeError) as info:
+        load(url, FetchOptions(timeout=2, retries=0))
+    assert info.value.cause == cause
 
 
 def test_connection_refused() -> None:
