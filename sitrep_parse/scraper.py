@@ -130,6 +130,9 @@ class _Corrupt(Exception):
     """A decompressor met bytes that are not its format (the message names the format)."""
 
 
+_UNSUPPORTED_CODINGS = frozenset({"zstd", "compress", "x-compress", "dcb", "dcz", "pack200-gzip", "exi"})
+
+
 class _Decoder:
     """Undo Content-Encodings (gzip, deflate, br) without ever producing more than `limit` bytes.
 
@@ -152,8 +155,9 @@ class _Decoder:
                 self.stages.append(_ZlibStage("deflate"))
             elif name == "br":
                 self.stages.append(_BrotliStage())
-            else:
+            elif name in _UNSUPPORTED_CODINGS:
                 raise ScrapeError(source, f"unsupported Content-Encoding {name!r}")
+            # any other token is a server's mistake ("utf-8", "text"): ignored, as browsers do
 
     def feed(self, data: bytes) -> bytes:
         try:
@@ -648,6 +652,8 @@ def _fetch_once(client: Any, url: str, options: FetchOptions, deadline: _Deadlin
                 if len(hops) > MAX_REDIRECTS:
                     raise ScrapeError(url, _redirect_cause(hops))
                 request = response.next_request
+                if request.url.scheme not in ("http", "https"):
+                    raise ScrapeError(url, f"redirected to an address that is not a web page ({request.url})")
                 hops.append(str(request.url))
             finally:
                 response.close()  # a redirect's body is never read

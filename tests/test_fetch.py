@@ -94,6 +94,10 @@ def server() -> Iterator[LocalServer]:
     def loop_b(h: Handler) -> None:
         h.reply(302, b"", None, {"Location": "/loop/a"})
 
+    @srv.route("/redirect-ftp")
+    def redirect_ftp(h: Handler) -> None:
+        h.reply(302, b"", None, {"Location": "ftp://files.example/report.pdf"})
+
     @srv.route("/slow-headers")
     def slow_headers(h: Handler) -> None:
         if not h.stopping(30):
@@ -222,6 +226,10 @@ def server() -> Iterator[LocalServer]:
     def zstd(h: Handler) -> None:  # not offered in Accept-Encoding, sent anyway
         h.reply(200, b"(\xb5/\xfd" + bytes(40), headers={"Content-Encoding": "zstd"})
 
+    @srv.route("/bogus-encoding")
+    def bogus_encoding(h: Handler) -> None:  # a misconfigured server: the body is not encoded at all
+        h.reply(200, ARTICLE, headers={"Content-Encoding": "utf-8"})
+
     @srv.route("/empty")
     def empty(h: Handler) -> None:
         h.reply(200, b"")
@@ -297,6 +305,8 @@ CASES = [
     Case("/page", hits=1),
     Case("/redirect"),
     Case("/loop/a", "redirect loop (", hits=6),
+    Case("/redirect-ftp", "redirected to an address that is not a web page (ftp://files.example/report.pdf)",
+         hits=1),
     Case("/slow-headers", TIMED_OUT, timeout=0.3, hits=1),
     Case("/slow-drip", TIMED_OUT, timeout=0.3, hits=1),
     Case("/retry-after/{token}", hits=2),
@@ -320,6 +330,7 @@ CASES = [
     Case("/brotli-bomb", "decompresses to more than the 1 MB limit (--max-bytes)"),
     Case("/corrupt-gzip", "corrupt gzip data"),
     Case("/zstd", "unsupported Content-Encoding 'zstd'"),
+    Case("/bogus-encoding"),
     Case("/empty", "empty document"),
     Case("/truncated", INCOMPLETE, retries=0, hits=1),
     Case("/truncated", "gave up after 2 attempts: " + INCOMPLETE, retries=1, hits=2, core=INCOMPLETE),
