@@ -1,14 +1,15 @@
 """Fetching against a real HTTP server on 127.0.0.1: every case the web throws, one path each.
 
-Each case is checked three ways: the scraper itself (what it read, how many attempts the
-server saw), the command on that one URL (one line on stderr, exit code 1, no traceback),
-and all the URLs in one batch (every source accounted for in JSONL, exit code 1).
+Each case in CASES runs through the command twice: alone (the document, or exactly one line
+`sitrep-parse: URL: CAUSE` on stderr and exit code 1, no traceback, with the attempts the
+server saw counted) and with all the others in one batch (every source accounted for in
+JSONL, errors as records, exit code 1). Tests on the scraper itself check what it read:
+the final URL, the encoding, the memory a bomb costs, the headers it sent, HTTP/2.
 Timeouts and retries are given small values so the module runs in seconds.
 """
 
 from __future__ import annotations
 
-import brotli
 import gzip
 import json
 import socket
@@ -17,10 +18,10 @@ import sys
 import tracemalloc
 import uuid
 import zlib
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Iterator, Optional
 
+import brotli
 import jsonschema
 import pytest
 from click.testing import CliRunner
