@@ -82,14 +82,17 @@ class _Size(click.ParamType):
               help="Write to FILE instead of standard output (written to a temporary file, renamed when done).")
 @click.option("--url", "base_url", metavar="URL",
               help="Where a saved page came from: fills `url` and resolves relative links (one source only).")
-@click.option("--from", "from_file", type=click.Path(dir_okay=False, allow_dash=True), metavar="FILE",
-              help="Read sources from FILE, one path or URL per line ('-' for standard input).")
+@click.option("--from", "from_file", type=click.Path(exists=True, dir_okay=False, allow_dash=True), metavar="FILE",
+              help="Read sources from FILE, one path or URL per line ('-' for standard input), "
+                   "after any given as arguments.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
-              help="Worker processes for several sources. Default: the number of CPUs.")
+              help="Worker processes for several sources. Default: the number of CPUs. "
+                   "-j 1 parses in this process.")
 @click.option("--unordered", is_flag=True, help="Write each result as soon as it is ready, not in input order.")
 @click.option("--append", is_flag=True, help="Append to the --output file instead of replacing it.")
 @click.option("--skip-existing", is_flag=True,
-              help="Resume a batch: skip sources that already have a document in the --output file.")
+              help="Resume a batch: keep the documents already in the --output file, skip their sources, "
+                   "retry the sources that failed.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=20.0, show_default=True,
               metavar="SECONDS", help="Bound on fetching one URL, retries included.")
 @click.option("--retries", type=click.IntRange(min=0), default=2, show_default=True, metavar="N",
@@ -128,13 +131,24 @@ def cli(sources: tuple[str, ...], fmt: Optional[str], output: Optional[str], bas
     batch = from_file is not None or is_batch(sources)
     if base_url and batch:
         raise click.UsageError("--url applies to a single source")
-    if not batch:
-        sys.exit(_single(sources[0], options, base_url, fmt, output, append, debug))
-    from .batch import run_batch
+    if from_file == "-" and "-" in sources:
+        raise click.UsageError("standard input cannot be both the list (--from -) and a page (-)")
+    # Caught here, not in main(): click's standalone mode would turn both into exit 1.
+    try:
+        if not batch:
+            code = _single(sources[0], options, base_url, fmt, output, append, debug)
+        else:
+            from .batch import run_batch
 
-    sys.exit(run_batch(sources, from_file=from_file, options=options, fmt=fmt or "jsonl", output=output,
-                       jobs=jobs, ordered=not unordered, append=append, skip_existing=skip_existing,
-                       debug=debug))
+            code = run_batch(sources, from_file=from_file, options=options, fmt=fmt or "jsonl", output=output,
+                             jobs=jobs, ordered=not unordered, append=append, skip_existing=skip_existing,
+                             debug=debug)
+    except BrokenPipeError:
+        code = _pipe_closed()
+    except KeyboardInterrupt:
+        click.echo("sitrep-parse: interrupted", err=True)
+        code = EXIT_INTERRUPTED
+    sys.exit(code)
 
 
 def _example_path() -> str:
@@ -206,17 +220,25 @@ def report_error(error: SitrepError, debug: bool = False) -> int:
     return EXIT_OUTPUT if isinstance(error, OutputError) else EXIT_FAILED
 
 
+def _pipe_closed() -> int:
+    """The reader (head, jq -e ...) went away: nothing to report, nothing more to write.
+
+    stdout now points at /dev/null, so the flush at exit cannot fail a second time.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return EXIT_OK
+
+
 def main() -> None:
     """Console entry point: click's own usage errors exit 2; a closed pipe is not an error."""
     try:
         cli(standalone_mode=True)
     except BrokenPipeError:
-        # The reader (head, jq -e ...) went away: nothing to report.
-        try:
-            sys.stdout = open(os.devnull, "w")
-        except OSError:
-            pass
-        sys.exit(EXIT_OK)
+        sys.exit(_pipe_closed())
     except KeyboardInterrupt:
         click.echo("sitrep-parse: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)

@@ -8,7 +8,6 @@ only for people: it is imported lazily, so piped runs never load rich.
 from __future__ import annotations
 
 import json
-from importlib import resources
 from typing import Any, Optional
 
 from .errors import SitrepError
@@ -49,12 +48,26 @@ def error_record(error: SitrepError) -> dict[str, Any]:
 
 
 def schema() -> dict[str, Any]:
+    from importlib import resources  # ~10 ms of start-up that only --schema needs
+
     return json.loads(resources.files("sitrep_parse").joinpath("data/schema.json").read_text(encoding="utf-8"))
 
 
 def json_line(record: dict[str, Any]) -> str:
     """One JSONL line: compact, UTF-8 as is (no \\u escapes), no embedded newlines."""
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def jsonl_bytes(record: dict[str, Any]) -> bytes:
+    """One JSONL line as UTF-8 bytes, newline included, whatever the terminal's encoding.
+
+    A file name that is not valid UTF-8 reaches us as lone surrogates (PEP 383), which
+    UTF-8 cannot encode: that record is written with \\u escapes instead, still valid JSON.
+    """
+    try:
+        return (json_line(record) + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(record, separators=(",", ":")) + "\n").encode("ascii")
 
 
 def render(doc: Document, fmt: str) -> str:
