@@ -325,7 +325,7 @@ def results(items: Iterator[Item], options: FetchOptions, fmt: str, jobs: int, o
     One source, or jobs == 1, runs in this process: no start-up to pay. `tick` is called
     while waiting, so a progress display stays alive without a thread of its own.
     """
-    head = list(islice(items, 2))
+    head = list(islice(items, max(2, jobs)))  # fewer than `jobs` sources: that many workers
     if jobs <= 1 or len(head) < 2:
         for item in _chain(head, items):
             yield process(item, options, fmt)
@@ -333,8 +333,11 @@ def results(items: Iterator[Item], options: FetchOptions, fmt: str, jobs: int, o
     _warm_up()
     import gc
 
-    gc.freeze()  # what the parent holds now is never collected: forked workers share those pages
-    yield from _pooled(_chain(head, items), _Pool(jobs, options, fmt), fmt, ordered, tick)
+    gc.freeze()  # the collector leaves what exists now alone, so forked workers keep sharing those pages
+    try:
+        yield from _pooled(_chain(head, items), _Pool(min(jobs, len(head)), options, fmt), fmt, ordered, tick)
+    finally:
+        gc.unfreeze()
 
 
 def _pooled(items: Iterator[Item], pool: _Pool, fmt: str, ordered: bool, tick) -> Iterator[Result]:
