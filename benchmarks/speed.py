@@ -1,0 +1,348 @@
+"""How fast sitrep-parse is, next to trafilatura on the same pages, and where its time goes.
+
+    python benchmarks/speed.py                  throughput, -j N, end to end, start-up
+    python benchmarks/speed.py --profile        plus a cProfile breakdown by stage
+    python benchmarks/speed.py --pages DIR -j 4 --rounds 5
+
+Pages: ../shared/bench/aeb/html (SITREP_SHARED overrides ../shared), gzip-compressed
+saved pages. "Raw bytes in": both tools get the same decompressed bytes, and decode
+them themselves. sitrep-parse does its whole job (decode, clean, extract, JSONL bytes);
+trafilatura does its default extract() (bytes in, article text out). Timings are noisy
+on a shared machine, so rounds alternate between the tools and the best round of each
+is reported: a comparison side by side, not a number to remember.
+
+Targets (issue 5): one process at least 2x trafilatura's pages per second; the command
+`sitrep-parse -j 1 -f jsonl` over the pages, interpreter start included, in less than
+half the time of a Python loop calling trafilatura over them, its start included too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Callable, Optional
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("SITREP_SHARED", ROOT.parent / "shared"))
+
+TRAFILATURA_LOOP = """
+import gzip, os, sys
+import trafilatura
+folder = sys.argv[1]
+out = sys.stdout
+for name in sorted(os.listdir(folder)):
+    with open(os.path.join(folder, name), "rb") as fh:
+        data = fh.read()
+    if data[:2] == b"\\x1f\\x8b":
+        data = gzip.decompress(data)
+    text = trafilatura.extract(data)
+    out.write((text or "") + "\\n")
+"""
+
+
+def load_pages(folder: Path) -> list[tuple[str, bytes]]:
+    pages = []
+    for path in sorted(folder.iterdir()):
+        data = path.read_bytes()
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+        pages.append((str(path), data))
+    return pages
+
+
+# --------------------------------------------------------------------------- the two tools, one page each
+
+
+def sitrep_page(source: str, data: bytes) -> bool:
+    from sitrep_parse.errors import SitrepError
+    from sitrep_parse.models import Page
+    from sitrep_parse.output import jsonl_bytes, to_dict
+    from sitrep_parse.pipeline import parse_page
+    from sitrep_parse.scraper import decode_html
+
+    try:
+        html, encoding = decode_html(data, source)
+        doc = parse_page(Page(source=source, html=html, encoding=encoding))
+    except SitrepError:
+        return False
+    jsonl_bytes(to_dict(doc))
+    return True
+
+
+def trafilatura_page(source: str, data: bytes) -> bool:
+    import trafilatura
+
+    return trafilatura.extract(data) is not None
+
+
+def sitrep_file(path: str) -> bool:
+    data = Path(path).read_bytes()
+    return sitrep_page(path, gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data)
+
+
+def trafilatura_file(path: str) -> bool:
+    data = Path(path).read_bytes()
+    return trafilatura_page(path, gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data)
+
+
+def _warm_both() -> None:
+    import trafilatura  # noqa: F401
+
+    import sitrep_parse.cleaner  # noqa: F401
+    import sitrep_parse.extractor  # noqa: F401
+    import sitrep_parse.output  # noqa: F401
+    import sitrep_parse.scraper  # noqa: F401
+
+
+# --------------------------------------------------------------------------- measurements
+
+
+def one_process(pages: list[tuple[str, bytes]], rounds: int) -> dict[str, tuple[float, int]]:
+    """Best wall time of a pass over all pages in this process, per tool, rounds alternating."""
+    tools: dict[str, Callable[[str, bytes], bool]] = {"sitrep-parse": sitrep_page, "trafilatura": trafilatura_page}
+    for fn in tools.values():  # imports, regex caches
+        for source, data in pages[:3]:
+            fn(source, data)
+    best: dict[str, tuple[float, int]] = {}
+    for _ in range(rounds):
+        for name, fn in tools.items():
+            t = time.perf_counter()
+            ok = sum(fn(source, data) for source, data in pages)
+            elapsed = time.perf_counter() - t
+            if name not in best or elapsed < best[name][0]:
+                best[name] = (elapsed, ok)
+    return best
+
+
+def many_processes(paths: list[str], jobs: int, rounds: int) -> dict[str, float]:
+    """Best wall time with `jobs` warm worker processes, each reading its files (same pool for both tools)."""
+    import multiprocessing
+
+    best: dict[str, float] = {}
+    ctx = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else multiprocessing.get_context()
+    with ctx.Pool(jobs, initializer=_warm_both) as pool:
+        pool.map(sitrep_file, paths[: jobs * 2], chunksize=1)
+        pool.map(trafilatura_file, paths[: jobs * 2], chunksize=1)
+        for _ in range(rounds):
+            for name, fn in (("sitrep-parse", sitrep_file), ("trafilatura", trafilatura_file)):
+                t = time.perf_counter()
+                pool.map(fn, paths, chunksize=1)
+                elapsed = time.perf_counter() - t
+                best[name] = min(best.get(name, elapsed), elapsed)
+    return best
+
+
+def _command() -> list[str]:
+    script = Path(sys.executable).parent / "sitrep-parse"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "sitrep_parse"]
+
+
+def _wall(cmd: list[str]) -> float:
+    t = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - t
+
+
+def end_to_end(folder: Path, jobs: int, rounds: int) -> dict[str, float]:
+    """Whole commands, interpreter start included: the user's view."""
+    cmds = {
+        "sitrep-parse -j 1 -f jsonl": [*_command(), "-j", "1", "-f", "jsonl", str(folder)],
+        f"sitrep-parse -j {jobs} -f jsonl": [*_command(), "-j", str(jobs), "-f", "jsonl", str(folder)],
+        "python loop calling trafilatura": [sys.executable, "-c", TRAFILATURA_LOOP, str(folder)],
+    }
+    best: dict[str, float] = {}
+    for _ in range(rounds):
+        for name, cmd in cmds.items():
+            elapsed = _wall(cmd)
+            best[name] = min(best.get(name, elapsed), elapsed)
+    return best
+
+
+def start_up(rounds: int) -> dict[str, float]:
+    cmds = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "sitrep-parse --version": [*_command(), "--version"],
+        "import the whole pipeline": [sys.executable, "-c", "import sitrep_parse.cli, sitrep_parse.batch, "
+                                      "sitrep_parse.pipeline, sitrep_parse.cleaner, sitrep_parse.extractor, "
+                                      "sitrep_parse.output, sitrep_parse.scraper"],
+        "import trafilatura": [sys.executable, "-c", "import trafilatura"],
+    }
+    best: dict[str, float] = {}
+    for _ in range(rounds * 2):
+        for name, cmd in cmds.items():
+            elapsed = _wall(cmd)
+            best[name] = min(best.get(name, elapsed), elapsed)
+    return best
+
+
+def heavy_imports(limit: int = 10) -> list[tuple[str, float]]:
+    """The modules whose own import costs most when the whole pipeline loads (self time, -X importtime)."""
+    code = ("import sitrep_parse.cli, sitrep_parse.batch, sitrep_parse.pipeline, sitrep_parse.cleaner, "
+            "sitrep_parse.extractor, sitrep_parse.output, sitrep_parse.scraper")
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True)
+    rows = []
+    for line in proc.stderr.splitlines():
+        parts = line.split("|")
+        if len(parts) == 3 and parts[0].startswith("import time:"):
+            try:
+                rows.append((parts[2].strip(), int(parts[0].split(":")[1]) / 1e6))
+            except ValueError:
+                continue  # the header line
+    return sorted(rows, key=lambda r: -r[1])[:limit]
+
+
+# --------------------------------------------------------------------------- profile
+
+
+def profile(pages: list[tuple[str, bytes]]) -> None:
+    """Where one process spends its time: stages timed directly, then cProfile inside the stages."""
+    import cProfile
+    import pstats
+
+    import lxml.html
+
+    from sitrep_parse.cleaner import clean
+    from sitrep_parse.errors import SitrepError
+    from sitrep_parse.extractor import extract
+    from sitrep_parse.models import Page
+    from sitrep_parse.output import jsonl_bytes, to_dict
+    from sitrep_parse.scraper import decode_html
+
+    for source, data in pages[:3]:
+        sitrep_page(source, data)
+    stage = dict.fromkeys(("decode", "lxml parse (alone)", "cleaner (parse included)", "extractor", "serialise"), 0.0)
+    n = len(pages)
+    for source, data in pages:
+        t0 = time.perf_counter()
+        html, enc = decode_html(data, source)
+        t1 = time.perf_counter()
+        lxml.html.document_fromstring(html)
+        t2 = time.perf_counter()
+        try:
+            article = clean(Page(source=source, html=html, encoding=enc))
+        except SitrepError:
+            stage["cleaner (parse included)"] += time.perf_counter() - t2
+            continue
+        t3 = time.perf_counter()
+        doc = extract(article)
+        t4 = time.perf_counter()
+        jsonl_bytes(to_dict(doc))
+        t5 = time.perf_counter()
+        stage["decode"] += t1 - t0
+        stage["lxml parse (alone)"] += t2 - t1
+        stage["cleaner (parse included)"] += t3 - t2
+        stage["extractor"] += t4 - t3
+        stage["serialise"] += t5 - t4
+    total = sum(v for k, v in stage.items() if k != "lxml parse (alone)")
+    print(f"\nWhere a page's time goes (one process, {n} pages, {total / n * 1000:.1f} ms a page):")
+    for name, v in stage.items():
+        share = "" if name == "lxml parse (alone)" else f"{v / total:6.1%}"
+        print(f"  {name:<28} {v / n * 1000:7.2f} ms  {share}")
+
+    prof = cProfile.Profile()
+    prof.enable()
+    for source, data in pages:
+        sitrep_page(source, data)
+    prof.disable()
+    stats = pstats.Stats(prof)
+    ptotal = sum(tt for (_, _, tt, _, _) in stats.stats.values())
+
+    def children(parent_file: str, parent_name: str) -> list[tuple[str, float]]:
+        rows = []
+        for (file, line, name), (_, _, _, _, callers) in stats.stats.items():
+            for (cfile, _, cname), (_, _, _, ct) in callers.items():
+                if cname == parent_name and cfile.endswith(parent_file):
+                    rows.append((f"{_short(file)}:{name}", ct))
+        return sorted(rows, key=lambda r: -r[1])
+
+    for title, file, fn in (("cleaner.clean", "cleaner/__init__.py", "clean"),
+                            ("extractor.extract", "extractor/__init__.py", "extract")):
+        print(f"\n  inside {title} (cProfile, cumulative, share of the profiled run):")
+        for name, ct in children(file, fn)[:9]:
+            print(f"    {name:<44} {ct / n * 1000:7.2f} ms  {ct / ptotal:6.1%}")
+    print("\n  hottest functions (self time):")
+    rows = sorted(((tt, file, name) for (file, _, name), (_, _, tt, _, _) in stats.stats.items()), reverse=True)
+    for tt, file, name in rows[:12]:
+        print(f"    {_short(file) + ':' + name:<60} {tt / n * 1000:7.2f} ms  {tt / ptotal:6.1%}")
+
+
+def _short(file: str) -> str:
+    for marker in ("sitrep_parse/", "site-packages/", "lib/python"):
+        if marker in file:
+            return file.split(marker, 1)[1]
+    return file
+
+
+# --------------------------------------------------------------------------- report
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--pages", type=Path, default=SHARED / "bench" / "aeb" / "html")
+    ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--profile", action="store_true", help="add a cProfile breakdown by stage")
+    args = ap.parse_args(argv)
+    if not args.pages.is_dir():
+        print(f"speed.py: {args.pages}: the benchmark pages are not here (set SITREP_SHARED)", file=sys.stderr)
+        return 2
+    if shutil.which("sitrep-parse") is None and not (Path(sys.executable).parent / "sitrep-parse").exists():
+        print("speed.py: note: no sitrep-parse script beside this Python; using python -m sitrep_parse",
+              file=sys.stderr)
+
+    pages = load_pages(args.pages)
+    n = len(pages)
+    size = sum(len(d) for _, d in pages) / n / 1024
+    print(f"{n} pages from {args.pages} ({size:.0f} KB a page on average, decompressed); "
+          f"best of {args.rounds} rounds; CPUs: {os.cpu_count()}; load: {_load()}")
+
+    single = one_process(pages, args.rounds)
+    print("\nOne process, pages in memory as bytes:")
+    for name, (t, ok) in single.items():
+        print(f"  {name:<14} {n / t:7.1f} pages/s  {t / n * 1000:6.1f} ms a page  ({ok} of {n} gave a result)")
+    ratio = (n / single["sitrep-parse"][0]) / (n / single["trafilatura"][0])
+    print(f"  sitrep-parse / trafilatura: {ratio:.2f}x  (target >= 2x: {'met' if ratio >= 2 else 'NOT met'})")
+
+    paths = [p for p, _ in pages]
+    multi = many_processes(paths, args.jobs, args.rounds)
+    print(f"\n{args.jobs} worker processes, each reading its own files:")
+    for name, t in multi.items():
+        print(f"  {name:<14} {n / t:7.1f} pages/s")
+    print(f"  sitrep-parse / trafilatura: {multi['trafilatura'] / multi['sitrep-parse']:.2f}x")
+
+    e2e = end_to_end(args.pages, args.jobs, args.rounds)
+    print("\nEnd to end, interpreter start included (wall time):")
+    for name, t in e2e.items():
+        print(f"  {name:<34} {t:6.2f} s  {n / t:6.1f} pages/s")
+    share = e2e["sitrep-parse -j 1 -f jsonl"] / e2e["python loop calling trafilatura"]
+    print(f"  sitrep-parse -j 1 takes {share:.0%} of the trafilatura loop's time "
+          f"(target < 50%: {'met' if share < 0.5 else 'NOT met'})")
+
+    boot = start_up(args.rounds)
+    print("\nStart-up (wall time of the command alone):")
+    for name, t in boot.items():
+        print(f"  {name:<28} {t * 1000:6.0f} ms")
+    print("  costliest modules when the whole pipeline is imported (self time, one run):")
+    for name, t in heavy_imports():
+        print(f"    {name:<26} {t * 1000:6.1f} ms")
+
+    if args.profile:
+        profile(pages)
+    return 0
+
+
+def _load() -> str:
+    try:
+        return " ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
