@@ -636,9 +636,11 @@ def run_batch(sources: list[str], *, from_file: Optional[str], options: FetchOpt
     elapsed = time.perf_counter() - started
     rate = (parsed + failed) / elapsed if elapsed > 0 else 0.0
     extra = f", {skipped} already in {output}" if skipped else ""
+    stop = ""
+    if interrupted:
+        stop = "; interrupted" + (" (add --skip-existing to the same command to resume)" if output else "")
     print(f"sitrep-parse: {parsed} parsed, {failed} failed{extra}, {updates} updates, {quotes} quotes"
-          f" in {elapsed:.1f} s ({rate:.1f} pages/s){'; interrupted' if interrupted else ''}",
-          file=sys.stderr, flush=True)
+          f" in {elapsed:.1f} s ({rate:.1f} pages/s){stop}", file=sys.stderr, flush=True)
     if interrupted:
         return EXIT_INTERRUPTED
     return EXIT_FAILED if failed else EXIT_OK
