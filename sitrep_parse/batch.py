@@ -25,6 +25,7 @@ from collections import deque
 from itertools import islice
 from typing import IO, Any, Iterable, Iterator, NamedTuple, Optional
 
+from .cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT, report_error
 from .errors import OutputError, ScrapeError, SitrepError
 from .models import FetchOptions
 
@@ -33,8 +34,6 @@ GLOB_CHARS = frozenset("*?[")
 PER_WORKER = 2  # sources sent ahead to a worker: one in progress, one waiting, so it never idles
 ORDER_WINDOW = 16  # per worker: results that may wait for an earlier, slower source (ordered output)
 TICK = 0.25  # seconds between progress refreshes while waiting for workers
-
-EXIT_OK, EXIT_FAILED, EXIT_OUTPUT, EXIT_INTERRUPTED = 0, 1, 3, 130
 
 
 def is_batch(sources: list[str]) -> bool:
@@ -173,7 +172,7 @@ class Result(NamedTuple):
 
 def process(item: Item, options: FetchOptions, fmt: str) -> Result:
     """Parse one source into its output record; never raises for a bad source."""
-    from .output import error_record, jsonl_bytes, render, to_dict
+    from .output import jsonl_bytes, render, to_dict
     from .pipeline import parse_source
 
     try:
@@ -544,8 +543,6 @@ def run_batch(sources: list[str], *, from_file: Optional[str], options: FetchOpt
               output: Optional[str], jobs: Optional[int], ordered: bool, append: bool, skip_existing: bool,
               debug: bool = False) -> int:
     """Run a batch and return the exit code; the only messages are per-failure lines and a summary."""
-    from .cli import report_error
-
     fmt = "jsonl" if fmt in ("pretty", "json", "jsonl") else fmt
     names: Iterable[str] = list(sources)
     if from_file:
@@ -648,8 +645,6 @@ def run_batch(sources: list[str], *, from_file: Optional[str], options: FetchOpt
 
 def _finish(out: _Sink, tmp: Optional[str], output: Optional[str], keep_file: bool) -> int:
     """Close the output; the temporary file replaces the target unless writing it failed."""
-    from .cli import report_error
-
     try:
         if output is None:
             return EXIT_OK  # every line was flushed as it was written
