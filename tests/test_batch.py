@@ -256,7 +256,8 @@ def test_progress_bar_on_a_terminal(tmp_path):
         shutil.copy(SITREP_DEV / GOOD[i % 2], tmp_path / f"p{i}.html")
     master, slave = pty.openpty()
     proc = subprocess.Popen([sys.executable, "-m", "sitrep_parse", str(tmp_path), str(tmp_path / "gone.html"),
-                             "-j", "2"], stdout=subprocess.PIPE, stderr=slave)
+                             "-j", "2"], stdout=subprocess.PIPE, stderr=slave,
+                            env={**os.environ, "TERM": "xterm-256color"})  # rich draws no bar on a dumb one
     os.close(slave)
     out = proc.stdout.read()
     proc.wait(timeout=120)
