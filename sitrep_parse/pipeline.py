@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .errors import CleanError, ExtractError, SitrepError
+from .errors import CleanError, ExtractError, ScrapeError, SitrepError
 from .models import Document, FetchOptions, Page
 
 
@@ -42,4 +42,10 @@ def parse_source(source: str, options: FetchOptions = FetchOptions(), url: Optio
     """Fetch or read one source, then parse it."""
     from .scraper import load
 
-    return parse_page(load(source, options, url=url))
+    try:
+        page = load(source, options, url=url)
+    except SitrepError:
+        raise
+    except Exception as exc:  # a bug in the scraper, or an OS error it did not expect
+        raise ScrapeError(source, f"internal error in the scraper: {type(exc).__name__}: {exc}") from exc
+    return parse_page(page)
