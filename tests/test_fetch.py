@@ -32,7 +32,7 @@ from sitrep_parse.errors import ScrapeError
 from sitrep_parse.models import FetchOptions
 from sitrep_parse.output import schema
 from sitrep_parse.scraper import load
-from sitrep_parse.scraper.http import DEFAULT_USER_AGENT
+from sitrep_parse.scraper.network import DEFAULT_USER_AGENT
 
 from .conftest import FIXTURES
 from .httpserver import Handler, LocalServer, TLSH2Server, make_certificate

@@ -2,7 +2,7 @@
 
     load(source, options, url) -> Page
 
-files.py reads saved pages and stdin, http.py fetches URLs (imported only when a URL is
+files.py reads saved pages and stdin, network.py fetches URLs (imported only when a URL is
 given: file runs never load httpx or ssl), compression.py undoes gzip/deflate/brotli
 under the size cap, charset.py turns bytes into text.
 
@@ -55,7 +55,7 @@ def load(source: str, options: FetchOptions = FetchOptions(), url: Optional[str]
 
 
 def fetch(url: str, options: FetchOptions = FetchOptions()) -> Page:
-    """Fetch a URL (see scraper.http); imported on first use so file runs never load httpx or ssl."""
-    from .http import fetch as _fetch
+    """Fetch a URL (see scraper.network); imported on first use so file runs never load httpx or ssl."""
+    from .network import fetch as _fetch
 
     return _fetch(url, options)
