@@ -104,7 +104,7 @@ def _update_heads(doc: Document) -> dict[int, str]:
         if not u.blocks:
             continue
         first = u.blocks[0]
-        if not doc.blocks[first].text.startswith(u.label[:20]):
+        if u.label[:20] not in doc.blocks[first].text[: len(u.label) + 4]:
             stamp = u.timestamp or u.label
             heads[first] = u.label if u.label == stamp else f"{u.label} ({stamp})"
     return heads
@@ -155,46 +155,72 @@ def _markdown(doc: Document) -> str:
 
 
 def print_pretty(doc: Document, console: Optional[Any] = None) -> None:
-    """A readable view for a terminal: metadata, updates with their times, roles, quotes."""
+    """A readable view for a terminal: metadata, updates with their times, roles, quotes.
+
+    Each paragraph carries its role in a narrow left column; background is dimmed and
+    statements are set off with a bar, so the reader sees at a glance what is news, what
+    is quoted and what is history. Each update starts under a rule with its resolved time.
+    """
     from rich.console import Console, Group
-    from rich.padding import Padding
     from rich.panel import Panel
     from rich.rule import Rule
+    from rich.table import Table
     from rich.text import Text
 
     console = console or Console()
     md = doc.metadata
-    head = Text(md.title or doc.source, style="bold")
-    meta = Text(_byline(doc), style="dim")
-    console.print(Panel(Group(head, meta, Text(doc.url or "", style="dim underline")), expand=True))
+    header = [Text(md.title or doc.source, style="bold")]
+    if _byline(doc):
+        header.append(Text(_byline(doc), style="dim"))
+    if doc.url:
+        header.append(Text(doc.url, style="dim underline", overflow="fold"))
+    console.print(Panel(Group(*header), expand=True))
     if doc.updates:
         console.print(Text(f"{len(doc.updates)} update(s)", style="bold yellow"))
         for u in doc.updates:
-            when = u.timestamp or "time not stated"
-            console.print(Text.assemble(("  • ", "yellow"), (u.label, "bold"), ("  →  " + when, "yellow")))
+            console.print(Text.assemble(("  • ", "yellow"), (u.label, "bold"),
+                                        ("  →  " + (u.timestamp or "time not stated"), "yellow")))
         console.print()
-    styles = {"update": "", "statement": "italic", "report": "", "background": "dim"}
+
+    def body_table() -> Table:
+        table = Table.grid(padding=(0, 1))
+        table.add_column(width=10, style="cyan dim", no_wrap=True)
+        table.add_column(ratio=1)
+        return table
+
+    table = body_table()
     last_update = None
-    for i, b in enumerate(doc.blocks):
+    styles = {"statement": "italic", "background": "dim"}
+    for b in doc.blocks:
         if b.update is not None and b.update != last_update:
+            console.print(table)
+            table = body_table()
             u = doc.updates[b.update]
             console.print(Rule(Text(f"{u.label} · {u.timestamp or 'time not stated'}", style="bold yellow"),
                                style="yellow", align="left"))
+        elif b.update is None and last_update is not None:
+            console.print(table)
+            table = body_table()
+            console.print(Rule(style="dim"))
         last_update = b.update
         if b.type == "heading":
-            console.print(Text(b.text, style="bold underline"))
+            table.add_row("", Text(b.text, style="bold"))
             continue
-        tag = Text(f"{(b.role or '-'):<10}", style="cyan dim")
-        body = Text(b.text, style=styles.get(b.role or "", ""))
+        text = Text(b.text, style=styles.get(b.role or "", ""))
         if b.role == "statement" or b.type == "blockquote":
-            console.print(Padding(Text.assemble(tag, "│ ", body), (0, 0, 0, 2)))
-        else:
-            console.print(Text.assemble(tag, body))
+            text = Text.assemble(("▌ ", "magenta"), text)
+        elif b.type == "list_item":
+            text = Text.assemble("• ", text)
+        table.add_row(b.role or "", text)
+        table.add_row("", "")
+    console.print(table)
     if doc.quotes:
-        console.print()
         console.print(Rule(Text(f"{len(doc.quotes)} quote(s)", style="bold magenta"), style="magenta", align="left"))
+        quotes = Table(show_header=True, header_style="bold", box=None, padding=(0, 1))
+        quotes.add_column("speaker", style="bold magenta", ratio=1)
+        quotes.add_column("quote", ratio=3)
         for q in doc.quotes:
-            words = q.text if len(q.text) <= 160 else q.text[:157] + "…"
-            console.print(Text.assemble(("“" + words + "”", "italic"), ("  — ", "dim"),
-                                        (q.speaker or "speaker not named", "bold magenta" if q.speaker else "dim"),
-                                        (f"  [{q.kind}]", "dim")))
+            words = q.text if len(q.text) <= 240 else q.text[:237] + "…"
+            quotes.add_row(Text(q.speaker or "not named", style="" if q.speaker else "dim"),
+                           Text(f"“{words}”" + ("  (statement)" if q.kind == "block" else ""), style="italic"))
+        console.print(quotes)
