@@ -1,172 +1,452 @@
 """Direct quotations and who said them.
 
-Inline quotations are spans of three or more words between matching marks (“…”, "…",
-„…“, «…», ‘…’). Two-word spans and title-case spans are terms or titles ("the so-called
-“green route”", “Operation Steadfast Shield”), not speech. Statement blocks are a
-<blockquote>, or paragraphs set apart after an introduction ending in a colon
-("... said in a statement:"). The speaker is found where news writing puts it: a
-reporting verb next to the quote ("…,” said X / X said: “…” / according to X), the
-subject of the sentence that holds the verb, or, for "he said" and "the ministry said",
-the nearest speaker named before.
+Inline quotations are spans of three or more words between quotation marks: “curly”,
+"straight", „German“, «French» (and »German« and ‘single’ ones where no double marks
+enclose them). Pages mix mark styles ("straight open, curly close”), so each mark is read
+as an opener or a closer from the characters around it rather than paired by kind. A
+quotation left open at the end of a paragraph continues in the next paragraph when that
+one opens with a mark (the convention for speech over several paragraphs).
+
+Not quotations: two-word spans, titles (every word capitalised: “Operation Steadfast
+Shield”), and terms introduced as terms ("so-called", "dubbed", "what X calls its ...").
+Statement blocks are a <blockquote>, or a run of set-apart paragraphs after an
+introduction ending in a colon ("... said in a statement:").
+
+Speakers come from `speakers`: the reporting verb beside the quotation (after it first,
+then before it in the same sentence), else the quotation continues the previous one,
+else it belongs to whoever the narrative was just about. The narrative context (who was
+named, as what, and who "he" or "the ministry" is) is updated sentence by sentence.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Optional
 
 from ..models import Block, Quote
+from .speakers import (
+    _ACCORDING,
+    INTRO_START,
+    VERB_RE,
+    Context,
+    Mention,
+    analyse_np,
+    object_np,
+    person_names,
+    resolve,
+    subject_np,
+)
 
-QUOTE_PAIRS = {"“": "”", "„": "“", "«": "»", "‹": "›", "\"": "\"", "‘": "’", "‚": "‘", "「": "」"}
-_REPORT_VERBS = (r"(?:said|says|say|told|tells|added|adds|wrote|writes|stated|states|warned|warns|declared|"
-                 r"announced|noted|insisted|explained|argued|claimed|tweeted|posted|asked|replied|continued|"
-                 r"sagte|sagt|erklärte|betonte|schrieb|teilte\s+mit|dit|a\s+déclaré|a\s+dit|déclare|dijo|afirmó)")
-_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w’'\-.]*"
-_CONNECT = r"(?:\s+(?:of|for|the|and|de|du|von|van|der|al|bin|la|le|y)\s+|\s+)"
-NAME = r"(?:" + _NAME_WORD + r"(?:’s|'s)?(?:" + _CONNECT + _NAME_WORD + r"(?:’s|'s)?)*)"
-_NOUN_PHRASE = (r"(?:(?:the|a|an|its|his|her|their)\s+)?(?:" + NAME + r"\s+)?(?:[a-z][\w\-]*\s+){0,3}?"
-                r"(?:ministry|embassy|office|spokes(?:man|woman|person)|government|agency|army|military|"
-                r"police|report|statement|mission|council|committee|staff|command|authority|authorities|"
-                r"department|service|company|group|organisation|organization|union|presidency|kremlin|"
-                r"administration|officials?|minister|president|director|chief|commander|representative)")
-_PRONOUN = r"(?:he|she|they|it|er|sie|il|elle|ils|elles)"
-_AFTER = [
-    re.compile(r"^[\s,.;:!?—–-]*" + _REPORT_VERBS + r"\s+(?P<s>" + NAME + r")"),
-    re.compile(r"^[\s,.;:!?—–-]*(?P<s>" + NAME + r")(?:,[^,.]{1,80},)?\s+" + _REPORT_VERBS + r"\b"),
-    re.compile(r"^[\s,.;:!?—–-]*(?P<p>" + _PRONOUN + r"|" + _NOUN_PHRASE + r")\s+" + _REPORT_VERBS + r"\b", re.I),
-]
-_BEFORE = [
-    re.compile(r"according\s+to\s+(?P<s>" + NAME + r")[^.]*$"),
-    re.compile(r"(?P<s>" + NAME + r")(?:,[^,.]{1,100},)?\s+(?:[a-z]+\s+){0,3}?" + _REPORT_VERBS
-               + r"\b[^.“”\"]{0,80}$"),
-    re.compile(r"(?P<p>\b" + _PRONOUN + r"|" + _NOUN_PHRASE + r")\s+(?:[a-z]+\s+){0,2}?" + _REPORT_VERBS
-               + r"\b[^.“”\"]{0,80}$", re.I),
-]
-_STATEMENT_INTRO = re.compile(
-    r"(?:statement|in full|following|reads?|as follows|wrote|said|says|declared|erklärung|mitteilung|déclaration|"
-    r"communiqué)[^.]{0,80}:\s*$|:\s*$",
+_DOUBLE = "\"“”„«»‹›「」"
+_OPEN_CLOSE = {"„": "“”", "«": "»", "»": "«", "‹": "›", "›": "‹", "「": "」"}
+_WORDS = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
+_SMALL = frozenset("a an the of and or in on at to for with by from de la le du des der die das und von "
+                   "vs y el".split())
+_TERM_INTRO = re.compile(
+    r"(?:so-called|so\s+called|self-styled|dubbed|titled|entitled|headlined|nicknamed|known\s+as|"
+    r"referred\s+to\s+as|the\s+(?:words?|terms?|phrases?|slogan|hashtag|motto|label|headline|title|name)|"
+    r"sogenannte[nrs]?|soi-disant|llamad[oa]s?|"
+    r"\bwhat\s+(?:[\w’'\-]+\s+){1,4}(?:calls?|called|terms?|termed|dubs?|dubbed|describes?\s+as|described\s+as)"
+    r"(?:\s+(?:its|their|his|her|the|a|an))?)\s*$",
     re.I,
 )
-_STOP_SPEAKERS = {"The", "A", "An", "In", "On", "But", "And", "It", "He", "She", "They", "This", "That", "When",
-                  "While", "After", "Before", "However", "Meanwhile", "Speaking", "Asked"}
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:its|their|his|her|our|my|your)\s*$", re.I)
+_HOLE_BASE = 0xE000
+_ABBREV = frozenset("mr mrs ms dr sen rep gov col gen lt st sgt capt maj adm brig prof rev jr sr no vs inc corp "
+                    "co ltd jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e ft mt".split())
+_SENTENCE_END = re.compile(r"[.!?…]+[”\"’)]*\s+")
+_STATEMENT_INTRO = re.compile(
+    r"(?:statement|in\s+full|following|reads?|read\s+as\s+follows|as\s+follows|wrote|said|says|declared|"
+    r"added|at\s+length|passage|quote[sd]?|erklärung|mitteilung|déclaration|communiqué|comunicado)[^.:]{0,80}:\s*$",
+    re.I,
+)
+_ISSUE_VERB = re.compile(r"\b(?:released|issued|published|put\s+out|posted|tweeted|wrote|said|says|added|"
+                         r"declared|stated|announced|read|reads|veröffentlichte|erklärte|a\s+publié|publicó)\b", re.I)
+_ATTRIBUTION_LINE = re.compile(r"^\s*(?:\[\s*(?P<a>[^\[\]]{2,60}?)\s*\]|[—–-]\s*(?P<b>[^—–\-].{1,60}))\s*$")
 
 
-def _spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the words inside each pair of quotation marks."""
+@dataclass(frozen=True)
+class Span:
+    """The words inside one pair of marks: text[start:end]; `closed` False if the paragraph ends first."""
+
+    open_at: int  # index of the opening mark (-1: the quotation continues from the previous paragraph)
+    start: int
+    end: int
+    close_at: int  # index after the closing mark (len(text) when unclosed)
+    closed: bool
+
+
+def _opener_like(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (prev.isspace() or prev in "([{—–-/‘'\u00a0" or i == 0) and not nxt.isspace()
+
+
+def _closer_like(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return not prev.isspace() and (nxt.isspace() or not nxt.isalnum())
+
+
+def quote_spans(text: str) -> list[Span]:
+    """Spans between double marks, each mark read as opener or closer by its surroundings."""
+    spans: list[Span] = []
+    open_at = -1
+    opener = ""
+    for i, ch in enumerate(text):
+        if ch not in _DOUBLE:
+            continue
+        if open_at < 0:
+            if ch in "”\"" and not _opener_like(text, i):
+                continue  # a stray closer, an inch mark
+            if ch in "»›" and not _opener_like(text, i) and not text[i + 1:i + 2].isspace():
+                continue
+            if ch in "」":
+                continue
+            open_at, opener = i, ch
+            continue
+        closers = _OPEN_CLOSE.get(opener, "”\"“")
+        if ch in closers and (ch not in "\"“" or _closer_like(text, i) or opener == "„" or not _opener_like(text, i)):
+            spans.append(Span(open_at, open_at + 1, i, i + 1, True))
+            open_at = -1
+        elif _opener_like(text, i) and ch in "“\"„«":
+            # A new quotation opens while one is open: the first was never closed.
+            spans.append(Span(open_at, open_at + 1, i, i, False))
+            open_at, opener = i, ch
+    if open_at >= 0:
+        spans.append(Span(open_at, open_at + 1, len(text), len(text), False))
+    if not spans:
+        spans = _single_spans(text)
+    return [s for s in spans if s.end > s.start]
+
+
+def _single_spans(text: str) -> list[Span]:
+    """‘Single’ quotation marks, used for speech by some styles: apostrophes are told apart by position."""
     spans = []
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        close = QUOTE_PAIRS.get(ch)
-        if close is None or (ch in "‘\"" and i > 0 and text[i - 1].isalnum()):
-            i += 1
+    open_at = -1
+    for i, ch in enumerate(text):
+        if ch not in "‘’'‚":
             continue
-        j = i + 1
-        while j < n:
-            c = text[j]
-            if c == close and not (close == "’" and j + 1 < n and text[j + 1].isalpha()):
-                break
-            j += 1
-        if j >= n:
-            i += 1
-            continue
-        spans.append((i + 1, j))
-        i = j + 1
+        if open_at < 0:
+            if ch in "‘'‚" and _opener_like(text, i) and text[i + 1:i + 2].isalnum():
+                open_at = i
+        elif ch in "’'‘" and _closer_like(text, i) and not (text[i + 1:i + 2].isalpha()):
+            spans.append(Span(open_at, open_at + 1, i, i + 1, True))
+            open_at = -1
     return spans
 
 
-def _is_speech(words: list[str]) -> bool:
+def is_quotation(text: str, span: Span) -> bool:
+    """Three or more words that reproduce speech, not a title or a term."""
+    inner = text[span.start:span.end].strip()
+    words = _WORDS.findall(inner)
     if len(words) < 3:
         return False
-    caps = sum(1 for w in words if w[:1].isupper())
-    return not (caps == len(words) and len(words) <= 6)
+    before = text[max(0, span.open_at - 60):max(0, span.open_at)]
+    if _TERM_INTRO.search(before):
+        return False
+    big = [w for w in words if w.lower() not in _SMALL]
+    if big and all(w[0].isupper() or w[0].isdigit() for w in big) and len(words) <= 10 \
+            and not re.search(r"[.!?;]\s|[!?]$", inner):
+        return False  # “Operation Steadfast Shield”, a book or show title
+    if len(words) <= 4 and inner[:1].islower() and _POSSESSIVE_BEFORE.search(before) \
+            and not re.search(r"[.!?]", inner):
+        return False  # its “exclusive fishing zone”: a term the quoted side uses
+    return True
 
 
-def _clean_speaker(name: Optional[str]) -> Optional[str]:
-    if not name:
+# --------------------------------------------------------------------------- sentences
+
+
+def _sentences(masked: str) -> list[tuple[int, int]]:
+    """Sentence bounds in a masked paragraph; abbreviations and initials do not end sentences."""
+    bounds = []
+    start = 0
+    for m in _SENTENCE_END.finditer(masked):
+        word = masked[max(0, m.start() - 12):m.start()].split()[-1:] or [""]
+        w = word[0].lower().rstrip(".")
+        if w in _ABBREV or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
+            continue
+        nxt = masked[m.end():m.end() + 1]
+        if nxt and not (nxt.isupper() or nxt.isdigit() or ord(nxt) >= _HOLE_BASE or nxt in "“\"„«‘(["):
+            continue
+        bounds.append((start, m.end()))
+        start = m.end()
+    if start < len(masked):
+        bounds.append((start, len(masked)))
+    return bounds
+
+
+def _mask(text: str, spans: list[Span]) -> str:
+    """The paragraph with each quotation replaced by one private-use character (its number)."""
+    out = []
+    pos = 0
+    for k, s in enumerate(spans):
+        out.append(text[pos:max(pos, s.open_at)] if s.open_at >= 0 else "")
+        out.append(chr(_HOLE_BASE + k))
+        inner = text[s.start:s.end].rstrip()
+        after = text[s.close_at:s.close_at + 80]
+        if inner[-1:] in ".!?" and re.match(r"\s+[A-Z“\"„«]", after) and not _attribution_follows(after):
+            out.append(".")  # the quotation ended the sentence
+        pos = s.close_at
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _attribution_follows(after: str) -> bool:
+    """A reporting verb within the next few words: `“…?” Brooke tearfully asked` is one sentence."""
+    clause = re.split(r"[.!?;]\s", after, 1)[0]
+    words = clause.split()[:6]
+    return bool(VERB_RE.search(" ".join(words)))
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[str]]:
+    """Who the sentence says spoke the quotation at `hole` (an index into the masked sentence)."""
+    after = sentence[hole + 1:]
+    nxt = re.search(r"[\ue000-\ue8ff]", after)
+    clause = after[:nxt.start()] if nxt else after
+    a = clause.lstrip(" ,.;!?…—–-")
+    m = VERB_RE.match(a)
+    if m and m.group("fin"):
+        found = resolve(object_np(a[m.end():]), ctx)
+        if found[0]:
+            return found
+    a_first = re.split(r"(?<=[.!?;])\s", a, 1)[0]
+    acc = _ACCORDING.search(a_first)
+    for vm in VERB_RE.finditer(a_first[:160]):
+        if acc and acc.start() < vm.start():
+            break
+        if not vm.group("fin") or vm.group("fin").lower() == "so":
+            break
+        window = a_first[:vm.start()]
+        if len(window.split()) > 14:
+            break
+        found = resolve(subject_np(window), ctx)
+        if found[0]:
+            return found
+        break
+    if acc:
+        found = resolve(object_np(a_first[acc.end():]), ctx)
+        if found[0]:
+            return found
+    before = sentence[:hole]
+    prev_hole = max((i for i, c in enumerate(before) if ord(c) >= _HOLE_BASE), default=-1)
+    b = before[prev_hole + 1:]
+    last = None
+    for vm in VERB_RE.finditer(b):
+        if vm.group("fin") and vm.group("fin").lower() == "so":
+            continue
+        last = vm
+    acc = None
+    for am in _ACCORDING.finditer(b):
+        acc = am
+    if acc and (last is None or acc.start() > last.start()):
+        found = resolve(object_np(b[acc.end():]), ctx)
+        if found[0]:
+            return found
+    if last is not None:
+        if last.group("fin"):
+            found = resolve(subject_np(b[:last.start()]), ctx)
+            if found[0]:
+                return found
+        else:
+            # "…, saying “…”": the participle's subject is the subject of the clause before it
+            head = b[:last.start()]
+            for vm in reversed(list(VERB_RE.finditer(head))):
+                if vm.group("fin"):
+                    found = resolve(subject_np(head[:vm.start()]), ctx)
+                    if found[0]:
+                        return found
+                    break
+            found = resolve(sentence_subject(head), ctx)
+            if found[0]:
+                return found
+    return False, None
+
+
+def _strip_intro(sentence: str) -> str:
+    s = sentence.lstrip(" \"“”„«»")
+    first = s.split(" ", 1)[0].lower().strip(",")
+    if first in INTRO_START:
+        comma = s.find(",")
+        if 0 < comma < 120:
+            return s[comma + 1:].lstrip()
+    return s
+
+
+_LEAD_NP = re.compile(r"^(?P<np>(?:[\w’'\-.]+\s+){0,7}?[\w’'\-.]+?)(?=,|\s+(?:[a-z]))")
+
+
+def sentence_subject(sentence: str) -> Optional[Mention]:
+    """The noun phrase a sentence opens with, appositions unwrapped ("X's foreign minister, Y, ...")."""
+    s = _strip_intro(re.split(r"[\ue000-\ue8ff]", sentence, 1)[0])
+    if not s:
         return None
-    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(" ,.;:"), flags=re.I)
-    words = name.split()
-    while words and words[0] in _STOP_SPEAKERS:
-        words = words[1:]
-    return " ".join(words) or None
+    tokens = s.split()
+    np_tokens: list[str] = []
+    for i, t in enumerate(tokens[:9]):
+        bare = t.strip(",;:")
+        if np_tokens and t[:1].islower():
+            # lower-case words belong to the phrase only when a noun of a person or body follows soon
+            rest = [x.strip(",;:").lower() for x in tokens[i:i + 3]]
+            from .speakers import INSTITUTIONS, PERSON_NOUNS
+            if bare.lower() not in ("of", "for", "the", "de", "des", "du") and not any(
+                    r in PERSON_NOUNS or r in INSTITUTIONS for r in rest):
+                break
+        np_tokens.append(bare)
+        if t.endswith((",", ";", ":")):
+            break
+    if not np_tokens:
+        return None
+    mention = analyse_np(" ".join(np_tokens))
+    rest = s[len(" ".join(tokens[:len(np_tokens)])):]
+    if (mention is None or mention.kind in ("desc", "body")) and rest.startswith(","):
+        m = re.match(r",\s*([^,]{3,80}),", rest)
+        if m:
+            appos = analyse_np(m.group(1))
+            if appos is not None and appos.kind == "person":
+                return appos
+    return mention
 
 
-def find_quotes(blocks: list[Block], statement_groups: dict[int, list[int]]) -> list[Quote]:
+def _note_sentence(sentence: str, ctx: Context) -> None:
+    """Keep the narrative context current from a sentence with no quotation in it."""
+    last_fin = None
+    for vm in VERB_RE.finditer(sentence):
+        if vm.group("fin") and vm.group("fin").lower() != "so":
+            last_fin = vm
+            break
+    if last_fin is not None:
+        found = resolve(subject_np(sentence[:last_fin.start()]), ctx)
+        if found[0]:
+            if found[1]:
+                ctx.last_any = found[1]
+            return
+    mention = sentence_subject(sentence)
+    if mention is not None and mention.kind in ("person", "body", "name"):
+        resolve(mention, ctx)
+    elif mention is not None and mention.kind == "desc" and not mention.definite:
+        resolve(mention, ctx)
+    elif mention is not None and mention.kind == "pronoun":
+        pass
+    # A new unnamed person ("spoke to one mother", "a senior diplomat said"): "she said" is now them.
+    for m in re.finditer(r"(?<![,\w])\s(?:a|an|one)\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<n>[a-z][\w\-]*)\b", sentence):
+        from .speakers import _is_person_noun
+        before = sentence[max(0, m.start() - 12):m.start()].split()[-1:] or [""]
+        if _is_person_noun(m.group("n")) and before[0].lower() not in ("is", "was", "as", "be", "been", "are",
+                                                                       "were", "became", "becomes"):
+            ctx.note_unnamed(m.group("n").lower())
+
+
+# --------------------------------------------------------------------------- the article
+
+
+def find_quotes(blocks: list[Block], groups: dict[int, list[int]]) -> list[Quote]:
+    ctx = Context()
+    for b in blocks:
+        if b.type != "heading":
+            ctx.all_names.extend(name for _, name, _ in person_names(b.text))
     quotes: list[Quote] = []
-    last_speaker: Optional[str] = None  # the latest named source, for "he said" / "the ministry said"
-    in_statement = {i for members in statement_groups.values() for i in members}
+    in_statement = {i for members in groups.values() for i in members}
+    carry: Optional[tuple[bool, Optional[str]]] = None  # a quotation left open: its speaker
+    prev_speaker: Optional[str] = None  # speaker of the previous quotation, for a new paragraph of quotes
+    prev_text = ""
     for i, block in enumerate(blocks):
-        if i in statement_groups:
-            members = statement_groups[i]
-            intro = blocks[i - 1].text if i > 0 else ""
-            speaker = _speaker_before(intro) or _last_subject(intro) or last_speaker
-            quotes.append(Quote("\n\n".join(_strip_marks(blocks[j].text) for j in members), speaker, "block", i))
-            last_speaker = speaker or last_speaker
+        if block.type == "heading":
+            carry = None
+            prev_text = ""
+            continue
+        if i in groups:
+            members = groups[i]
+            speaker = _statement_speaker(blocks, i, members, ctx)
+            text = "\n\n".join(_strip_marks(blocks[j].text) for j in members)
+            quotes.append(Quote(text, speaker, "block", i))
+            if speaker:
+                ctx.last_any = speaker
+            prev_speaker, carry, prev_text = speaker, None, ""
             continue
         if i in in_statement or block.type not in ("paragraph", "list_item", "blockquote"):
             continue
         text = block.text
-        for s, e in _spans(text):
-            inner = text[s:e].strip()
-            if not _is_speech(re.findall(r"\w+", inner)):
+        spans = quote_spans(text)
+        kept = [s for s in spans if is_quotation(text, s)]
+        masked = _mask(text, kept)
+        para_quotes: list[tuple[Span, Optional[str]]] = []
+        for s0, s1 in _sentences(masked):
+            sentence = masked[s0:s1]
+            holes = [j for j, c in enumerate(sentence) if _HOLE_BASE <= ord(c) < _HOLE_BASE + len(kept)]
+            if not holes:
+                _note_sentence(sentence, ctx)
                 continue
-            speaker, generic = _attribute(text, s - 1, e + 1)
-            if speaker is None and generic:
-                speaker = _last_subject(text[: max(0, s - 1)]) or last_speaker
-            quotes.append(Quote(inner.rstrip(",. "), speaker, "inline", i))
-            last_speaker = speaker or last_speaker
-        last_speaker = _last_subject(text) or last_speaker
+            for h in holes:
+                k = ord(sentence[h]) - _HOLE_BASE
+                span = kept[k]
+                attributed, speaker = _attribute(sentence, h, ctx)
+                if not attributed:
+                    if para_quotes:
+                        speaker = para_quotes[-1][1]
+                    elif carry is not None and span.open_at <= 1:
+                        speaker = carry[1]
+                    elif prev_text.rstrip().endswith(":"):
+                        speaker = _intro_speaker(prev_text, ctx)
+                    else:
+                        speaker = ctx.last_any if ctx.last_any else prev_speaker
+                para_quotes.append((span, speaker))
+                if speaker:
+                    ctx.last_any = speaker
+        for span, speaker in para_quotes:
+            inner = text[span.start:span.end].strip().rstrip(",;: ").strip()
+            quotes.append(Quote(inner, speaker, "inline", i))
+        if para_quotes:
+            prev_speaker = para_quotes[-1][1]
+        last_open = kept and not kept[-1].closed
+        carry = (True, para_quotes[-1][1]) if last_open and para_quotes else None
+        prev_text = text
     return quotes
 
 
 def _strip_marks(text: str) -> str:
-    return text.strip().strip("“”\"„«»").strip()
+    text = text.strip()
+    if len(text) > 2 and text[0] in "“\"„«" and text[-1] in "”\"“»":
+        return text[1:-1].strip()
+    return text.strip("“”\"„«»").strip()
 
 
-def _has_reporting_context(text: str) -> bool:
-    return re.search(r"\b" + _REPORT_VERBS + r"\b", text) is not None
+def _intro_speaker(intro: str, ctx: Context) -> Optional[str]:
+    """The source an introduction names: the subject of its issuing verb, else of its first sentence."""
+    masked = intro
+    bounds = _sentences(masked)
+    for s0, s1 in reversed(bounds):
+        sentence = masked[s0:s1]
+        for vm in reversed(list(_ISSUE_VERB.finditer(sentence))):
+            found = resolve(subject_np(sentence[:vm.start()]), ctx)
+            if found[0] and found[1]:
+                return found[1]
+            break
+    for s0, s1 in bounds:
+        mention = sentence_subject(masked[s0:s1])
+        if mention is not None:
+            found = resolve(mention, ctx)
+            if found[1]:
+                return found[1]
+    return None
 
 
-def _attribute(text: str, q_start: int, q_end: int) -> tuple[Optional[str], bool]:
-    """(speaker, generic) for the quote at text[q_start:q_end].
-
-    generic=True means the sentence attributes the quote but only by a pronoun or a common
-    noun ("she said", "the report said"), to be resolved to an earlier named source.
-    """
-    after = text[q_end:q_end + 160]
-    before = text[max(0, q_start - 300):q_start]
-    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", before)[-1]
-    for pattern, where in [(p, "after") for p in _AFTER] + [(p, "before") for p in _BEFORE]:
-        m = pattern.match(after) if where == "after" else pattern.search(sentence)
-        if not m:
-            continue
-        name = _clean_speaker(m.groupdict().get("s"))
-        if name:
-            return name, False
-        return None, True
-    return None, False
-
-
-def _speaker_before(intro: str) -> Optional[str]:
-    m = re.search(r"(?P<s>" + NAME + r")\s+(?:also\s+)?(?:released|issued|published|said|says|wrote|posted|"
-                  r"tweeted|put out|made)\b", intro)
-    return _clean_speaker(m.group("s")) if m else None
-
-
-_SUBJECT = re.compile(r"(?P<s>" + NAME + r")(?:,[^,.]{1,100},)?\s+(?:has\s+|have\s+|had\s+)?(?:[a-z]+\s+){0,2}?(?:"
-                      + _REPORT_VERBS + r"|announced|confirmed|reported|issued|released)\b")
-
-
-def _last_subject(text: str) -> Optional[str]:
-    """The last named source in the text: a name directly before a reporting verb."""
-    found = None
-    for m in _SUBJECT.finditer(text):
-        name = _clean_speaker(m.group("s"))
-        if name:
-            found = name
-    return found
+def _statement_speaker(blocks: list[Block], first: int, members: list[int], ctx: Context) -> Optional[str]:
+    after = members[-1] + 1
+    if after < len(blocks) and len(blocks[after].text) <= 80:
+        m = _ATTRIBUTION_LINE.match(blocks[after].text)
+        if m:
+            found = resolve(analyse_np(m.group("a") or m.group("b")), ctx)
+            if found[1]:
+                return found[1]
+    if first > 0 and blocks[first - 1].type != "heading":
+        return _intro_speaker(blocks[first - 1].text, ctx)
+    return None
 
 
 def statement_groups(blocks: list[Block]) -> dict[int, list[int]]:
@@ -181,12 +461,13 @@ def statement_groups(blocks: list[Block]) -> dict[int, list[int]]:
             while i + 1 < n and blocks[i + 1].type == "blockquote" and blocks[i + 1].group == b.group:
                 i += 1
                 members.append(i)
-            groups[members[0]] = members
+            if not _pull_quote(blocks, members):
+                groups[members[0]] = members
         elif (b.type == "paragraph" and _STATEMENT_INTRO.search(b.text) and i + 1 < n
-              and blocks[i + 1].type == "paragraph" and _is_set_apart(blocks[i + 1])):
+              and blocks[i + 1].type in ("paragraph", "list_item") and _set_apart(blocks[i + 1])):
             members = []
             j = i + 1
-            while j < n and blocks[j].type == "paragraph" and _is_set_apart(blocks[j]):
+            while j < n and blocks[j].type in ("paragraph", "list_item") and _set_apart(blocks[j]):
                 members.append(j)
                 j += 1
             groups[members[0]] = members
@@ -195,6 +476,24 @@ def statement_groups(blocks: list[Block]) -> dict[int, list[int]]:
     return groups
 
 
-def _is_set_apart(block: Block) -> bool:
-    """A paragraph wholly in emphasis (italic statement text) is set apart from the narrative."""
-    return bool(block.lead) and len(block.lead) >= 0.9 * len(block.text)
+def _set_apart(block: Block) -> bool:
+    """Wholly in emphasis (italic statement text) or wholly in quotation marks."""
+    text = block.text.strip()
+    if block.lead and len(block.lead) >= 0.9 * len(text):
+        return True
+    return len(text) > 2 and text[0] in "“\"„«" and text[-1] in "”\"“»" and not re.search(
+        r"[”\"“»][^”\"“»]*[“\"„«]", text[1:-1])
+
+
+def _pull_quote(blocks: list[Block], members: list[int]) -> bool:
+    """A blockquote that repeats a sentence of the article is a display pull quote, not a statement."""
+    text = re.sub(r"\W+", " ", _strip_marks(blocks[members[0]].text)).strip().lower()
+    if len(text) < 30:
+        return False
+    probe = text[:60]
+    for j, b in enumerate(blocks):
+        if j in members or b.type == "blockquote":
+            continue
+        if probe in re.sub(r"\W+", " ", b.text).lower():
+            return True
+    return False

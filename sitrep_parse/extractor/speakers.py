@@ -1,0 +1,525 @@
+"""Who said it: noun phrases around reporting verbs, and who "he" or "the ministry" is.
+
+News writing attributes a quotation in a handful of ways: a reporting verb beside it
+("…,” X said / said X / X said: “…” / X told reporters “…”), "according to X", or a
+participle hanging off the sentence's subject ("…, saying “…”"). The speaker is the
+subject of that verb, and the subject is a noun phrase that may be:
+
+- a person's name, often wrapped in titles and descriptions ("Ministry spokesman Col.
+  Radek Stane", "Geoffrey Berman, the U.S. attorney for ..., said"); the article names a
+  person in full once and by surname after, so a surname is expanded to the full name the
+  article gave earlier ("Lindqvist" -> "Petra Lindqvist", "Ms Persson" -> "Eva-Marie
+  Persson");
+- a body ("Veskaria's Foreign Ministry", "Russia's foreign ministry", "the Arab League"),
+  recognised by an institution noun;
+- a pronoun or a description ("she", "the minister", "the actor", "the ministry", "the
+  report"), resolved to the nearest fitting named speaker or subject before it: a title
+  the article gave that person ("Foreign Minister X" -> "the minister"), a body with the
+  same head noun, else the latest person or body the narrative was about;
+- an unnamed source ("an officer", "one mother", "prosecutors", "a senior diplomat"):
+  the quotation has no named speaker, and "the diplomat" afterwards stays unnamed.
+
+Everything is decided from word shapes (capitals, possessives, determiners) and small
+closed vocabularies (reporting verbs, titles, institution and person nouns) in English,
+German, French and Spanish; nothing refers to particular names or sites.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+# --------------------------------------------------------------------------- vocabularies
+
+_FINITE_VERBS = (
+    "said|says|say|told|tells|tell|added|adds|wrote|writes|stated|states|warned|warns|declared|declares|"
+    "announced|announces|noted|notes|insisted|insists|explained|explains|argued|argues|claimed|claims|"
+    "tweeted|tweets|posted|posts|asked|asks|replied|replies|responded|responds|answered|continued|continues|"
+    "recounted|testified|acknowledged|acknowledges|admitted|admits|recalled|recalls|shouted|shouts|yelled|"
+    "screamed|ordered|urged|urges|called|calls|described|describes|reiterated|reiterates|reported|reports|"
+    "conceded|complained|cautioned|stressed|stresses|emphasised|emphasized|observed|remarked|confirmed|"
+    "confirms|suggested|suggests|predicted|vowed|vows|pledged|promised|demanded|quipped|joked|blasted|"
+    "texted|emailed|messaged|alleged|alleges|countered|agreed|agrees|maintained|maintains|mused|wondered|"
+    "chimed\\s+in|read|reads|concluded|whispered|pleaded|boasted|lamented|cried|"
+    "sagte|sagt|sagten|erklärte|erklärt|erklärten|betonte|betont|schrieb|schreibt|teilte|teilt|fügte|"
+    "meinte|meint|warnte|warnt|forderte|fordert|kritisierte|berichtete|berichtet|bestätigte|so|"
+    "déclare|dit|affirme|ajoute|indique|explique|souligne|estime|précise|assure|"
+    "dijo|afirmó|declaró|señaló|añadió|explicó|aseguró|indicó|advirtió"
+)
+# French compound past: "a déclaré", "a dit" ...
+_FR_COMPOUND = r"a\s+(?:déclaré|dit|affirmé|ajouté|indiqué|expliqué|souligné|estimé|précisé|assuré)"
+_PARTICIPLES = (
+    "saying|adding|noting|telling|calling|warning|writing|describing|insisting|arguing|explaining|stressing|"
+    "declaring|urging|asking|recalling|acknowledging|admitting|claiming|complaining|replying|tweeting|posting|"
+    "sagend|disant|ajoutant|diciendo|añadiendo"
+)
+VERB_RE = re.compile(r"\b(?:(?P<fin>" + _FR_COMPOUND + "|" + _FINITE_VERBS + r")|(?P<part>" + _PARTICIPLES
+                     + r"))\b", re.I)
+_ACCORDING = re.compile(r"\b(?:according\s+to|citing|laut|selon|según|zufolge)\s+", re.I)
+_SO_DE = re.compile(r"^so\b")  # German "„…“, so X." only counts directly after a quotation
+
+TITLES = frozenset("""
+mr mrs ms miss mx dr prof professor sir dame lord lady sen senator rep representative gov governor president
+vice prime minister secretary foreign defence defense interior finance deputy chief general gen col colonel
+lt maj major capt captain adm admiral sgt sergeant cpl brig judge justice chancellor king queen prince
+princess pope bishop rev reverend father sister brother mayor ambassador envoy commissioner director chair
+chairman chairwoman chairperson spokesman spokeswoman spokesperson host coach manager officer det detective
+inspector superintendent attorney premier speaker leader senior acting former emir sheikh ayatollah herr
+frau monsieur madame mme oberst sprecher sprecherin ministerin präsident präsidentin kanzler kanzlerin
+botschafter botschafterin leiter leiterin direktor direktorin chef chefin lehrer lehrerin ministre porte
+parole président présidente général colonel señor señora presidente ministro ministra portavoz
+state assistant associate executive head correspondent analyst economist lawmaker congressman
+congresswoman councillor councilman councilwoman chancellor sheriff marshal commander corporal private
+""".split())
+_TITLE_SUFFIXES = ("minister", "ministerin", "sprecher", "sprecherin", "präsident", "präsidentin", "direktor",
+                   "direktorin", "kanzler", "kanzlerin", "botschafter", "botschafterin", "leiter", "leiterin",
+                   "chef", "chefin", "general", "kommandeur", "sekretär", "sekretärin")
+
+INSTITUTIONS = frozenset("""
+ministry ministries office department agency authority authorities league council commission committee
+court embassy consulate government army police staff command cooperative co-operative union party bank fund
+university institute association organization organisation federation bureau service services
+administration prosecution house kremlin pentagon parliament senate congress assembly mission company
+corporation inc ltd group board center centre foundation network tribunal secretariat directorate forces
+guard navy coastguard military hospital school club team channel alliance coalition cabinet presidency
+palace unit division brigade regiment observatory monitors secretariat nations commission cross crescent
+campaign firm party junta regime delegation court observer
+ministerium regierung behörde polizei armee generalstab bundeswehr botschaft verband partei kommission
+rat amt stab streitkräfte ministère gouvernement armée ambassade commission ministerio gobierno ejército
+embajada
+report statement readout letter release communique communiqué study survey memo indictment complaint filing
+ruling document documents website post
+""".split())
+# Documents speak for whoever issued them: "the report said" is the ministry that issued it.
+DOCUMENTS = frozenset("report statement readout letter release communique communiqué study survey memo "
+                      "indictment complaint filing ruling document documents website post".split())
+_INSTITUTION_SUFFIXES = ("ministerium", "behörde", "regierung", "stab", "stabs", "kommando", "amt", "amts")
+
+PERSON_NOUNS = frozenset("""
+spokesman spokeswoman spokesperson official officials minister president diplomat diplomats officer officers
+actor actress singer star mother father parent parents resident residents witness witnesses judge judges
+prosecutor prosecutors analyst analysts expert experts source sources aide aides adviser advisers advisor
+advisors lawyer lawyers attorney attorneys director chief commander soldier soldiers doctor doctors nurse
+teacher student worker workers man woman men women boy girl chair chairman chairwoman host coach manager
+player leader leaders lawmaker lawmakers senator governor mayor ambassador envoy negotiator negotiators
+economist professor researcher researchers scientist executive executives founder owner farmer farmers
+driver drivers survivor survivors victim neighbour neighbor friend colleague son daughter wife husband
+veteran journalist reporter correspondent editor candidate activist activists volunteer protester
+protesters guard guards inmate investigator investigators detective agent pilot captain crew fisherman
+skipper monitor observer observers mediator representative secretary premier chancellor king queen prince
+general colonel boss member members citizen citizens villager villagers official's staffer staffers
+employee employees user users customer customers patient patients father-in-law refugee refugees
+evacuee evacuees medic medics paramedic rescuer rescuers engineer engineers
+sprecher sprecherin lehrer lehrerin anwohner anwohnerin bewohner zeuge zeugin beamter experte expertin
+mutter vater ministerin präsident präsidentin porte-parole ministre habitant habitante témoin portavoz
+vecino vecina testigo
+""".split())
+_AGE = re.compile(r"^\d{1,3}-year-old$")
+PERSON_SINGULAR_S = frozenset("boss witness actress mistress".split())
+_AFTER_NOUN = frozenset("who which that whose in on at to from with by near into inside outside".split())
+_SPLIT_AT = frozenset("of for at des der du de from with aus von".split())
+
+_DEFINITE = frozenset("the this that these those der die das den dem des le la les l el los las".split())
+_POSSESSIVE_DET = frozenset("his her its their our my your sein seine ihr ihre son sa ses leur su sus".split())
+_INDEFINITE = frozenset("a an one another some several two three four many other ein eine einer einem "
+                        "un une des uno una unos unas".split())
+PRONOUNS = {
+    "he": "person", "she": "person", "er": "person", "il": "person", "elle": "person", "él": "person",
+    "ella": "person", "it": "body", "es": "body", "they": "any", "sie": "any", "ils": "any", "elles": "any",
+    "ellos": "any", "we": "any", "i": "any",
+}
+# Capitalised words that start sentences or clauses without being names.
+NOT_NAMES = frozenset("""
+the a an in on at but and or if when while after before this that these those it he she they we i you his her
+its their our my your as for from with without by to of since despite although though because however
+meanwhile even still yet then there here what who whom whose which where why how some many most all both each
+every no not last next first early late earlier later also only just now today yesterday tonight tomorrow
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december jan feb mar apr jun jul aug sep sept oct nov dec speaking asked
+according under over upon during instead asked further among once again one two three several other another
+update updated edit breaking live watch read see photo video image
+der die das ein eine und oder aber wenn als nach vor im am um es sie er wir ich man auch noch
+le la les un une et ou mais dans pour sur avec selon
+el los las y pero en con para según
+""".split())
+_CONNECT_LOWER = frozenset("of for the de du des van von der den da di del della dos das la le bin ibn al el "
+                           "ter ten zu y".split())
+_NAME_PARTICLES = frozenset("van von der den de du da di del della dos das la le bin ibn al el ter ten zu".split())
+_ADVERBS = frozenset("""
+also later then previously once again allegedly reportedly repeatedly publicly privately quickly tearfully
+angrily quietly recently earlier has have had was were is are will would has been had been also
+separately further first initially subsequently immediately finally simply only just still already
+auch noch bereits
+""".split())
+
+_TOKEN = re.compile(r"[^\s,;:()\[\]“”\"„«»]+")
+_WORD_CHARS = re.compile(r"[\w’'\-.&]+")
+_QUOTE_HOLE = re.compile(r"[\ue000-\ue8ff]")
+CLAUSE_BREAK = re.compile(
+    r"(?:[;:—–]|\s-\s|\b(?:and|but|or|that|which|what|while|when|where|because|after|before|if|although|"
+    r"whereas|since|und|aber|dass|weil|et|mais|que|qui|y|pero)\b)",
+    re.I,
+)
+INTRO_START = frozenset("""
+in on at after before during speaking according upon despite while when since for with without under asked
+earlier later meanwhile however instead still yet also then now today yesterday last this tonight in a
+as by from through following amid among following once outside inside
+im am nach vor laut bei während dans selon après avant pendant en tras según durante
+""".split())
+
+
+# --------------------------------------------------------------------------- noun phrases
+
+
+@dataclass(frozen=True)
+class Mention:
+    """What a noun phrase names: a person, a body, a pronoun, or a description of someone."""
+
+    kind: str  # "person" | "body" | "pronoun" | "desc"
+    text: Optional[str] = None  # the name as the article gives it; None for unnamed sources
+    head: Optional[str] = None  # descriptions, bodies: the head noun ("minister", "ministry")
+    definite: bool = True  # descriptions: "the actor" (a known person) vs "an officer" (unnamed)
+    gender: str = "any"  # pronouns: person / body / any
+    titles: tuple[str, ...] = ()  # descriptions the article attached to a named person
+
+
+def _bare(tok: str) -> str:
+    return tok.strip(".,;:!?’'\"").lower()
+
+
+def _is_cap(tok: str) -> bool:
+    return bool(tok) and (tok[0].isupper() or (tok[0] in "’'" and len(tok) > 1 and tok[1].isupper()))
+
+
+def _is_title(tok: str) -> bool:
+    b = _bare(tok).replace("’s", "").replace("'s", "")
+    return b in TITLES or (len(b) > 6 and b.endswith(_TITLE_SUFFIXES))
+
+
+def _is_institution(tok: str) -> bool:
+    b = _bare(tok).replace("’s", "").replace("'s", "")
+    return b in INSTITUTIONS or (len(b) > 5 and b.endswith(_INSTITUTION_SUFFIXES))
+
+
+def _is_person_noun(tok: str) -> bool:
+    b = _bare(tok)
+    return b in PERSON_NOUNS or bool(_AGE.match(b)) or (len(b) > 6 and b.endswith(("sprecher", "sprecherin")))
+
+
+def _possessive(tok: str) -> bool:
+    return tok.endswith(("’s", "'s", "’", "s’"))
+
+
+def _name_run(tokens: list[str]) -> list[str]:
+    """The trailing run of name-shaped tokens: "Halvennese Foreign Minister Petra Lindqvist" -> Petra Lindqvist."""
+    run: list[str] = []
+    i = len(tokens) - 1
+    while i >= 0:
+        t = tokens[i]
+        b = _bare(t)
+        if _is_cap(t) and not _is_title(t) and not _is_institution(t) and b not in NOT_NAMES and not _possessive(t):
+            run.insert(0, t)
+        elif run and b in _NAME_PARTICLES and i > 0 and _is_cap(tokens[i - 1]) and not _is_title(tokens[i - 1]):
+            run.insert(0, t)  # "Van Der Beek", "bin Salman"
+        else:
+            break
+        i -= 1
+    while run and _bare(run[0]) in _NAME_PARTICLES and not run[0][0].isupper():
+        run.pop(0)
+    if run and i > 0 and _bare(tokens[i]) in ("of", "for", "the", "des", "du", "de", "la", "le", "at"):
+        return []  # "Minister for the Marine", "Bank of New York": part of a longer proper noun
+    return [t.rstrip(",.;:") if not re.fullmatch(r"[A-Z]\.", t) else t for t in run]
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"^(?:the|The|die|der|das|le|la|les|el|los|las)\s+", "", text.strip(" ,.;:—–-"))
+    return re.sub(r"\s+", " ", text)
+
+
+def analyse_np(np: str) -> Optional[Mention]:
+    """One comma-free noun phrase -> what it names (None when it names nothing usable)."""
+    np = _QUOTE_HOLE.sub(" ", np).strip(" ,.;:—–-()[]")
+    tokens = _TOKEN.findall(np)
+    if not tokens:
+        return None
+    for i, t in enumerate(tokens[1:], 1):
+        if t in ("who", "which", "whose", "that", "qui", "que", "quien"):
+            tokens = tokens[:i]
+            break
+    det = _bare(tokens[0])
+    if len(tokens) == 1 and det in PRONOUNS:
+        return Mention("pronoun", gender=PRONOUNS[det])
+    # "X of Y": the head is before the first connector that is not inside a proper noun
+    # ("Russian Ministry of Defense" stays whole; "a spokesperson for the Foreign Office" splits).
+    head, complement = tokens, []
+    for i in range(1, len(tokens) - 1):
+        t = tokens[i]
+        if t in _SPLIT_AT and not (_is_cap(tokens[i - 1]) and _is_cap(tokens[i + 1]) and not _is_title(tokens[i - 1])
+                                   and not _is_person_noun(tokens[i - 1])):
+            head, complement = tokens[:i], tokens[i + 1:]
+            break
+    # A description ends at its noun: "a senior diplomat | involved in organising the meeting".
+    for i, t in enumerate(head[:-1]):
+        nxt = head[i + 1]
+        if (_is_person_noun(t) or _is_institution(t)) and (nxt in _AFTER_NOUN or (
+                nxt[:1].islower() and nxt.endswith(("ing", "ed")) and len(nxt) > 4)):
+            head = head[: i + 1]
+            break
+    run = _name_run(head)
+    last = head[-1]
+    lastb = _bare(last).replace("’s", "").replace("'s", "")
+    possessive_det = _possessive(head[0]) or det in _POSSESSIVE_DET
+    if len(run) >= 2:
+        titles = tuple(_bare(t) for t in head[: len(head) - len(run)] if _is_title(t) or _is_person_noun(t))
+        return Mention("person", text=" ".join(run), titles=titles)
+    proper = all(_is_cap(t) or _bare(t) in _CONNECT_LOWER for t in head[1:]) and len(head) > 1
+    if (_is_institution(last) or (proper and any(_is_institution(t) for t in head))) and not _possessive(last):
+        named = any(_is_cap(t) and _bare(t) not in NOT_NAMES for t in head)
+        proper_complement = complement and all(_is_cap(c) or _bare(c) in _CONNECT_LOWER for c in complement)
+        text = _clean(" ".join(tokens if proper_complement else head))
+        inst = [t for t in head if _is_institution(t)]
+        return Mention("body", text=text, head=_bare(inst[-1]).replace("’s", "").replace("'s", "") if inst else lastb, definite=named or det in _DEFINITE or possessive_det)
+    if len(run) == 1:
+        if len(head) == 1 and _is_person_noun(run[0]) and _bare(run[0]).endswith("s"):
+            return Mention("desc", head=_bare(run[0]), definite=False)  # "Prosecutors said"
+        if len(head) == 2 and det in _DEFINITE | _INDEFINITE and _is_person_noun(run[0]):
+            return Mention("desc", head=_bare(run[0]), definite=det in _DEFINITE)  # "ein Sprecher"
+        return Mention("name", text=run[0])  # "Lindqvist", "Mr. Trump", "judge Inaba", "Tottenham"
+    if complement:
+        sub = analyse_np(" ".join(complement))
+        if sub is not None and sub.kind == "person":
+            return sub  # "Deputy Director of Public Prosecution Eva-Marie Persson"
+    if _is_person_noun(last):
+        definite = det in _DEFINITE or possessive_det
+        plural = lastb.endswith("s") and not lastb.endswith("ss") and lastb not in PERSON_SINGULAR_S
+        if plural and not definite:
+            definite = False  # "prosecutors", "federal officials": an unnamed group
+        if complement:
+            sub = analyse_np(" ".join(complement))
+            if sub is not None and sub.kind == "body" and sub.text:
+                if not definite:
+                    return sub  # "a spokesperson for the British Foreign Office" speaks for the office
+                return Mention("desc", head=lastb, definite=True, titles=(sub.text,))
+        return Mention("desc", head=lastb, definite=definite)
+    if complement:
+        sub = analyse_np(" ".join(complement))
+        if sub is not None and sub.kind == "body":
+            return sub
+    return None
+
+
+# --------------------------------------------------------------------------- names in the article
+
+
+_CHUNK = re.compile(
+    r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\.?|[A-Z]\.)(?:\s+(?:(?:van|von|der|den|de|du|da|di|del|della|dos|bin|ibn|al|"
+    r"el|ter|ten|zu)\s+)*(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\.?|[A-Z]\.))*"
+)
+
+
+def person_names(text: str) -> list[tuple[int, str, tuple[str, ...]]]:
+    """(offset, full name, titles) of every person named with two or more words in the text."""
+    found = []
+    for m in _CHUNK.finditer(text):
+        tokens = m.group(0).split()
+        run = _name_run(tokens)
+        if len(run) < 2 or any(_is_institution(t) for t in run):
+            continue
+        if any(t.endswith(("’s", "'s")) for t in run):
+            continue
+        # The words before the chunk: "harbour master Colm Hardy", "the Halvennese diplomat Maren Solberg".
+        before = text[max(0, m.start() - 40):m.start()].split()
+        titles = [_bare(t) for t in tokens[: len(tokens) - len(run)] if _is_title(t) or _is_person_noun(t)]
+        for w in reversed(before[-3:]):
+            if w.endswith((",", ".", ";", ":")):
+                break
+            if _is_person_noun(w) or _is_title(w):
+                titles.append(_bare(w))
+        end = m.end()
+        apposition = re.match(r",\s+(?:the|a|an|his|her|its)?\s*((?:[\w’'\-.]+\s+){0,6}?[\w’'\-]+)\s*,", text[end:end + 120])
+        if apposition:
+            titles += [_bare(t) for t in apposition.group(1).split() if _is_person_noun(t) or _is_title(t)]
+        name = " ".join(run)
+        found.append((m.start() + m.group(0).rfind(run[0]), name, tuple(dict.fromkeys(titles))))
+    return found
+
+
+@dataclass
+class Context:
+    """What the narrative has named so far: the state pronoun and description resolution reads."""
+
+    people: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # full names with their titles
+    bodies: list[str] = field(default_factory=list)
+    descs: list[tuple[str, Optional[str]]] = field(default_factory=list)  # (head noun, the person or None)
+    last_person: Optional[str] = None
+    last_body: Optional[str] = None
+    last_any: Optional[str] = None
+    counts: dict = field(default_factory=dict)
+    all_names: list[str] = field(default_factory=list)  # every full name in the article, in order
+
+    def full_name(self, name: str) -> str:
+        """Expand a surname (or a shorter form) to the fullest name the article gives for it."""
+        parts = name.split()
+        if not parts:
+            return name
+        best = None
+        for known, _ in reversed(self.people):
+            k = known.split()
+            if len(k) > len(parts) and k[-len(parts):] == parts:
+                best = known
+                break
+        if best is None:
+            for known in self.all_names:
+                k = known.split()
+                if len(k) > len(parts) and k[-len(parts):] == parts:
+                    best = known
+                    break
+        return best or name
+
+    def is_known_person(self, name: str) -> bool:
+        parts = name.split()
+        return any(k.split()[-len(parts):] == parts for k, _ in self.people) or any(
+            k.split()[-len(parts):] == parts for k in self.all_names)
+
+    def note_person(self, name: str, titles: tuple[str, ...] = ()) -> str:
+        name = self.full_name(name)
+        self.people.append((name, titles))
+        for t in titles:
+            self.descs.append((t, name))
+        self.last_person = self.last_any = name
+        self.counts[name] = self.counts.get(name, 0) + 1
+        return name
+
+    def note_body(self, name: str) -> str:
+        self.bodies.append(name)
+        self.last_body = self.last_any = name
+        return name
+
+    def note_unnamed(self, head: Optional[str]) -> None:
+        if head:
+            self.descs.append((head, None))
+        self.last_person = None
+        self.last_any = None
+
+    def body_with_head(self, head: str) -> Optional[str]:
+        for b in reversed(self.bodies):
+            words = [_bare(w).replace("’s", "").replace("'s", "") for w in b.split()]
+            if head in words:
+                return b
+        return None
+
+    def person_with_title(self, head: str) -> tuple[bool, Optional[str]]:
+        """(found, name): the latest person the article described with this noun; name None if unnamed."""
+        singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+        for h, name in reversed(self.descs):
+            if h == head or h == singular or (len(h) > 6 and h.endswith(singular)):
+                return True, name
+        return False, None
+
+    def salient_person(self) -> Optional[str]:
+        if not self.counts:
+            return None
+        return max(self.counts.items(), key=lambda kv: kv[1])[0]
+
+
+def resolve(mention: Optional[Mention], ctx: Context, note: bool = True) -> tuple[bool, Optional[str]]:
+    """(attributed, speaker): attributed is False when the phrase says nothing about who spoke."""
+    if mention is None:
+        return False, None
+    kind, text, head = mention.kind, mention.text, mention.head or ""
+    if kind == "person" or (kind == "name" and text and ctx.is_known_person(text)):
+        return True, (ctx.note_person(text, mention.titles) if note else ctx.full_name(text))
+    if kind == "name":
+        return True, (ctx.note_body(text) if note else text)
+    if kind == "body":
+        if head in DOCUMENTS and text and text.lower() == head:
+            return True, ctx.last_any  # "the report said": whoever issued it
+        if text and text == text.lower():
+            # "the ministry", "the foreign ministry": the one named before, else as the article words it
+            earlier = ctx.body_with_head(head)
+            if earlier and earlier.lower().endswith(text.lower()):
+                return True, (ctx.note_body(earlier) if note else earlier)
+            if not mention.definite:
+                return True, None
+        return True, (ctx.note_body(text) if note and text else text)
+    if kind == "pronoun":
+        if mention.gender == "person":
+            return True, ctx.last_person
+        if mention.gender == "body":
+            return True, ctx.last_body or ctx.last_any
+        return True, ctx.last_any
+    if kind == "desc":
+        if not mention.definite:
+            if note:
+                ctx.note_unnamed(head)
+            return True, None
+        found, name = ctx.person_with_title(head)
+        if found:
+            if name and note:
+                ctx.last_person = ctx.last_any = name
+            return True, name
+        if mention.titles:  # "the chair of the Organization ..." with no name given
+            return True, mention.titles[0]
+        return True, ctx.last_person or ctx.salient_person()
+    return False, None
+
+
+# --------------------------------------------------------------------------- subjects of verbs
+
+
+def _strip_adverbs(window: str) -> str:
+    words = window.rstrip().split(" ")
+    while words and (_bare(words[-1]) in _ADVERBS or (words[-1].endswith("ly") and words[-1].islower()
+                                                        and len(words[-1]) > 4)):
+        words.pop()
+    return " ".join(words)
+
+
+def subject_np(window: str) -> Optional[Mention]:
+    """The subject of a verb from the words before it: the last clause, appositions unwrapped."""
+    window = _strip_adverbs(window)
+    holes = list(_QUOTE_HOLE.finditer(window))
+    if holes:
+        window = window[holes[-1].end():]
+    cut = 0
+    for m in CLAUSE_BREAK.finditer(window):
+        cut = m.end()
+    window = window[cut:]
+    segments = [s.strip() for s in window.split(",")]
+    segments = [s for s in segments if s and not re.fullmatch(r"[\W\d]*", s)]
+    if not segments:
+        return None
+    while len(segments) > 1 and _bare(segments[0].split()[0]) in INTRO_START:
+        segments.pop(0)
+    mentions = [analyse_np(s) for s in segments]
+    first = mentions[0]
+    if first is not None and first.kind == "person" and (len(first.text.split()) >= 2 or len(segments) == 1):
+        return first
+    if first is not None and first.kind in ("pronoun",):
+        return first
+    for m in mentions[1:]:
+        if m is not None and m.kind == "person" and len(m.text.split()) >= 2:
+            return m  # "the hospital's director, Dr Pavel Ostrin," / "Ein Sprecher ..., Oberst Dariusz Melk,"
+    if first is not None:
+        return first
+    for m in mentions[1:]:
+        if m is not None:
+            return m
+    return None
+
+
+def object_np(text: str) -> Optional[Mention]:
+    """The noun phrase after "said" / "according to": up to the end of the clause, appositions included."""
+    text = _QUOTE_HOLE.split(text, 1)[0]
+    text = re.split(r"[.;:!?](?:\s|$)|\s[—–-]\s", text, 1)[0]
+    segments = [s.strip() for s in text.split(",")][:3]
+    mentions = []
+    for s in segments:
+        s = re.split(r"\s(?:who|which|whose|that|as|in|at|on|after|before|from|aus|vor|bei|mit|in|"
+                     r"to|during|while|when|posted|speaking|adding|saying|noting|told)\s", " " + s + " ", 1)[0]
+        mentions.append(analyse_np(s))
+    for m in mentions:
+        if m is not None and m.kind == "person" and len(m.text.split()) >= 2:
+            return m
+    return next((m for m in mentions if m is not None), None)
