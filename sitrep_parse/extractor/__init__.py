@@ -18,6 +18,20 @@ from .updates import find_updates
 __all__ = ["extract"]
 
 
+def _prose_starts(blocks: list, updates: list) -> dict[int, int]:
+    """Where each marker paragraph's own prose begins ("Update (1348 EST): The ..." -> at "The")."""
+    starts = {}
+    for u in updates:
+        if not u.blocks or not u.text:
+            continue
+        first = u.blocks[0]
+        own = u.text.split("\n\n", 1)[0]
+        text = blocks[first].text
+        if own != text and text.endswith(own):
+            starts[first] = len(text) - len(own)
+    return starts
+
+
 def extract(article: Article) -> Document:
     blocks = list(article.blocks)
     groups = statement_groups(blocks)
@@ -28,7 +42,7 @@ def extract(article: Article) -> Document:
         for i in u.blocks:
             update_of.setdefault(i, n)
     roles = assign_roles(blocks, set(update_of), in_statement, parse_iso(article.metadata.published))
-    quotes = find_quotes(blocks, groups)
+    quotes = find_quotes(blocks, groups, _prose_starts(blocks, found_updates))
     return Document(
         source=article.source,
         url=article.url,

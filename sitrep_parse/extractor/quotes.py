@@ -220,12 +220,14 @@ def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[s
     for vm in VERB_RE.finditer(a_first[:160]):
         if acc and acc.start() < vm.start():
             break
-        if not vm.group("fin") or vm.group("fin").lower() == "so":
+        if not vm.group("fin") or vm.group("fin").lower() == "so" or _passive(a_first, vm.start()):
             break
         window = a_first[:vm.start()]
         if len(window.split()) > 14:
             break
         found = resolve(subject_np(window), ctx)
+        if not found[0]:  # "„…“ übergeben, teilte Sprecherin X mit": the subject follows the verb
+            found = resolve(object_np(a_first[vm.end():]), ctx)
         if found[0]:
             return found
         break
@@ -236,36 +238,32 @@ def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[s
     before = sentence[:hole]
     prev_hole = max((i for i, c in enumerate(before) if ord(c) >= _HOLE_BASE), default=-1)
     b = before[prev_hole + 1:]
-    last = None
-    for vm in VERB_RE.finditer(b):
-        if vm.group("fin") and vm.group("fin").lower() == "so":
-            continue
-        last = vm
     acc = None
     for am in _ACCORDING.finditer(b):
         acc = am
-    if acc and (last is None or acc.start() > last.start()):
+    verbs = [vm for vm in VERB_RE.finditer(b)
+             if not (vm.group("fin") and (vm.group("fin").lower() == "so" or _passive(b, vm.start())))]
+    if acc and (not verbs or acc.start() > verbs[-1].start()):
         found = resolve(object_np(b[acc.end():]), ctx)
         if found[0]:
             return found
-    if last is not None:
-        if last.group("fin"):
-            found = resolve(subject_np(b[:last.start()]), ctx)
-            if found[0]:
-                return found
+    # The nearest reporting verb before the quotation; if its clause has no subject of its own
+    # ("X confirmed ... and said they were “…”"), the verb before it.
+    for vm in reversed(verbs):
+        if vm.group("fin"):
+            found = resolve(subject_np(b[:vm.start()]), ctx)
         else:
-            # "…, saying “…”": the participle's subject is the subject of the clause before it
-            head = b[:last.start()]
-            for vm in reversed(list(VERB_RE.finditer(head))):
-                if vm.group("fin"):
-                    found = resolve(subject_np(head[:vm.start()]), ctx)
-                    if found[0]:
-                        return found
-                    break
-            found = resolve(sentence_subject(head), ctx)
-            if found[0]:
-                return found
+            # "…, saying “…”": the participle's subject is the subject of the sentence
+            found = resolve(sentence_subject(b[:vm.start()]), ctx)
+        if found[0]:
+            return found
     return False, None
+
+
+def _passive(text: str, at: int) -> bool:
+    """ "had been ordered to", "was called": a verb in the passive reports nobody's words."""
+    prev = text[max(0, at - 12):at].split()[-1:] or [""]
+    return prev[0].lower() in ("been", "be", "being", "was", "were", "is", "are", "get", "got")
 
 
 def _strip_intro(sentence: str) -> str:
@@ -303,7 +301,7 @@ def sentence_subject(sentence: str) -> Optional[Mention]:
     if not np_tokens:
         return None
     mention = analyse_np(" ".join(np_tokens))
-    rest = s[len(" ".join(tokens[:len(np_tokens)])):]
+    rest = s[len(" ".join(tokens[:len(np_tokens)]).rstrip(",;:")):]
     if (mention is None or mention.kind in ("desc", "body")) and rest.startswith(","):
         m = re.match(r",\s*([^,]{3,80}),", rest)
         if m:
@@ -345,7 +343,10 @@ def _note_sentence(sentence: str, ctx: Context) -> None:
 # --------------------------------------------------------------------------- the article
 
 
-def find_quotes(blocks: list[Block], groups: dict[int, list[int]]) -> list[Quote]:
+def find_quotes(blocks: list[Block], groups: dict[int, list[int]],
+                skip: Optional[dict[int, int]] = None) -> list[Quote]:
+    """Every quotation in reading order; `skip` gives, per block, where its prose starts after an update marker."""
+    skip = skip or {}
     ctx = Context()
     for b in blocks:
         if b.type != "heading":
@@ -371,7 +372,7 @@ def find_quotes(blocks: list[Block], groups: dict[int, list[int]]) -> list[Quote
             continue
         if i in in_statement or block.type not in ("paragraph", "list_item", "blockquote"):
             continue
-        text = block.text
+        text = block.text[skip.get(i, 0):]
         spans = quote_spans(text)
         kept = [s for s in spans if is_quotation(text, s)]
         masked = _mask(text, kept)

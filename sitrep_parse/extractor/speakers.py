@@ -143,6 +143,7 @@ der die das ein eine und oder aber wenn als nach vor im am um es sie er wir ich 
 le la les un une et ou mais dans pour sur avec selon
 el los las y pero en con para según
 """.split())
+_FIRST_NAME_MONTHS = frozenset("jan april may june august".split())  # also first names: "Jan Orsolo"
 _CONNECT_LOWER = frozenset("of for the de du des van von der den da di del della dos das la le bin ibn al el "
                            "ter ten zu y".split())
 _NAME_PARTICLES = frozenset("van von der den de du da di del della dos das la le bin ibn al el ter ten zu".split())
@@ -218,7 +219,9 @@ def _name_run(tokens: list[str]) -> list[str]:
     while i >= 0:
         t = tokens[i]
         b = _bare(t)
-        if _is_cap(t) and not _is_title(t) and not _is_institution(t) and b not in NOT_NAMES and not _possessive(t):
+        if _is_cap(t) and not _is_title(t) and not _is_institution(t) and not _possessive(t) and (
+                b not in NOT_NAMES or (b in _FIRST_NAME_MONTHS and run and not t.endswith(".")
+                                       and (i == 0 or _bare(tokens[i - 1]) not in ("in", "on", "since", "of")))):
             run.insert(0, t)
         elif run and b in _NAME_PARTICLES and i > 0 and _is_cap(tokens[i - 1]) and not _is_title(tokens[i - 1]):
             run.insert(0, t)  # "Van Der Beek", "bin Salman"
