@@ -27,6 +27,9 @@ from typing import Optional
 from ..models import Block, Quote
 from .speakers import (
     _ACCORDING,
+    DOCUMENTS,
+    INSTITUTIONS,
+    PERSON_NOUNS,
     INTRO_START,
     VERB_RE,
     Context,
@@ -47,12 +50,12 @@ _TERM_INTRO = re.compile(
     r"(?:so-called|so\s+called|self-styled|dubbed|titled|entitled|headlined|nicknamed|known\s+as|"
     r"referred\s+to\s+as|the\s+(?:words?|terms?|phrases?|slogan|hashtag|motto|label|headline|title|name)|"
     r"sogenannte[nrs]?|soi-disant|llamad[oa]s?|"
-    r"\bwhat\s+(?:[\w’'\-]+\s+){1,4}(?:calls?|called|terms?|termed|dubs?|dubbed|describes?\s+as|described\s+as)"
+    r"\bwhat\s+(?:[\w’'\-]+\s+){1,4}(?:calls?|called|terms?|termed|dubs?|dubbed)"
     r"(?:\s+(?:its|their|his|her|the|a|an))?)\s*$",
     re.I,
 )
-_POSSESSIVE_BEFORE = re.compile(r"\b(?:its|their|his|her|our|my|your)\s*$", re.I)
 _HOLE_BASE = 0xE000
+_CAP_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w\-]+")
 _ABBREV = frozenset("mr mrs ms dr sen rep gov col gen lt st sgt capt maj adm brig prof rev jr sr no vs inc corp "
                     "co ltd jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e ft mt".split())
 _SENTENCE_END = re.compile(r"[.!?…]+[”\"’)]*\s+")
@@ -147,12 +150,9 @@ def is_quotation(text: str, span: Span) -> bool:
     if _TERM_INTRO.search(before):
         return False
     big = [w for w in words if w.lower() not in _SMALL]
-    if big and all(w[0].isupper() or w[0].isdigit() for w in big) and len(words) <= 10 \
-            and not re.search(r"[.!?;]\s|[!?]$", inner):
+    if big and all(w[0].isupper() or w[0].isdigit() for w in big) and (
+            len(words) <= 6 or (len(words) <= 10 and not re.search(r"[.!?;]\s|[!?]$", inner))):
         return False  # “Operation Steadfast Shield”, a book or show title
-    if len(words) <= 4 and inner[:1].islower() and _POSSESSIVE_BEFORE.search(before) \
-            and not re.search(r"[.!?]", inner):
-        return False  # its “exclusive fishing zone”: a term the quoted side uses
     return True
 
 
@@ -186,7 +186,7 @@ def _mask(text: str, spans: list[Span]) -> str:
         out.append(text[pos:max(pos, s.open_at)] if s.open_at >= 0 else "")
         out.append(chr(_HOLE_BASE + k))
         inner = text[s.start:s.end].rstrip()
-        after = text[s.close_at:s.close_at + 80]
+        after = text[s.close_at:s.close_at + 240]
         if inner[-1:] in ".!?" and re.match(r"\s+[A-Z“\"„«]", after) and not _attribution_follows(after):
             out.append(".")  # the quotation ended the sentence
         pos = s.close_at
@@ -195,9 +195,8 @@ def _mask(text: str, spans: list[Span]) -> str:
 
 
 def _attribution_follows(after: str) -> bool:
-    """A reporting verb within the next few words: `“…?” Brooke tearfully asked` is one sentence."""
-    clause = re.split(r"[.!?;]\s", after, 1)[0]
-    words = clause.split()[:6]
+    """A reporting verb later in the same clause: `“…?” Brooke tearfully asked` is one sentence."""
+    words = re.split(r"[.!?;]\s+(?=[A-Z“\"])", after, 1)[0].split()[:25]
     return bool(VERB_RE.search(" ".join(words)))
 
 
@@ -215,7 +214,7 @@ def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[s
         found = resolve(object_np(a[m.end():]), ctx)
         if found[0]:
             return found
-    a_first = re.split(r"(?<=[.!?;])\s", a, 1)[0]
+    a_first = a[:240]
     acc = _ACCORDING.search(a_first)
     for vm in VERB_RE.finditer(a_first[:160]):
         if acc and acc.start() < vm.start():
@@ -223,7 +222,7 @@ def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[s
         if not vm.group("fin") or vm.group("fin").lower() == "so" or _passive(a_first, vm.start()):
             break
         window = a_first[:vm.start()]
-        if len(window.split()) > 14:
+        if len(window.split()) > 24:
             break
         found = resolve(subject_np(window), ctx)
         if not found[0]:  # "„…“ übergeben, teilte Sprecherin X mit": the subject follows the verb
@@ -291,9 +290,8 @@ def sentence_subject(sentence: str) -> Optional[Mention]:
         if np_tokens and t[:1].islower():
             # lower-case words belong to the phrase only when a noun of a person or body follows soon
             rest = [x.strip(",;:").lower() for x in tokens[i:i + 3]]
-            from .speakers import INSTITUTIONS, PERSON_NOUNS
-            if bare.lower() not in ("of", "for", "the", "de", "des", "du") and not any(
-                    r in PERSON_NOUNS or r in INSTITUTIONS for r in rest):
+            if bare.lower() not in ("of", "for", "the", "de", "des", "du") and (_verb_like(bare) or not any(
+                    (r in PERSON_NOUNS or r in INSTITUTIONS) and r not in DOCUMENTS for r in rest)):
                 break
         np_tokens.append(bare)
         if t.endswith((",", ";", ":")):
@@ -309,6 +307,15 @@ def sentence_subject(sentence: str) -> Optional[Mention]:
             if appos is not None and appos.kind == "person":
                 return appos
     return mention
+
+
+_COMMON_VERBS = frozenset("is was are were has had have will would can could may might must shall should did does "
+                          "do gave made took went met held got came became began left sent saw told became".split())
+
+
+def _verb_like(word: str) -> bool:
+    w = word.lower()
+    return w in _COMMON_VERBS or bool(VERB_RE.fullmatch(w)) or (w.endswith("ed") and len(w) > 4)
 
 
 def _note_sentence(sentence: str, ctx: Context) -> None:
@@ -332,7 +339,7 @@ def _note_sentence(sentence: str, ctx: Context) -> None:
     elif mention is not None and mention.kind == "pronoun":
         pass
     # A new unnamed person ("spoke to one mother", "a senior diplomat said"): "she said" is now them.
-    for m in re.finditer(r"(?<![,\w])\s(?:a|an|one)\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<n>[a-z][\w\-]*)\b", sentence):
+    for m in re.finditer(r"(?<!,)\s(?:a|an|one)\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<n>[a-z][\w\-]*)\b", sentence):
         from .speakers import _is_person_noun
         before = sentence[max(0, m.start() - 12):m.start()].split()[-1:] or [""]
         if _is_person_noun(m.group("n")) and before[0].lower() not in ("is", "was", "as", "be", "been", "are",
@@ -351,6 +358,8 @@ def find_quotes(blocks: list[Block], groups: dict[int, list[int]],
     for b in blocks:
         if b.type != "heading":
             ctx.all_names.extend(name for _, name, _ in person_names(b.text))
+            for w in _CAP_WORD.findall(b.text):
+                ctx.surname_counts[w] = ctx.surname_counts.get(w, 0) + 1
     quotes: list[Quote] = []
     in_statement = {i for members in groups.values() for i in members}
     carry: Optional[tuple[bool, Optional[str]]] = None  # a quotation left open: its speaker

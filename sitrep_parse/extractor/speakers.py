@@ -40,8 +40,8 @@ _FINITE_VERBS = (
     "screamed|ordered|urged|urges|called|calls|described|describes|reiterated|reiterates|reported|reports|"
     "conceded|complained|cautioned|stressed|stresses|emphasised|emphasized|observed|remarked|confirmed|"
     "confirms|suggested|suggests|predicted|vowed|vows|pledged|promised|demanded|quipped|joked|blasted|"
-    "texted|emailed|messaged|alleged|alleges|countered|agreed|agrees|maintained|maintains|mused|wondered|"
-    "chimed\\s+in|read|reads|concluded|whispered|pleaded|boasted|lamented|cried|"
+    "texted|emailed|messaged|ruled|rules|alleged|alleges|countered|agreed|agrees|maintained|maintains|mused|wondered|"
+    "chimed\\s+in|read|reads|whispered|pleaded|boasted|lamented|cried|"
     "sagte|sagt|sagten|erklärte|erklärt|erklärten|betonte|betont|schrieb|schreibt|teilte|teilt|fügte|"
     "meinte|meint|warnte|warnt|forderte|fordert|kritisierte|berichtete|berichtet|bestätigte|so|"
     "déclare|dit|affirme|ajoute|indique|explique|souligne|estime|précise|assure|"
@@ -118,7 +118,7 @@ vecino vecina testigo
 _AGE = re.compile(r"^\d{1,3}-year-old$")
 PERSON_SINGULAR_S = frozenset("boss witness actress mistress".split())
 _AFTER_NOUN = frozenset("who which that whose in on at to from with by near into inside outside".split())
-_SPLIT_AT = frozenset("of for at des der du de from with aus von".split())
+_SPLIT_AT = frozenset("of for at des der du de from with aus von by".split())
 
 _DEFINITE = frozenset("the this that these those der die das den dem des le la les l el los las".split())
 _POSSESSIVE_DET = frozenset("his her its their our my your sein seine ihr ihre son sa ses leur su sus".split())
@@ -228,6 +228,8 @@ def _name_run(tokens: list[str]) -> list[str]:
         else:
             break
         i -= 1
+    if run and i == 0 and tokens[0] in ("He",) and len(run) == len(tokens) - 1:
+        run.insert(0, tokens[0])  # "He Jianxiong, the former director ...": a surname, not a pronoun
     while run and _bare(run[0]) in _NAME_PARTICLES and not run[0][0].isupper():
         run.pop(0)
     if run and i > 0 and _bare(tokens[i]) in ("of", "for", "the", "des", "du", "de", "la", "le", "at"):
@@ -276,6 +278,10 @@ def analyse_np(np: str) -> Optional[Mention]:
     if len(run) >= 2:
         titles = tuple(_bare(t) for t in head[: len(head) - len(run)] if _is_title(t) or _is_person_noun(t))
         return Mention("person", text=" ".join(run), titles=titles)
+    if complement and not run:
+        sub = analyse_np(" ".join(complement))
+        if sub is not None and (sub.kind == "person" or (sub.kind == "body" and lastb in DOCUMENTS)):
+            return sub  # "Deputy Director of Public Prosecution Eva-Marie Persson", "a survey by X"
     proper = all(_is_cap(t) or _bare(t) in _CONNECT_LOWER for t in head[1:]) and len(head) > 1
     if (_is_institution(last) or (proper and any(_is_institution(t) for t in head))) and not _possessive(last):
         named = any(_is_cap(t) and _bare(t) not in NOT_NAMES for t in head)
@@ -289,10 +295,6 @@ def analyse_np(np: str) -> Optional[Mention]:
         if len(head) == 2 and det in _DEFINITE | _INDEFINITE and _is_person_noun(run[0]):
             return Mention("desc", head=_bare(run[0]), definite=det in _DEFINITE)  # "ein Sprecher"
         return Mention("name", text=run[0])  # "Lindqvist", "Mr. Trump", "judge Inaba", "Tottenham"
-    if complement:
-        sub = analyse_np(" ".join(complement))
-        if sub is not None and sub.kind == "person":
-            return sub  # "Deputy Director of Public Prosecution Eva-Marie Persson"
     if _is_person_noun(last):
         definite = det in _DEFINITE or possessive_det
         plural = lastb.endswith("s") and not lastb.endswith("ss") and lastb not in PERSON_SINGULAR_S
@@ -360,6 +362,7 @@ class Context:
     last_any: Optional[str] = None
     counts: dict = field(default_factory=dict)
     all_names: list[str] = field(default_factory=list)  # every full name in the article, in order
+    surname_counts: dict = field(default_factory=dict)  # how often each surname occurs in the article
 
     def full_name(self, name: str) -> str:
         """Expand a surname (or a shorter form) to the fullest name the article gives for it."""
@@ -421,9 +424,13 @@ class Context:
         return False, None
 
     def salient_person(self) -> Optional[str]:
-        if not self.counts:
-            return None
-        return max(self.counts.items(), key=lambda kv: kv[1])[0]
+        """The person the article is most about: the most often named, counting surname mentions."""
+        best, score = None, 0
+        for name in dict.fromkeys(self.all_names):
+            n = self.surname_counts.get(name.split()[-1], 0)
+            if n > score:
+                best, score = name, n
+        return best
 
 
 def resolve(mention: Optional[Mention], ctx: Context, note: bool = True) -> tuple[bool, Optional[str]]:
@@ -464,7 +471,8 @@ def resolve(mention: Optional[Mention], ctx: Context, note: bool = True) -> tupl
             return True, name
         if mention.titles:  # "the chair of the Organization ..." with no name given
             return True, mention.titles[0]
-        return True, ctx.last_person or ctx.salient_person()
+        # "the actor", "the 56-year-old": the person the article is about
+        return True, ctx.salient_person() or ctx.last_person
     return False, None
 
 
