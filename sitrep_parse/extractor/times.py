@@ -43,9 +43,9 @@ DATE_PATTERNS = [
     re.compile(r"\b(?P<y>\d{4})-(?P<mn>\d{2})-(?P<d>\d{2})\b"),
 ]
 
-_ZONE = (r"(?P<zone>(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?|[A-Z]{1,5}(?![a-z])|Uhr|h\b|"
-         r"(?:local|Eastern|Pacific|Central|Mountain|UK|London|Moscow|Kyiv|Kiev)\s+time"
-         r"(?:\s*\((?P<lzone>(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?)\))?)")
+_OFFSET = r"(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?"
+_ZONE = (r"(?P<zone>(?:local|Eastern|Pacific|Central|Mountain|UK|London|Moscow|Kyiv|Kiev)\s+time"
+         r"(?:\s*\((?P<lzone>" + _OFFSET + r")\))?|" + _OFFSET + r"|Uhr|h\b|(?-i:[A-Z]{1,5})(?![A-Za-z]))")
 CLOCK_PATTERNS = [
     # 2:15 p.m. ET / 9:40 a.m. / 14:30 Uhr / 16h05 / 14.32 BST
     re.compile(r"\b(?P<h>\d{1,2})[:.h](?P<mi>[0-5]\d)(?!\d)\s*(?P<ap>[ap]\.?\s?m\.?)?(?:\s*" + _ZONE + r")?", re.I),

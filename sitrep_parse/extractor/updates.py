@@ -18,13 +18,13 @@ from ..dates import format_iso, parse_iso
 from ..models import Article, Block, Entry, Update
 from .times import MarkerTime, find_date, parse_marker_time, resolve
 
-_KEYWORD = (r"(?:updates?|updated|edit(?:ed)?|correction|addendum|mise\s+[àa]\s+jour|aktualisierung|"
-            r"aktualisiert|nachtrag|actualizaci[óo]n|actualizado|aggiornamento|as\s+of|stand)")
-MARKER = re.compile(
-    r"^\s*(?P<label>(?P<open>[\[(]\s*)?(?P<kw>" + _KEYWORD + r")\b(?P<rest>[^\n]{0,100}?)\s*"
-    r"(?P<close>[\])]\s*[:\-–—.]?|\s*:(?=\s|$)|\s[\-–—](?=\s)))\s*",
-    re.I,
-)
+_KEYWORD = (r"(?:updates?|updated|edit(?:ed)?|correction|corrected|addendum|clarification|mise\s+[àa]\s+jour|"
+            r"actualisation|aktualisierung|aktualisiert|nachtrag|actualizaci[óo]n|actualizado|aggiornamento|"
+            r"as\s+of|stand)")
+# The keyword at the very start of a block, optionally bracketed ("[Updated 16:05 GMT]").
+MARKER_START = re.compile(r"^\s*(?P<open>[\[(]\s*)?(?P<kw>" + _KEYWORD + r")\b", re.I)
+# Where a marker may end: a closing bracket, a colon, a spaced dash, or the end of a short block.
+_CLOSE = re.compile(r"[\])]\s*[:\-–—.]?|\s*:(?=\s|$)|\s[\-–—](?=\s)")
 # Words a marker's remainder may contain besides times, dates and numbers.
 _FILLER = re.compile(
     r"\b(?:at|as|of|on|um|à|a|le|am|du|des|de|the|local|time|hrs?|uhr|h|no|nr|number|[ap]\.?\s?m\.?|"
@@ -69,36 +69,82 @@ def find_marker(block: Block, index: int, default_year: Optional[int]) -> Option
     if block.type not in ("paragraph", "heading", "list_item"):
         return None
     text = block.text
-    m = MARKER.match(text)
+    m = MARKER_START.match(text)
     if m:
-        kw = m.group("kw")
-        rest = m.group("rest")
-        if m.group("open") is None and m.group("close").strip().startswith(("]", ")")) and "(" not in rest:
-            return None  # a stray bracket closes something else
-        try:
-            mt = _valid_rest(rest, kw, default_year)
-        except ValueError:
-            return None
-        after = text[m.end():].strip()
-        label = m.group("label").strip().rstrip(":-–—. ").strip()
-        if label.endswith(("]", ")")) and label.startswith(("[", "(")):
-            label = label[1:-1].strip()
-        byline_form = kw.lower().startswith("updated") and not m.group("open") and m.group("close").strip() == ":"
-        if byline_form and mt is not None and len(after) < 40:
-            return None  # "Updated: August 4, 2022 at 3:15 p.m." is a byline, not an update
-        if kw.lower().startswith("updated") and mt is not None and mt.clock is None and not m.group("open"):
-            return None
-        standalone = not after
-        if standalone and block.type == "paragraph" and len(text) > 80:
-            return None
-        return Marker(index, label, after, mt, standalone)
+        return _keyword_marker(block, index, text, m, default_year)
     if len(text) <= 40:
         t = _TIME_LINE.match(text)
         if t:
             mt = parse_marker_time(t.group("t"), default_year)
             if mt and mt.clock:
                 return Marker(index, text, "", mt, True)
+    lead = (block.lead or "").strip().rstrip(":–—-").strip()
+    if lead and len(lead) <= 40 and text.startswith(block.lead or "") and len(text) > len(block.lead or "") + 20:
+        t = _TIME_LINE.match(lead)
+        if t:  # "<strong>14.32 BST</strong> Two aid convoys ...": a liveblog post flattened into paragraphs
+            mt = parse_marker_time(t.group("t"), default_year)
+            if mt and mt.clock:
+                return Marker(index, lead, text[len(block.lead or ""):].lstrip(" :–—-"), mt, False)
     return None
+
+
+def _keyword_marker(block: Block, index: int, text: str, start: re.Match, default_year: Optional[int]
+                    ) -> Optional[Marker]:
+    """The longest keyword-led prefix whose remainder is only time, date, number and zone words."""
+    kw = start.group("kw")
+    opened = start.group("open") is not None
+    head = text[:140]
+    ends = [(c.start(), c.end()) for c in _CLOSE.finditer(head, start.end())]
+    if len(text) <= 110:
+        ends.append((len(text.rstrip()), len(text)))
+    best = None
+    for rest_end, close_end in ends:
+        rest = text[start.end():rest_end]
+        closer = text[rest_end:close_end].strip()
+        if closer.startswith((")", "]")) and not opened and rest.count("(") <= rest.count(")"):
+            continue  # a bracket that closes something inside the sentence
+        body = text[start.end():close_end].rstrip(" :-–—.")
+        if opened and body.endswith(("]", ")")):
+            body = body[:-1]
+        try:
+            mt = _valid_rest(body, kw, default_year)
+        except ValueError:
+            continue
+        best = (rest_end, close_end, mt)
+    if best is None:
+        return None
+    rest_end, close_end, mt = best
+    after = text[close_end:].strip()
+    label = text[:close_end].strip().rstrip(":-–—. ").strip()
+    if opened and label.endswith(("]", ")")):
+        label = label[1:-1].strip()
+    closer = text[rest_end:close_end].strip()
+    if _is_byline(kw, text[start.end():rest_end], closer, after, mt, opened, default_year):
+        return None
+    standalone = not after
+    if standalone and block.type == "paragraph" and len(text) > 110:
+        return None
+    if standalone and not closer and mt is None and kw.lower() not in ("edit", "update", "updates"):
+        return None  # a bare "Correction" or "Stand" line says nothing about time
+    return Marker(index, label, after, mt, standalone)
+
+
+def _is_byline(kw: str, rest: str, closer: str, after: str, mt: Optional[MarkerTime], opened: bool,
+               default_year: Optional[int]) -> bool:
+    """ "Updated: August 4, 2022" and "Updated 10:15 a.m. ET, Aug. 4, 2022" date the page, not an update."""
+    if not kw.lower().startswith(("updated", "aktualisiert", "actualizado")) or opened:
+        return False
+    if not rest.strip() and closer.startswith(":"):
+        lead = parse_marker_time(after[:60], default_year) if after else None
+        if lead is not None and lead.text and after.startswith(lead.text[:4]):
+            rem = after[len(lead.text):] if after.startswith(lead.text) else after
+            return len(rem.strip(" ,.;")) < 25  # "Updated: August 4, 2022 at 3:15 p.m." and nothing else
+        return False
+    if mt is not None and not after and not closer.startswith(":") and re.search(r"\b(?:19|20)\d\d\b", rest):
+        return True  # a standalone dateline with a year
+    if mt is not None and mt.clock is None and mt.day is not None and not after:
+        return True  # "Updated August 4" alone on a line
+    return False
 
 
 def _context_day(blocks: list[Block], upto: int, default_year: Optional[int]) -> Optional[date]:
