@@ -44,8 +44,8 @@ _DATELINE = re.compile(
 def clean(page: Page) -> Article:
     root = parse_document(page.html, page.source)
     metadata = extract_metadata(root, page.url)
+    posts = find_entries(root)  # before scripts go: it reads the liveBlogUpdate JSON-LD
     strip_never_content(root)
-    posts = find_entries(root)
     remove_furniture(root)
     parts = find_body(root)
     blocks, entries = build_blocks(parts, posts)

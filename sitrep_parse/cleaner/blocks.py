@@ -10,6 +10,7 @@ label and headline become an Entry; their blocks point at it.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -66,55 +67,193 @@ def _machine_time(el: etree._Element) -> Optional[str]:
 
 
 def find_entries(root: etree._Element) -> dict:
-    """Find liveblog posts: repeated sibling containers, each with a time before its prose.
+    """Find liveblog posts: repeated sibling containers, each with its own time.
 
-    Runs before furniture removal, because a post's time usually sits in a header or a
-    "timestamp" element that the vocabulary would otherwise drop. The time label and the
-    headline move into the Entry; the post's own header and footer go.
+    Three signals, strongest first: the page's schema.org liveBlogUpdate list (each post's
+    datePublished, matched to its container by the URL fragment or by its opening words);
+    a machine-readable time inside each container (<time datetime>, data-timestamp); or a
+    visible time label ("14.32 BST", "Posted at 09:41") heading each of several sibling
+    containers. Runs before scripts and furniture are removed, because the JSON-LD lives in
+    a <script> and a post's time usually sits in a "timestamp" header the vocabulary would
+    otherwise drop. The time label and the headline move into the Entry; the post's own
+    header and footer go.
     """
-    posts: dict = {}
-    candidates: dict = {}
+    candidates: dict = {}  # post element -> (machine time, element holding the label or None, JSON-LD headline)
+    for post, when, headline in _json_ld_posts(root):
+        timed = next((t for t in _TIME_XPATH(post) if _machine_time(t)), None)
+        candidates.setdefault(post, (when, timed, headline))
     for timed in _TIME_XPATH(root):
         when = _machine_time(timed)
         if when is None:
             continue
-        post = timed
-        while post is not None and post is not root:
-            if post.find(".//p") is not None:
-                break
-            post = post.getparent()
-        if post is None or post is root:
-            continue
-        if post in candidates:
+        post = _post_of(timed, root)
+        if post is None or post in candidates:
             continue  # a second time in the same post ("Updated at ...") is not the post's time
-        candidates[post] = timed
+        candidates[post] = (when, timed, None)
     by_parent: dict = {}
     for post in candidates:
         by_parent.setdefault(post.getparent(), []).append(post)
+    if not any(len(v) >= 2 for v in by_parent.values()):
+        for post, label_el in _labelled_posts(root):
+            candidates.setdefault(post, (None, label_el, None))
+            by_parent.setdefault(post.getparent(), []).append(post)
+    posts: dict = {}
     for siblings in by_parent.values():
         if len(siblings) < 2:
             continue
         for post in siblings:
-            timed = candidates[post]
+            when, timed, headline = candidates[post]
             title_el = next((h for h in post.iter(*HEADINGS)), None)
-            entry = Entry(
-                time=_machine_time(timed),
-                label=norm(timed.text_content()) or None,
-                title=norm(title_el.text_content()) if title_el is not None else None,
+            label = norm(timed.text_content()) if timed is not None else None
+            posts[post] = Entry(
+                time=when,
+                label=label or None,
+                title=norm(title_el.text_content()) if title_el is not None else (headline or None),
             )
-            posts[post] = entry
             # Labels ahead of the post's header ("Pinned post", "Key event") are badges, not prose.
             for child in list(post):
-                if child is timed or timed in child.iterancestors() or (
+                if child is timed or (timed is not None and timed in child.iterancestors()) or (
                         title_el is not None and (child is title_el or title_el in child.iterdescendants())):
                     break
                 if isinstance(child.tag, str) and child.find(".//p") is None:
                     _detach(child)
-            for el in [timed] + ([title_el] if title_el is not None else []):
+            for el in ([timed] if timed is not None else []) + ([title_el] if title_el is not None else []):
                 _detach(el)
             for el in list(post.iter("header", "footer")):
                 _detach(el)
     return posts
+
+
+def _post_of(el: etree._Element, root: etree._Element) -> Optional[etree._Element]:
+    """The nearest container around `el` that holds prose: the post a time belongs to."""
+    post = el
+    while post is not None and post is not root:
+        if post.find(".//p") is not None:
+            return post
+        post = post.getparent()
+    return None
+
+
+_LD_ITEM = re.compile(r'\{\s*"@type"\s*:\s*"(?:BlogPosting|LiveBlogUpdate|NewsArticle|Article|SocialMediaPosting|'
+                      r'Comment|CreativeWork)"', re.I)
+_LD_FIELD = {k: re.compile(r'"' + k + r'"\s*:\s*"((?:[^"\\]|\\.)*)"') for k in
+             ("datePublished", "dateCreated", "url", "@id", "headline", "articleBody")}
+
+
+def _json_ld_posts(root: etree._Element) -> list[tuple[etree._Element, str, Optional[str]]]:
+    """(post element, its time, its headline) for each liveBlogUpdate the page's JSON-LD lists.
+
+    Read field by field with regular expressions rather than json.loads, because liveblog
+    JSON-LD is often hand-assembled and broken (a missing comma loses nothing here).
+    """
+    found = []
+    for script in root.iter("script"):
+        raw = script.text or ""
+        if "liveBlogUpdate" not in raw or "ld+json" not in (script.get("type") or "").lower():
+            continue
+        raw = raw[raw.index("liveBlogUpdate"):]
+        items = []
+        for chunk in _LD_ITEM.split(raw)[1:]:
+            fields = {k: (m.group(1) if (m := rx.search(chunk)) else None) for k, rx in _LD_FIELD.items()}
+            when_raw = fields["datePublished"] or fields["dateCreated"]
+            dt = parse_iso(when_raw)
+            if dt is None or dt.tzinfo is None:
+                continue
+            items.append((format_iso(dt), fields))
+        if not items:
+            continue
+        by_text = _posts_by_opening(root, [f.get("articleBody") or "" for _, f in items])
+        for n, (when, fields) in enumerate(items):
+            post = None
+            for ref in (fields["url"], fields["@id"]):
+                if ref and "#" in ref:
+                    target = ref.rsplit("#", 1)[1]
+                    hits = root.xpath("//*[@id=$i]", i=target) if target else []
+                    if hits:
+                        post = _post_of(hits[0], root)
+                        break
+            if post is None:
+                post = by_text.get(n)
+            if post is not None:
+                found.append((post, when, _json_string(fields["headline"])))
+    return found
+
+
+def _json_string(raw: Optional[str]) -> Optional[str]:
+    if raw is None:
+        return None
+    try:
+        return json.loads('"' + raw + '"')
+    except ValueError:
+        return raw
+
+
+def _posts_by_opening(root: etree._Element, bodies: list[str]) -> dict[int, etree._Element]:
+    """Match each post body to the paragraph that starts with its first words; posts are the
+    children of the paragraphs' common container."""
+    probes = {n: norm(b)[:50] for n, b in enumerate(bodies) if len(norm(b)) >= 20}
+    if len(probes) < 2:
+        return {}
+    hits: dict[int, etree._Element] = {}
+    for p in root.iter("p"):
+        text = norm(p.text_content())
+        if len(text) < 20:
+            continue
+        for n, probe in probes.items():
+            if n not in hits and text.startswith(probe):
+                hits[n] = p
+                break
+    if len(hits) < 2:
+        return {}
+    common = None
+    for p in hits.values():
+        chain = [p] + list(p.iterancestors())
+        common = chain if common is None else [a for a in common if a in chain]
+    if not common:
+        return {}
+    container = common[0]
+    out = {}
+    for n, p in hits.items():
+        child = p
+        while child.getparent() is not None and child.getparent() is not container:
+            child = child.getparent()
+        if child.getparent() is container and child is not p:
+            out[n] = child
+    return out
+
+
+_LABEL = re.compile(
+    r"^(?:(?:posted|published|updated)\s+(?:at\s+)?)?\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*"
+    r"(?:[A-Z]{2,5}|Uhr)?$", re.I)
+
+
+def _labelled_posts(root: etree._Element) -> list[tuple[etree._Element, etree._Element]]:
+    """Posts without machine time: sibling containers that each open with a visible time label."""
+    found = []
+    for el in root.iter("time", "span", "p", "div", "strong", "b", "h3", "h4", "h5", "h6", "small"):
+        if len(el) > 2:
+            continue
+        text = norm(el.text_content())
+        if not text or len(text) > 30 or not _LABEL.match(text):
+            continue
+        post = _post_of(el, root)
+        if post is None or post is el:
+            continue
+        # the label must come before the post's prose
+        first_p = post.find(".//p")
+        if first_p is not None and first_p is not el and el not in first_p.iterancestors():
+            order = {e: i for i, e in enumerate(post.iter())}
+            if order.get(el, 0) > order.get(first_p, 0):
+                continue
+        found.append((post, el))
+    by_parent: dict = {}
+    for post, el in found:
+        by_parent.setdefault(post.getparent(), {}).setdefault(post, el)
+    out = []
+    for siblings in by_parent.values():
+        if len(siblings) >= 2:
+            out.extend(siblings.items())
+    return out
 
 
 def _detach(el: etree._Element) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from typing import Optional
 
 from ..dates import format_iso, parse_iso
@@ -198,17 +198,21 @@ def find_updates(article: Article) -> list[Update]:
 
 def _entry_updates(article: Article, published: Optional[datetime], default_year: Optional[int]) -> list[Update]:
     """Liveblog posts: the machine time is the truth, expressed in the zone the page prints."""
-    blocks = article.blocks
+    blocks = list(article.blocks)
     updates = []
     for index, entry in enumerate(article.entries):
         span = [i for i, b in enumerate(blocks) if b.entry == index]
         if not span:
             continue
         texts = [blocks[i].text for i in span if not (blocks[i].type == "heading" and blocks[i].text == entry.title)]
+        shown = parse_marker_time(entry.label, default_year) if entry.label else None
+        context = None
+        if shown is not None and shown.day is None and entry.time is None:
+            context = _context_day(blocks, span[0], default_year)
         updates.append(Update(
             label=entry.label or entry.time or "",
-            time_text=entry.label,
-            timestamp=_entry_timestamp(entry, published, default_year),
+            time_text=shown.text if shown is not None else None,
+            timestamp=_entry_timestamp(entry, shown, published, context),
             text="\n\n".join(texts),
             blocks=tuple(span),
             title=entry.title,
@@ -216,18 +220,26 @@ def _entry_updates(article: Article, published: Optional[datetime], default_year
     return updates
 
 
-def _entry_timestamp(entry: Entry, published: Optional[datetime], default_year: Optional[int]) -> Optional[str]:
+def _entry_timestamp(entry: Entry, shown: Optional[MarkerTime], published: Optional[datetime],
+                     context: Optional[date]) -> Optional[str]:
     machine = parse_iso(entry.time)
-    shown = parse_marker_time(entry.label, default_year) if entry.label else None
     if machine is None:
         if shown is None:
             return None
-        instant = resolve(shown, published, None)
+        instant = resolve(shown, published, context)
         return format_iso(instant) if instant else None
-    if shown is not None and shown.clock is not None and shown.zone is not None:
-        local = machine.astimezone(shown.zone)
-        if (local.hour, local.minute) == (shown.clock.hour, shown.clock.minute):
-            return format_iso(local)
+    if shown is not None and shown.clock is not None:
+        if shown.zone is not None:
+            local = machine.astimezone(shown.zone)
+            if (local.hour, local.minute) == (shown.clock.hour, shown.clock.minute):
+                return format_iso(local)
+        elif not shown.ambiguous:
+            # "14:32" printed beside 13:32Z: the page's clock runs at +01:00
+            shown_minutes = shown.clock.hour * 60 + shown.clock.minute
+            utc = machine.astimezone(timezone.utc)
+            diff = (shown_minutes - (utc.hour * 60 + utc.minute) + 12 * 60) % (24 * 60) - 12 * 60
+            if diff % 15 == 0 and -12 * 60 <= diff <= 14 * 60:
+                return format_iso(machine.astimezone(timezone(timedelta(minutes=diff))))
     if published is not None and published.tzinfo is not None:
         return format_iso(machine.astimezone(published.tzinfo))
     return format_iso(machine)
