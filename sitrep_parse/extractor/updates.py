@@ -39,6 +39,11 @@ _TIME_LINE = re.compile(
 )
 
 
+# "PORT ARLO – ...", "KYIV, Ukraine (AP) — ...": the first line of a news story.
+_DATELINE = re.compile(r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’\-]+\s?){1,4}(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?"
+                       r"\s*(?:\([^)]{1,30}\))?\s*[–—-]{1,2}\s")
+
+
 @dataclass(frozen=True)
 class Marker:
     block: int
@@ -103,7 +108,7 @@ def _keyword_marker(block: Block, index: int, text: str, start: re.Match, defaul
         closer = text[rest_end:close_end].strip()
         if closer.startswith((")", "]")) and not opened and rest.count("(") <= rest.count(")"):
             continue  # a bracket that closes something inside the sentence
-        body = text[start.end():close_end].rstrip(" :-–—.")
+        body = _trim(text[start.end():close_end])
         if opened and body.endswith(("]", ")")):
             body = body[:-1]
         try:
@@ -115,7 +120,7 @@ def _keyword_marker(block: Block, index: int, text: str, start: re.Match, defaul
         return None
     rest_end, close_end, mt = best
     after = text[close_end:].strip()
-    label = text[:close_end].strip().rstrip(":-–—. ").strip()
+    label = _trim(text[:close_end]).strip()
     if opened and label.endswith(("]", ")")):
         label = label[1:-1].strip()
     closer = text[rest_end:close_end].strip()
@@ -127,6 +132,14 @@ def _keyword_marker(block: Block, index: int, text: str, start: re.Match, defaul
     if standalone and not closer and mt is None and kw.lower() not in ("edit", "update", "updates"):
         return None  # a bare "Correction" or "Stand" line says nothing about time
     return Marker(index, label, after, mt, standalone)
+
+
+def _trim(marker: str) -> str:
+    """Drop the closing colon, dash or full stop, but not the stop of "p.m."."""
+    marker = marker.rstrip(" :-–—")
+    if marker.endswith(".") and not re.search(r"\b[ap]\.\s?m\.$", marker, re.I):
+        marker = marker[:-1].rstrip(" :-–—")
+    return marker
 
 
 def _is_byline(kw: str, rest: str, closer: str, after: str, mt: Optional[MarkerTime], opened: bool,
@@ -172,8 +185,8 @@ def find_updates(article: Article) -> list[Update]:
         span = [marker.block]
         for j in range(marker.block + 1, end):
             b = blocks[j]
-            if b.after_break or (b.type == "heading" and not marker.standalone):
-                break
+            if b.after_break or (b.type == "heading" and not marker.standalone) or _DATELINE.match(b.text):
+                break  # a thematic break, a section, or the dateline that opens the original story
             if marker.standalone and b.type == "heading" and j > marker.block + 1:
                 break
             span.append(j)

@@ -1,0 +1,144 @@
+"""Update markers: each listed format is found with its time, each trap is not, and spans end right."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep_parse.extractor import extract
+from sitrep_parse.models import Article, Block, Metadata
+
+PUB = "2022-08-04T10:00:00+02:00"
+
+
+def article(*blocks, published=PUB) -> Article:
+    built = []
+    for b in blocks:
+        if isinstance(b, Block):
+            built.append(b)
+        elif isinstance(b, tuple):
+            built.append(Block(b[0], b[1], **(b[2] if len(b) > 2 else {})))
+        else:
+            built.append(Block("paragraph", b))
+    return Article(source="test.html", url=None, metadata=Metadata(published=published), blocks=tuple(built))
+
+
+BODY = "The ministry said the crossing would stay closed overnight and reopen at first light."
+STORY = ["Fighting resumed on Thursday along the northern line, officials said, after a quiet week.",
+         "Aid groups said convoys had been held at the checkpoint for several hours."]
+
+# (marker paragraph, published, label, time_text, timestamp)
+MARKERS = [
+    ("Update (1348 EST): " + BODY, "2022-08-03T09:12:00-04:00", "Update (1348 EST)", "1348 EST",
+     "2022-08-03T13:48:00-05:00"),
+    ("UPDATE 2:15 p.m. ET: " + BODY, "2022-08-09T10:20:00-04:00", "UPDATE 2:15 p.m. ET", "2:15 p.m. ET",
+     "2022-08-09T14:15:00-04:00"),
+    ("Update, 9:40 a.m. ET, Aug. 4: " + BODY, "2022-08-03T20:00:00-04:00", "Update, 9:40 a.m. ET, Aug. 4",
+     "9:40 a.m. ET, Aug. 4", "2022-08-04T09:40:00-04:00"),
+    ("[Updated 16:05 GMT] " + BODY, "2022-08-11T13:40:00+00:00", "Updated 16:05 GMT", "16:05 GMT",
+     "2022-08-11T16:05:00+00:00"),
+    ("Updated at 1605Z: " + BODY, "2022-08-11T13:40:00+00:00", "Updated at 1605Z", "1605Z",
+     "2022-08-11T16:05:00+00:00"),
+    ("Update (Aug 5, 2022, 09:30 UTC): " + BODY, "2022-08-04T21:40:00+00:00", "Update (Aug 5, 2022, 09:30 UTC)",
+     "Aug 5, 2022, 09:30 UTC", "2022-08-05T09:30:00+00:00"),
+    ("Update 1 (Aug 4): " + BODY, PUB, "Update 1 (Aug 4)", "Aug 4", None),
+    ("EDIT: " + BODY, PUB, "EDIT", None, None),
+    ("Update 3: " + BODY, PUB, "Update 3", None, None),
+    ("UPDATE: " + BODY, PUB, "UPDATE", None, None),
+    ("UPDATE 031420ZAUG22: " + BODY, "2022-08-04T06:00:00+00:00", "UPDATE 031420ZAUG22", "031420ZAUG22",
+     "2022-08-03T14:20:00+00:00"),
+    ("Update, 14:30 Uhr: " + BODY, "2022-08-09T08:15:00+02:00", "Update, 14:30 Uhr", "14:30 Uhr",
+     "2022-08-09T14:30:00+02:00"),
+    ("Mise à jour à 16h05 : " + BODY, "2022-08-09T08:15:00+02:00", "Mise à jour à 16h05", "16h05",
+     "2022-08-09T16:05:00+02:00"),
+    ("As of 3 August 2022, 18:00 local time (UTC+4): " + BODY, "2022-08-03T09:00:00+04:00",
+     "As of 3 August 2022, 18:00 local time (UTC+4)", "3 August 2022, 18:00 local time (UTC+4)",
+     "2022-08-03T18:00:00+04:00"),
+    ("Edit (10:45 UTC): " + BODY, "2022-08-06T19:20:00+00:00", "Edit (10:45 UTC)", "10:45 UTC",
+     "2022-08-07T10:45:00+00:00"),
+    ("Update 17:00 MSK: " + BODY, "2022-08-10T12:00:00+03:00", "Update 17:00 MSK", "17:00 MSK",
+     "2022-08-10T17:00:00+03:00"),
+    ("UPDATE 11:20 IST: " + BODY, "2022-08-10T09:00:00+05:30", "UPDATE 11:20 IST", "11:20 IST", None),
+    ("Update — 4:30 p.m.: " + BODY, "2022-08-10T09:00:00-04:00", "Update — 4:30 p.m.", "4:30 p.m.",
+     "2022-08-10T16:30:00-04:00"),
+]
+
+
+@pytest.mark.parametrize("marker,published,label,time_text,timestamp", MARKERS)
+def test_marker_paragraph(marker, published, label, time_text, timestamp):
+    doc = extract(article(marker, *STORY, published=published))
+    assert len(doc.updates) == 1
+    u = doc.updates[0]
+    assert (u.label, u.time_text, u.timestamp) == (label, time_text, timestamp)
+    assert u.text.startswith("The ministry said the crossing")
+    assert doc.blocks[0].role == "update"
+
+
+@pytest.mark.parametrize("marker", ["Update 14:30 BST", "UPDATE 2:15 P.M. ET:", "Updated at 1605Z", "EDIT:"])
+def test_marker_on_its_own_line_opens_the_paragraphs_after_it(marker):
+    doc = extract(article(("paragraph", marker, {"lead": marker}), BODY, "Officials gave no casualty figures.",
+                          ("heading", "Background", {"level": 2}), *STORY))
+    assert len(doc.updates) == 1
+    assert doc.updates[0].blocks == (0, 1, 2)
+    assert doc.updates[0].text.startswith("The ministry said")
+    assert [b.role for b in doc.blocks[:3]] == ["update", "update", "update"]
+
+
+TRAPS = [
+    "Updated: August 4, 2022",
+    "Updated: August 4, 2022 at 3:15 p.m. ET",
+    "Updated 10:15 a.m. ET, Aug. 4, 2022",
+    "Last updated 3 hours ago",
+    "In an update to its guidance, the foreign office said travel to the border districts was no longer advised.",
+    "UPDATE 3-Ministry says drones downed over capital, debris damages homes",
+    "(Adds comments from ministry, paragraphs 5-7)",
+    "Updates to this story will follow as more information becomes available from the authorities.",
+    "Updated travel advice was issued late on Wednesday, officials said.",
+    "As of now, no group has claimed responsibility for the attack on the depot.",
+    "Editor's note: this story has been corrected to reflect the ministry's statement.",
+]
+
+
+@pytest.mark.parametrize("trap", TRAPS)
+def test_trap_is_not_an_update(trap):
+    doc = extract(article(trap, *STORY))
+    assert doc.updates == ()
+    assert doc.blocks[-1].role == "report"
+
+
+def test_top_update_ends_at_thematic_break():
+    doc = extract(article("UPDATE 2:15 p.m. ET: " + BODY, "The crossing is the only road link to the coast.",
+                          Block("paragraph", STORY[0], after_break=True), STORY[1],
+                          published="2022-08-09T10:20:00-04:00"))
+    assert doc.updates[0].blocks == (0, 1)
+    assert [b.role for b in doc.blocks] == ["update", "update", "report", "report"]
+
+
+def test_top_update_ends_at_dateline_of_original_story():
+    doc = extract(article("UPDATE: " + BODY, "PORT ARLO – " + STORY[0], STORY[1]))
+    assert doc.updates[0].blocks == (0,)
+    assert doc.blocks[1].role == "report"
+
+
+def test_bottom_updates_oldest_first_and_dated_context():
+    doc = extract(article(*STORY, ("heading", "Thursday 4 August", {"level": 3}),
+                          "Update 09:10 GMT: The first convoy crossed at dawn.",
+                          "Update 16:45 GMT: A second convoy was turned back.",
+                          published="2022-08-03T20:00:00+00:00"))
+    assert [u.timestamp for u in doc.updates] == ["2022-08-04T09:10:00+00:00", "2022-08-04T16:45:00+00:00"]
+
+
+def test_newest_first_updates_take_date_from_earlier_update():
+    doc = extract(article("Update (Aug 6, 2022, 17:05 UTC): The corridor closed again at dusk.",
+                          "Update 09:30 UTC: Buses left the district shortly after dawn.",
+                          *STORY, published="2022-08-04T21:40:00+00:00"))
+    assert [u.timestamp for u in doc.updates] == ["2022-08-06T17:05:00+00:00", "2022-08-06T09:30:00+00:00"]
+
+
+def test_time_label_lead_in_bold_is_a_post_marker():
+    doc = extract(article(("paragraph", "14.32 BST The chair of the monitoring mission arrived in the city.",
+                           {"lead": "14.32 BST"}),
+                          ("paragraph", "12.15 BST Shelling was reported in the southern districts overnight.",
+                           {"lead": "12.15 BST"}), published="2022-08-10T08:41:00+01:00"))
+    assert [(u.time_text, u.timestamp) for u in doc.updates] == [
+        ("14.32 BST", "2022-08-10T14:32:00+01:00"), ("12.15 BST", "2022-08-10T12:15:00+01:00")]
+    assert doc.updates[0].text.startswith("The chair")
