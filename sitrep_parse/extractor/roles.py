@@ -3,8 +3,12 @@
 Updates and statements are structural (the extractor already knows which blocks belong
 to an update or a quoted statement). Between report and background the question is
 time: background tells what happened before this news. It shows as sections headed
-Background/Context, and as paragraphs that open on an event dated well before
-publication, with none of the "today / on Tuesday / latest" words of current news.
+Background / Context / What we know, and as paragraphs whose main clause is anchored in
+the past ("Talks ... broke down last year", "Since that agreement took effect, ...", "In
+March 2020, ...", a date months before publication) with none of the words that tie a
+paragraph to the news of the day ("overnight", "on Thursday", "today"). Only the opening
+sentence's main clause counts fully: "..., which has been closed since the war" is an
+aside in a report paragraph, not a history lesson. Headings get no role.
 """
 
 from __future__ import annotations
@@ -17,16 +21,39 @@ from ..models import Block
 from .times import find_date
 
 _BACKGROUND_HEADING = re.compile(
-    r"\b(?:background|context|what we know|what you need to know|how we got here|history|explainer|"
-    r"hintergrund|vorgeschichte|contexte|historique|antecedentes|contexto)\b",
+    r"^(?:the\s+)?(?:background|context|what\s+we\s+know(?:\s+so\s+far)?|what\s+you\s+need\s+to\s+know|"
+    r"how\s+we\s+got\s+here|the\s+story\s+so\s+far|history|a\s+brief\s+history|explainer|timeline|key\s+facts|"
+    r"why\s+it\s+matters|catch\s+up|recap|hintergrund|vorgeschichte|was\s+bisher\s+geschah|contexte|"
+    r"historique|rappel\s+des\s+faits|antecedentes|contexto)\b",
     re.I,
 )
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_YEAR = re.compile(r"\b(19[4-9]\d|20\d\d)\b")
+# Words that tie a paragraph to the news of the day.
 _CURRENT = re.compile(
-    r"\b(?:today|tonight|this (?:morning|afternoon|evening|week)|yesterday|on (?:monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday)|latest|now|currently|heute|gestern|aujourd'hui|hier|hoy|ayer)\b",
+    r"\b(?:today|tonight|overnight|this\s+(?:morning|afternoon|evening|week)|yesterday|earlier\s+today|"
+    r"(?:on|late|early|since)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:morning|afternoon|evening|night)|"
+    r"latest|currently|right\s+now|so\s+far\s+today|"
+    r"(?:the\s+)?early\s+hours|"
+    r"heute|gestern|heute\s+morgen|(?:am|zum|vom|bis)\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|"
+    r"aujourd'hui|hier|ce\s+matin|cette\s+nuit|hoy|ayer|esta\s+mañana)\b",
     re.I,
 )
+# Expressions that anchor a clause in the past, before this news.
+_PAST = re.compile(
+    r"\b(?:last\s+(?:year|month|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)|earlier\s+this\s+(?:month|year)|(?:years|months|decades)\s+ago|"
+    r"for\s+(?:years|decades|months)|in\s+recent\s+(?:years|months)|since\s+(?:then|that|19\d\d|20\d\d|its|their)|"
+    r"since\s+the\s+(?:\w+\s+){0,2}?(?:war|conflict|ceasefire|truce|agreement|deal|accord|treaty|revolution|"
+    r"independence|election|invasion|occupation|collapse|end|start|beginning|fall|crisis|coup|split)|"
+    r"prior\s+to|previously|in\s+the\s+past|historically|at\s+the\s+time|"
+    r"seither|seitdem|damals|im\s+vergangenen\s+jahr|letztes\s+jahr|l'an\s+dernier|l'année\s+dernière|"
+    r"depuis|auparavant|el\s+año\s+pasado|desde\s+entonces)\b",
+    re.I,
+)
+_ASIDE = re.compile(r",\s*(?:which|who|whose|where|when|der|die|das|qui|où|que)\b[^,;]*", re.I)
+_QUOTED = re.compile(r"[“„«\"][^”“»\"]{0,600}[”“»\"]")
+_FIRST_SENTENCE = re.compile(r"^.{20,}?[.!?](?=\s+[A-Z“\"])")
 
 
 def assign_roles(blocks: list[Block], in_update: set[int], in_statement: set[int],
@@ -35,28 +62,39 @@ def assign_roles(blocks: list[Block], in_update: set[int], in_statement: set[int
     section_background = False
     for i, block in enumerate(blocks):
         if block.type == "heading":
-            section_background = bool(_BACKGROUND_HEADING.search(block.text)) and len(block.text) < 80
+            section_background = len(block.text) < 80 and bool(_BACKGROUND_HEADING.match(block.text.strip()))
             roles.append(None)
             continue
         if i in in_statement:
             roles.append("statement")
         elif i in in_update:
             roles.append("update")
-        elif section_background or _is_background(block.text, published):
+        elif section_background or is_background(block.text, published):
             roles.append("background")
         else:
             roles.append("report")
     return roles
 
 
-def _is_background(text: str, published: Optional[datetime]) -> bool:
-    if published is None:
+def is_background(text: str, published: Optional[datetime]) -> bool:
+    """A paragraph about what happened before the news: past anchors, and nothing of the day."""
+    text = _QUOTED.sub(" ", text)  # words in quotation marks are someone's speech, not the narrative's time
+    m = _FIRST_SENTENCE.match(text)
+    opening = (m.group(0) if m else text)[:300]
+    main = _ASIDE.sub("", opening)
+    if _CURRENT.search(main):
         return False
-    opening = text[:160]
-    if _CURRENT.search(text):
-        return False
-    years = [int(y) for y in _YEAR.findall(opening)]
-    if years and max(years) < published.year:
+    score = 2 * len(_PAST.findall(main))
+    if published is not None:
+        years = [int(y) for y in _YEAR.findall(main)]
+        if years and max(years) < published.year:
+            score += 2
+        elif not years:
+            day, _ = find_date(main, published.year)
+            if day and 60 < (published.date() - day).days < 3660:
+                score += 2
+    if score >= 2:
         return True
-    day, _ = find_date(opening, None)
-    return bool(day and (published.date() - day).days > 180)
+    # Further sentences only add weight; a later "today" does not undo an opening in the past.
+    rest = text[len(opening):]
+    return score >= 1 and len(_PAST.findall(rest)) >= 1 and not _CURRENT.search(rest)
