@@ -6,7 +6,8 @@ time: background tells what happened before this news. It shows as sections head
 Background / Context / What we know, and as paragraphs whose main clause is anchored in
 the past ("Talks ... broke down last year", "Since that agreement took effect, ...", "In
 March 2020, ...", a date months before publication) with none of the words that tie a
-paragraph to the news of the day ("overnight", "on Thursday", "today"). Only the opening
+paragraph to the news of the day ("overnight", "on Thursday", "today"); the first
+paragraph of the narrative is its news lead and stays report. Only the opening
 sentence's main clause counts fully: "..., which has been closed since the war" is an
 aside in a report paragraph, not a history lesson. Headings get no role.
 """
@@ -60,6 +61,7 @@ def assign_roles(blocks: list[Block], in_update: set[int], in_statement: set[int
                  published: Optional[datetime]) -> list[Optional[str]]:
     roles: list[Optional[str]] = []
     section_background = False
+    lead_seen = False  # the first paragraph of the narrative is its news lead, whatever dates it mentions
     for i, block in enumerate(blocks):
         if block.type == "heading":
             section_background = len(block.text) < 80 and bool(_BACKGROUND_HEADING.match(block.text.strip()))
@@ -69,10 +71,12 @@ def assign_roles(blocks: list[Block], in_update: set[int], in_statement: set[int
             roles.append("statement")
         elif i in in_update:
             roles.append("update")
-        elif section_background or is_background(block.text, published):
+        elif section_background or (lead_seen and is_background(block.text, published)):
             roles.append("background")
         else:
             roles.append("report")
+        if i not in in_update and i not in in_statement:
+            lead_seen = True
     return roles
 
 
