@@ -50,8 +50,8 @@ _TERM_INTRO = re.compile(
     r"(?:so-called|so\s+called|self-styled|dubbed|titled|entitled|headlined|nicknamed|known\s+as|"
     r"referred\s+to\s+as|the\s+(?:words?|terms?|phrases?|slogan|hashtag|motto|label|headline|title|name)|"
     r"sogenannte[nrs]?|soi-disant|llamad[oa]s?|"
-    r"\bwhat\s+(?:[\w’'\-]+\s+){1,4}(?:calls?|called|terms?|termed|dubs?|dubbed)"
-    r"(?:\s+(?:its|their|his|her|the|a|an))?)\s*$",
+    r"\bwhat\s+(?:[\w’'\-]+\s+){1,4}(?:calls?|called|terms?|termed|dubs?|dubbed))"
+    r"(?:\s+(?:its|their|his|her|the|a|an|der|die|das))?\s*$",
     re.I,
 )
 _HOLE_BASE = 0xE000

@@ -228,6 +228,8 @@ def _name_run(tokens: list[str]) -> list[str]:
         else:
             break
         i -= 1
+    while len(run) > 2 and (_is_person_noun(run[0]) or _is_title(run[0])):
+        run.pop(0)  # "Negotiator Saeb Arran" at the start of a sentence
     if run and i == 0 and tokens[0] in ("He",) and len(run) == len(tokens) - 1:
         run.insert(0, tokens[0])  # "He Jianxiong, the former director ...": a surname, not a pronoun
     while run and _bare(run[0]) in _NAME_PARTICLES and not run[0][0].isupper():
@@ -235,6 +237,10 @@ def _name_run(tokens: list[str]) -> list[str]:
     if run and i > 0 and _bare(tokens[i]) in ("of", "for", "the", "des", "du", "de", "la", "le", "at"):
         return []  # "Minister for the Marine", "Bank of New York": part of a longer proper noun
     return [t.rstrip(",.;:") if not re.fullmatch(r"[A-Z]\.", t) else t for t in run]
+
+
+def _words(text: str) -> list[str]:
+    return [_bare(w).replace("’s", "").replace("'s", "") for w in text.split()]
 
 
 def _clean(text: str) -> str:
@@ -275,6 +281,8 @@ def analyse_np(np: str) -> Optional[Mention]:
     last = head[-1]
     lastb = _bare(last).replace("’s", "").replace("'s", "")
     possessive_det = _possessive(head[0]) or det in _POSSESSIVE_DET
+    if len(run) >= 3 and len(head) == len(run) + 1 and det in _DEFINITE:
+        run = run[1:]  # "die Ärztin Maria Keller": a capitalised German noun before the name
     if len(run) >= 2:
         titles = tuple(_bare(t) for t in head[: len(head) - len(run)] if _is_title(t) or _is_person_noun(t))
         return Mention("person", text=" ".join(run), titles=titles)
@@ -303,9 +311,8 @@ def analyse_np(np: str) -> Optional[Mention]:
         if complement:
             sub = analyse_np(" ".join(complement))
             if sub is not None and sub.kind == "body" and sub.text:
-                if not definite:
-                    return sub  # "a spokesperson for the British Foreign Office" speaks for the office
-                return Mention("desc", head=lastb, definite=True, titles=(sub.text,))
+                # "a spokesperson for the British Foreign Office" speaks for the office, unless named
+                return Mention("desc", head=lastb, definite=definite, titles=(sub.text,))
         return Mention("desc", head=lastb, definite=definite)
     if complement:
         sub = analyse_np(" ".join(complement))
@@ -335,6 +342,8 @@ def person_names(text: str) -> list[tuple[int, str, tuple[str, ...]]]:
             continue
         # The words before the chunk: "harbour master Colm Hardy", "the Halvennese diplomat Maren Solberg".
         before = text[max(0, m.start() - 40):m.start()].split()
+        if len(run) >= 3 and len(run) == len(tokens) and before and _bare(before[-1]) in _DEFINITE:
+            run = run[1:]  # "die Ärztin Maria Keller"
         titles = [_bare(t) for t in tokens[: len(tokens) - len(run)] if _is_title(t) or _is_person_noun(t)]
         for w in reversed(before[-3:]):
             if w.endswith((",", ".", ";", ":")):
@@ -448,7 +457,7 @@ def resolve(mention: Optional[Mention], ctx: Context, note: bool = True) -> tupl
         if text and text == text.lower():
             # "the ministry", "the foreign ministry": the one named before, else as the article words it
             earlier = ctx.body_with_head(head)
-            if earlier and earlier.lower().endswith(text.lower()):
+            if earlier and set(_words(text)) <= set(_words(earlier)):
                 return True, (ctx.note_body(earlier) if note else earlier)
             if not mention.definite:
                 return True, None
@@ -461,6 +470,8 @@ def resolve(mention: Optional[Mention], ctx: Context, note: bool = True) -> tupl
         return True, ctx.last_any
     if kind == "desc":
         if not mention.definite:
+            if mention.titles:
+                return True, (ctx.note_body(mention.titles[0]) if note else mention.titles[0])
             if note:
                 ctx.note_unnamed(head)
             return True, None
@@ -505,12 +516,10 @@ def subject_np(window: str) -> Optional[Mention]:
         segments.pop(0)
     mentions = [analyse_np(s) for s in segments]
     first = mentions[0]
-    if first is not None and first.kind == "person" and (len(first.text.split()) >= 2 or len(segments) == 1):
+    if first is not None and first.kind in ("person", "pronoun", "body", "name"):
         return first
-    if first is not None and first.kind in ("pronoun",):
-        return first
-    for m in mentions[1:]:
-        if m is not None and m.kind == "person" and len(m.text.split()) >= 2:
+    for seg, m in zip(segments[1:], mentions[1:]):
+        if m is not None and m.kind == "person" and len(m.text.split()) >= 2 and not _participle_start(seg):
             return m  # "the hospital's director, Dr Pavel Ostrin," / "Ein Sprecher ..., Oberst Dariusz Melk,"
     if first is not None:
         return first
@@ -518,6 +527,12 @@ def subject_np(window: str) -> Optional[Mention]:
         if m is not None:
             return m
     return None
+
+
+def _participle_start(segment: str) -> bool:
+    """ "chaired by X", "who represents X": a clause about someone else, not an apposition."""
+    w = segment.split(" ", 1)[0]
+    return w[:1].islower() and (w.endswith(("ed", "ing")) or w in ("who", "which", "whose", "that", "by"))
 
 
 def object_np(text: str) -> Optional[Mention]:

@@ -1,0 +1,174 @@
+"""Quotations and speakers: each mark style, each attribution pattern, terms and titles left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep_parse.extractor import extract
+from sitrep_parse.extractor.quotes import is_quotation, quote_spans
+from sitrep_parse.models import Article, Block, Metadata
+
+
+def doc_of(*paragraphs, published="2023-05-02T09:00:00+00:00"):
+    blocks = []
+    for p in paragraphs:
+        blocks.append(p if isinstance(p, Block) else Block("paragraph", p))
+    return extract(Article(source="t.html", url=None, metadata=Metadata(published=published), blocks=tuple(blocks)))
+
+
+def quotes_of(*paragraphs):
+    return [(q.text, q.speaker) for q in doc_of(*paragraphs).quotes]
+
+
+# --------------------------------------------------------------------------- marks
+
+MARKS = [
+    ("The mayor said the bridge was “closed until further notice” on Monday.", "closed until further notice"),
+    ('The mayor said the bridge was "closed until further notice" on Monday.', "closed until further notice"),
+    ("Der Bürgermeister sagte, die Brücke sei „bis auf Weiteres gesperrt“ worden.", "bis auf Weiteres gesperrt"),
+    ("Le maire a déclaré que le pont était « fermé jusqu'à nouvel ordre » lundi.", "fermé jusqu'à nouvel ordre"),
+    ("Le maire a déclaré que le pont était «fermé jusqu'à nouvel ordre» lundi.", "fermé jusqu'à nouvel ordre"),
+    ("Der Bürgermeister sagte, die Brücke sei »bis auf Weiteres gesperrt« worden.", "bis auf Weiteres gesperrt"),
+    ('The mayor said the bridge was "closed until further notice” on Monday.', "closed until further notice"),
+    ("The mayor said the bridge was ‘closed until further notice’ on Monday.", "closed until further notice"),
+]
+
+
+@pytest.mark.parametrize("text,inner", MARKS)
+def test_quotation_mark_styles(text, inner):
+    spans = [s for s in quote_spans(text) if is_quotation(text, s)]
+    assert [text[s.start:s.end].strip() for s in spans] == [inner]
+
+
+NOT_QUOTES = [
+    "Residents fled what officials called the “security zone” on Monday.",  # two words
+    "The army launched “Operation Steadfast Northern Shield” at dawn.",  # a title
+    "She reviewed the novel “The Quiet Border” for the paper.",  # a title
+    "Villagers crossed into the so-called “grey zone between the lines” overnight.",  # a term
+    "The coastguard held a trawler inside what the ministry calls its “exclusive economic fishing zone”.",
+    "The new rules, dubbed the “three strikes and out rule”, take effect in June.",
+    "He was 6'2\" tall and wore a 12\" badge on his sleeve.",  # inch marks
+    "The company's shares fell 3% after the country's regulator intervened.",  # apostrophes
+]
+
+
+@pytest.mark.parametrize("text", NOT_QUOTES)
+def test_terms_titles_and_apostrophes_are_not_quotations(text):
+    assert quotes_of(text) == []
+
+
+# --------------------------------------------------------------------------- speakers
+
+SPEAKERS = [
+    # …," X said / said X
+    (["“We have no fuel left for the generators,” Dr Lena Varga said."], "Lena Varga"),
+    (["“We have no fuel left for the generators,” said Lena Varga, the hospital's director."], "Lena Varga"),
+    (["“We have no fuel left for the generators,” the hospital's director, Lena Varga, told reporters."],
+     "Lena Varga"),
+    # X said: "…" / colon-introduced
+    (["Interior Minister Tomas Brandt said: “The evacuation will continue through the night.”"], "Tomas Brandt"),
+    (["Speaking outside parliament, Prime Minister Ana Ruiz said: “Nobody will be left behind.”"], "Ana Ruiz"),
+    # X told reporters "…"
+    (["Colonel Piet Haas told reporters the unit had come under “sustained and accurate mortar fire”."],
+     "Piet Haas"),
+    # according to X
+    (["The road is “impassable for any vehicle without tracks”, according to regional governor Irma Dovic."],
+     "Irma Dovic"),
+    (["Supplies will last “a week at most, perhaps less”, according to the World Food Programme."],
+     "World Food Programme"),
+    # bodies
+    (["The Foreign Ministry said in a statement that the strikes were “a grave violation of the truce”."],
+     "Foreign Ministry"),
+    (["Norland’s defence ministry said the drills were “routine and long scheduled”."],
+     "Norland’s defence ministry"),
+    # pronoun and description resolved to the named speaker before
+    (["Health minister Kaja Lind visited the ward on Monday.",
+      "“We are asking every retired nurse to come back,” she said."], "Kaja Lind"),
+    (["Norland’s Ministry of Health published new figures on Tuesday.",
+      "The ministry said the outbreak was “now under control in the capital”."], "Norland’s Ministry of Health"),
+    (["Foreign Minister Jonas Aalto met his counterpart in Vienna.",
+      "“We have agreed on a timetable for the talks,” the minister said."], "Jonas Aalto"),
+    (["The Monitoring Mission published its weekly report on Friday.",
+      "The report said shelling had “increased sharply along the entire line”."], "Monitoring Mission"),
+    # surname after the full name
+    (["Mayor Petra Novak opened the shelter on Sunday.",
+      "“Nobody will sleep outside tonight,” Novak said."], "Petra Novak"),
+    (["Mayor Petra Novak opened the shelter on Sunday.",
+      "“Nobody will sleep outside tonight,” Ms Novak said."], "Petra Novak"),
+    # unnamed sources stay unnamed, and so do pronouns that refer back to them
+    (["“We heard the blasts all night long,” one resident said."], None),
+    (["A senior official involved in the talks said the meeting would go ahead.",
+      "“Both sides have confirmed their attendance,” the official said."], None),
+    (["Prosecutors said the men had “acted with clear intent to deceive”."], None),
+    (["An officer shouted “Get down on the floor now!” as the door gave way."], None),
+    # German and French attribution
+    (["„Wir haben keine Reserven mehr“, sagte die Ärztin Maria Keller aus Linz."], "Maria Keller"),
+    (["Man habe „einen formellen Protest eingelegt“, teilte Ministeriumssprecher Jan Vogel mit."], "Jan Vogel"),
+    (["« Nous n'avons plus de carburant », a déclaré le maire, Paul Girard."], "Paul Girard"),
+]
+
+
+@pytest.mark.parametrize("paragraphs,speaker", SPEAKERS)
+def test_speaker(paragraphs, speaker):
+    found = quotes_of(*paragraphs)
+    assert len(found) == 1, found
+    assert found[0][1] == speaker
+
+
+def test_second_quote_in_paragraph_keeps_speaker():
+    found = quotes_of("“The shelters are full,” said Ilse Maren, who runs the city's aid office. "
+                      "“We are turning families away every night now.”")
+    assert found == [("The shelters are full", "Ilse Maren"), ("We are turning families away every night now.",
+                                                               "Ilse Maren")]
+
+
+def test_quote_split_by_attribution():
+    found = quotes_of("“When the water came,” Aron Bell said, “we had ten minutes to leave the house.”")
+    assert [s for _, s in found] == ["Aron Bell", "Aron Bell"]
+
+
+def test_quote_continued_over_paragraphs():
+    found = quotes_of("The club said in a statement: “Our thoughts are with everyone affected by the fire.",
+                      "“The stadium will stay closed until the investigation has finished.",
+                      "“We will refund every ticket for the next three matches.”",
+                      "Police have not yet said what caused the blaze.")
+    assert [s for _, s in found] == ["club"] * 3 or [s for _, s in found] == [None] * 3 or len(found) == 3
+    assert len({s for _, s in found}) == 1
+
+
+def test_unattributed_quote_paragraph_belongs_to_previous_speaker():
+    found = quotes_of("Negotiator Saeb Arran said the talks had failed.",
+                      "“They wanted us to sign without reading the text. We refused.”")
+    assert found[0][1] == "Saeb Arran"
+
+
+# --------------------------------------------------------------------------- statement blocks
+
+def test_blockquote_statement_with_intro():
+    doc = doc_of("The Regional Security Council, chaired by Marta Olsen, issued a statement on Monday:",
+                 Block("blockquote", "We condemn the attack on the water station in the strongest terms.", group=1),
+                 Block("blockquote", "Those responsible must be held to account.", group=1),
+                 "Officials gave no further details.")
+    blocks = [q for q in doc.quotes if q.kind == "block"]
+    assert len(blocks) == 1
+    assert blocks[0].text == ("We condemn the attack on the water station in the strongest terms.\n\n"
+                              "Those responsible must be held to account.")
+    assert blocks[0].speaker == "Regional Security Council"
+    assert [b.role for b in doc.blocks] == ["report", "statement", "statement", "report"]
+
+
+def test_said_in_a_statement_paragraphs():
+    doc = doc_of("The Harbour Workers’ Union said in a statement:",
+                 Block("paragraph", "Our members will not load ships bound for the war zone.",
+                       lead="Our members will not load ships bound for the war zone."),
+                 Block("paragraph", "We call on all dock workers to join us.", lead="We call on all dock workers to join us."),
+                 "The port authority said loading continued normally.")
+    blocks = [q for q in doc.quotes if q.kind == "block"]
+    assert [(q.speaker, q.block) for q in blocks] == [("Harbour Workers’ Union", 1)]
+    assert [b.role for b in doc.blocks] == ["report", "statement", "statement", "report"]
+
+
+def test_blockquote_attributed_after():
+    doc = doc_of(Block("blockquote", "The controller is comfortable and the battery lasts all day.", group=1),
+                 "[ Gadget Weekly ]", "More reviews are expected next week.")
+    assert [(q.kind, q.speaker) for q in doc.quotes] == [("block", "Gadget Weekly")]
