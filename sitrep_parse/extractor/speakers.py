@@ -84,7 +84,7 @@ administration prosecution house kremlin pentagon parliament senate congress ass
 corporation inc ltd group board center centre foundation network tribunal secretariat directorate forces
 guard navy coastguard military hospital school club team channel alliance coalition cabinet presidency
 palace unit division brigade regiment observatory monitors secretariat nations commission cross crescent
-campaign firm party junta regime delegation court observer
+campaign firm party junta regime delegation court observer programme program
 ministerium regierung behörde polizei armee generalstab bundeswehr botschaft verband partei kommission
 rat amt stab streitkräfte ministère gouvernement armée ambassade commission ministerio gobierno ejército
 embajada
@@ -239,6 +239,11 @@ def _name_run(tokens: list[str]) -> list[str]:
     return [t.rstrip(",.;:") if not re.fullmatch(r"[A-Z]\.", t) else t for t in run]
 
 
+def _role_noun(tok: str) -> bool:
+    """A capitalised role noun in German ("Ärztin", "Anwohner", "Student") ahead of a name."""
+    return tok.lower().endswith(("in", "er", "ent", "ant", "ist", "e")) and not tok.isupper()
+
+
 def _words(text: str) -> list[str]:
     return [_bare(w).replace("’s", "").replace("'s", "") for w in text.split()]
 
@@ -281,7 +286,7 @@ def analyse_np(np: str) -> Optional[Mention]:
     last = head[-1]
     lastb = _bare(last).replace("’s", "").replace("'s", "")
     possessive_det = _possessive(head[0]) or det in _POSSESSIVE_DET
-    if len(run) >= 3 and len(head) == len(run) + 1 and det in _DEFINITE:
+    if len(run) >= 3 and len(head) == len(run) + 1 and det in _DEFINITE and _role_noun(run[0]):
         run = run[1:]  # "die Ärztin Maria Keller": a capitalised German noun before the name
     if len(run) >= 2:
         titles = tuple(_bare(t) for t in head[: len(head) - len(run)] if _is_title(t) or _is_person_noun(t))
@@ -342,7 +347,8 @@ def person_names(text: str) -> list[tuple[int, str, tuple[str, ...]]]:
             continue
         # The words before the chunk: "harbour master Colm Hardy", "the Halvennese diplomat Maren Solberg".
         before = text[max(0, m.start() - 40):m.start()].split()
-        if len(run) >= 3 and len(run) == len(tokens) and before and _bare(before[-1]) in _DEFINITE:
+        if len(run) >= 3 and len(run) == len(tokens) and before and _bare(before[-1]) in _DEFINITE and \
+                _role_noun(run[0]):
             run = run[1:]  # "die Ärztin Maria Keller"
         titles = [_bare(t) for t in tokens[: len(tokens) - len(run)] if _is_title(t) or _is_person_noun(t)]
         for w in reversed(before[-3:]):
