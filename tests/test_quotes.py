@@ -101,7 +101,27 @@ SPEAKERS = [
       "“Both sides have confirmed their attendance,” the official said."], None),
     (["Prosecutors said the men had “acted with clear intent to deceive”."], None),
     (["An officer shouted “Get down on the floor now!” as the door gave way."], None),
+    # appositions, intro phrases and descriptions that name an office
+    (["In a post on X, formerly Twitter, Marek Halloran wrote that the ruling was “a mistake of historic "
+      "proportions”."], "Marek Halloran"),
+    (["“There is no military solution to this conflict,” the EU’s foreign policy chief, Anja Borel, said."],
+     "Anja Borel"),
+    (["Sen. Ruth Calder, D-Ore., called the report “a damning indictment of the whole system”."], "Ruth Calder"),
+    (["KARVIK (Reuters) — Norland's president said on Tuesday that the offensive was “going according to "
+      "plan”."], "Norland's president"),
+    (["“People are dying while we wait,” said Dr. Omar al-Rashidi, the agency’s regional director."],
+     "Omar al-Rashidi"),
+    (["The Ministry of Defence in London said Norland had “almost certainly” lost the village.",
+      "It said the loss was “a significant setback for the northern forces”."], "Ministry of Defence"),
+    (["Amnesty International accused both sides of “flagrant disregard for civilian life”."],
+     "Amnesty International"),
+    (["“It was like the end of the world,” 23-year-old student Ilona Brandt told local radio."], "Ilona Brandt"),
+    (["Sources familiar with the negotiations said the deal was “very close but not done.”"], None),
+    (["“I lost everything,” said one man, who gave only his first name."], None),
     # German and French attribution
+    (["„Die Lage ist dramatisch“, so der Bürgermeister der Stadt, Klaus Wendt."], "Klaus Wendt"),
+    (["« C'est une journée historique », a affirmé la présidente de la Commission, Ursula van der Berg."],
+     "Ursula van der Berg"),
     (["„Wir haben keine Reserven mehr“, sagte die Ärztin Maria Keller aus Linz."], "Maria Keller"),
     (["Man habe „einen formellen Protest eingelegt“, teilte Ministeriumssprecher Jan Vogel mit."], "Jan Vogel"),
     (["« Nous n'avons plus de carburant », a déclaré le maire, Paul Girard."], "Paul Girard"),

@@ -40,7 +40,9 @@ _FINITE_VERBS = (
     "screamed|ordered|urged|urges|called|calls|described|describes|reiterated|reiterates|reported|reports|"
     "conceded|complained|cautioned|stressed|stresses|emphasised|emphasized|observed|remarked|confirmed|"
     "confirms|suggested|suggests|predicted|vowed|vows|pledged|promised|demanded|quipped|joked|blasted|"
-    "texted|emailed|messaged|ruled|rules|alleged|alleges|countered|agreed|agrees|maintained|maintains|mused|wondered|"
+    "texted|emailed|messaged|ruled|rules|accused|accuses|criticised|criticized|criticises|criticizes|condemned|"
+    "condemns|denounced|denounces|praised|praises|welcomed|welcomes|slammed|hailed|dismissed|defended|branded|"
+    "labelled|labeled|characterised|characterized|alleged|alleges|countered|agreed|agrees|maintained|maintains|mused|wondered|"
     "chimed\\s+in|read|reads|whispered|pleaded|boasted|lamented|cried|"
     "sagte|sagt|sagten|erklärte|erklärt|erklärten|betonte|betont|schrieb|schreibt|teilte|teilt|fügte|"
     "meinte|meint|warnte|warnt|forderte|fordert|kritisierte|berichtete|berichtet|bestätigte|so|"
@@ -72,7 +74,7 @@ parole président présidente général colonel señor señora presidente minist
 state assistant associate executive head correspondent analyst economist lawmaker congressman
 congresswoman councillor councilman councilwoman chancellor sheriff marshal commander corporal private
 """.split())
-_TITLE_SUFFIXES = ("minister", "ministerin", "sprecher", "sprecherin", "präsident", "präsidentin", "direktor",
+_TITLE_SUFFIXES = ("meister", "meisterin", "minister", "ministerin", "sprecher", "sprecherin", "präsident", "präsidentin", "direktor",
                    "direktorin", "kanzler", "kanzlerin", "botschafter", "botschafterin", "leiter", "leiterin",
                    "chef", "chefin", "general", "kommandeur", "sekretär", "sekretärin")
 
@@ -118,7 +120,7 @@ vecino vecina testigo
 _AGE = re.compile(r"^\d{1,3}-year-old$")
 PERSON_SINGULAR_S = frozenset("boss witness actress mistress".split())
 _AFTER_NOUN = frozenset("who which that whose in on at to from with by near into inside outside".split())
-_SPLIT_AT = frozenset("of for at des der du de from with aus von by".split())
+_SPLIT_AT = frozenset("of for at des der du de from with aus von by in".split())
 
 _DEFINITE = frozenset("the this that these those der die das den dem des le la les l el los las".split())
 _POSSESSIVE_DET = frozenset("his her its their our my your sein seine ihr ihre son sa ses leur su sus".split())
@@ -143,6 +145,7 @@ der die das ein eine und oder aber wenn als nach vor im am um es sie er wir ich 
 le la les un une et ou mais dans pour sur avec selon
 el los las y pero en con para según
 """.split())
+_PREFIXED_NAME = re.compile(r"^(?:al|el|ad|as|ash|an|bin|ibn|abu|de|da|di|du|van|von|le|la|d|o)[-’'][A-ZÀ-Þ]")
 _FIRST_NAME_MONTHS = frozenset("jan april may june august".split())  # also first names: "Jan Orsolo"
 _CONNECT_LOWER = frozenset("of for the de du des van von der den da di del della dos das la le bin ibn al el "
                            "ter ten zu y".split())
@@ -212,6 +215,12 @@ def _possessive(tok: str) -> bool:
     return tok.endswith(("’s", "'s", "’", "s’"))
 
 
+def _name_token(t: str) -> bool:
+    b = _bare(t)
+    return (_is_cap(t) or bool(_PREFIXED_NAME.match(t))) and not _is_title(t) and not _is_institution(t) \
+        and not _possessive(t)
+
+
 def _name_run(tokens: list[str]) -> list[str]:
     """The trailing run of name-shaped tokens: "Halvennese Foreign Minister Petra Lindqvist" -> Petra Lindqvist."""
     run: list[str] = []
@@ -219,24 +228,48 @@ def _name_run(tokens: list[str]) -> list[str]:
     while i >= 0:
         t = tokens[i]
         b = _bare(t)
-        if _is_cap(t) and not _is_title(t) and not _is_institution(t) and not _possessive(t) and (
-                b not in NOT_NAMES or (b in _FIRST_NAME_MONTHS and run and not t.endswith(".")
-                                       and (i == 0 or _bare(tokens[i - 1]) not in ("in", "on", "since", "of")))):
+        if _name_token(t) and (b not in NOT_NAMES or (
+                b in _FIRST_NAME_MONTHS and run and not t.endswith(".")
+                and (i == 0 or _bare(tokens[i - 1]) not in ("in", "on", "since", "of")))):
             run.insert(0, t)
-        elif run and b in _NAME_PARTICLES and i > 0 and _is_cap(tokens[i - 1]) and not _is_title(tokens[i - 1]):
-            run.insert(0, t)  # "Van Der Beek", "bin Salman"
+        elif run and b in _NAME_PARTICLES and _particle_ok(tokens, i):
+            run.insert(0, t)  # "Van Der Beek", "von der Leyen", "bin Salman"
         else:
             break
         i -= 1
+    while run and _bare(run[0]) in _NAME_PARTICLES and not run[0][:1].isupper():
+        run.pop(0)
     while len(run) > 2 and (_is_person_noun(run[0]) or _is_title(run[0])):
         run.pop(0)  # "Negotiator Saeb Arran" at the start of a sentence
     if run and i == 0 and tokens[0] in ("He",) and len(run) == len(tokens) - 1:
         run.insert(0, tokens[0])  # "He Jianxiong, the former director ...": a surname, not a pronoun
-    while run and _bare(run[0]) in _NAME_PARTICLES and not run[0][0].isupper():
-        run.pop(0)
-    if run and i > 0 and _bare(tokens[i]) in ("of", "for", "the", "des", "du", "de", "la", "le", "at"):
+    if run and i > 0 and _bare(tokens[i]) in ("of", "for", "the", "des", "du", "de", "la", "le", "at", "der"):
         return []  # "Minister for the Marine", "Bank of New York": part of a longer proper noun
     return [t.rstrip(",.;:") if not re.fullmatch(r"[A-Z]\.", t) else t for t in run]
+
+
+def _inside_proper_noun(tokens: list[str], i: int) -> bool:
+    """Is the connector tokens[i] part of a name ("Ministry of Defense", "Ursula von der Leyen")?"""
+    prev, nxt, t = tokens[i - 1], tokens[i + 1], tokens[i]
+    if t in ("of", "for", "de", "du") and _is_cap(prev) and _is_cap(nxt) and not _is_title(prev) \
+            and not _is_person_noun(prev):
+        return True
+    return t in _NAME_PARTICLES and (_name_token(prev) or prev in _NAME_PARTICLES) and not _is_person_noun(prev) \
+        and (_is_cap(nxt) or nxt in _NAME_PARTICLES)
+
+
+def _particle_ok(tokens: list[str], i: int) -> bool:
+    """A lower-case particle joins a name between a first name and a surname ("von der Leyen")."""
+    b = _bare(tokens[i])
+    if b in ("der", "den") and not (i > 0 and _bare(tokens[i - 1]) in ("von", "van")):
+        return False
+    if tokens[i][:1].isupper():
+        return True  # "Van Der Beek", "De Gaulle": a capitalised particle starts the surname
+    j = i - 1
+    while j >= 0 and _bare(tokens[j]) in _NAME_PARTICLES:
+        j -= 1
+    return j >= 0 and _is_cap(tokens[j]) and not _is_title(tokens[j]) and not _is_person_noun(tokens[j]) \
+        and _bare(tokens[j]) not in NOT_NAMES
 
 
 def _role_noun(tok: str) -> bool:
@@ -271,8 +304,7 @@ def analyse_np(np: str) -> Optional[Mention]:
     head, complement = tokens, []
     for i in range(1, len(tokens) - 1):
         t = tokens[i]
-        if t in _SPLIT_AT and not (_is_cap(tokens[i - 1]) and _is_cap(tokens[i + 1]) and not _is_title(tokens[i - 1])
-                                   and not _is_person_noun(tokens[i - 1])):
+        if t in _SPLIT_AT and not _inside_proper_noun(tokens, i):
             head, complement = tokens[:i], tokens[i + 1:]
             break
     # A description ends at its noun: "a senior diplomat | involved in organising the meeting".
@@ -298,8 +330,7 @@ def analyse_np(np: str) -> Optional[Mention]:
     proper = all(_is_cap(t) or _bare(t) in _CONNECT_LOWER for t in head[1:]) and len(head) > 1
     if (_is_institution(last) or (proper and any(_is_institution(t) for t in head))) and not _possessive(last):
         named = any(_is_cap(t) and _bare(t) not in NOT_NAMES for t in head)
-        proper_complement = complement and all(_is_cap(c) or _bare(c) in _CONNECT_LOWER for c in complement)
-        text = _clean(" ".join(tokens if proper_complement else head))
+        text = _clean(" ".join(head))
         inst = [t for t in head if _is_institution(t)]
         return Mention("body", text=text, head=_bare(inst[-1]).replace("’s", "").replace("'s", "") if inst else lastb, definite=named or det in _DEFINITE or possessive_det)
     if len(run) == 1:
@@ -318,6 +349,9 @@ def analyse_np(np: str) -> Optional[Mention]:
             if sub is not None and sub.kind == "body" and sub.text:
                 # "a spokesperson for the British Foreign Office" speaks for the office, unless named
                 return Mention("desc", head=lastb, definite=definite, titles=(sub.text,))
+        if _possessive(head[0]) and len(head) >= 2 and _is_cap(head[0]):
+            # "Ukraine's president", "the EU's foreign policy chief": a description that names an office
+            return Mention("desc", text=_clean(" ".join(head)), head=lastb, definite=True)
         return Mention("desc", head=lastb, definite=definite)
     if complement:
         sub = analyse_np(" ".join(complement))
@@ -353,6 +387,8 @@ def person_names(text: str) -> list[tuple[int, str, tuple[str, ...]]]:
         titles = [_bare(t) for t in tokens[: len(tokens) - len(run)] if _is_title(t) or _is_person_noun(t)]
         for w in reversed(before[-3:]):
             if w.endswith((",", ".", ";", ":")):
+                if w.endswith(",") and (_is_person_noun(w) or _is_title(w)):
+                    titles.append(_bare(w))  # "Dravonia's president, Teodor Vancu"
                 break
             if _is_person_noun(w) or _is_title(w):
                 titles.append(_bare(w))
@@ -486,6 +522,8 @@ def resolve(mention: Optional[Mention], ctx: Context, note: bool = True) -> tupl
             if name and note:
                 ctx.last_person = ctx.last_any = name
             return True, name
+        if mention.text:  # "Ukraine's president" and no name given for them
+            return True, mention.text
         if mention.titles:  # "the chair of the Organization ..." with no name given
             return True, mention.titles[0]
         # "the actor", "the 56-year-old": the person the article is about
@@ -514,25 +552,61 @@ def subject_np(window: str) -> Optional[Mention]:
     for m in CLAUSE_BREAK.finditer(window):
         cut = m.end()
     window = window[cut:]
+    appositive = window.rstrip().endswith(",")
     segments = [s.strip() for s in window.split(",")]
     segments = [s for s in segments if s and not re.fullmatch(r"[\W\d]*", s)]
     if not segments:
         return None
-    while len(segments) > 1 and _bare(segments[0].split()[0]) in INTRO_START:
-        segments.pop(0)
-    mentions = [analyse_np(s) for s in segments]
-    first = mentions[0]
-    if first is not None and first.kind in ("person", "pronoun", "body", "name"):
-        return first
-    for seg, m in zip(segments[1:], mentions[1:]):
+    # "X, the attorney for ..., said" / "the hospital's director, Dr Y, told": the subject is the
+    # segment before the appositions; without a comma before the verb it is the last segment
+    # ("In a post on X, formerly Twitter, Elon Musk wrote").
+    j = len(segments) - 1
+    if appositive:
+        while j > 0 and _appositive_like(segments[j]):
+            j -= 1
+    subject = analyse_np(segments[j])
+    if subject is not None and subject.kind in ("person", "pronoun", "body", "name"):
+        return subject
+    for seg in segments[j + 1:]:
+        m = analyse_np(seg)
         if m is not None and m.kind == "person" and len(m.text.split()) >= 2 and not _participle_start(seg):
             return m  # "the hospital's director, Dr Pavel Ostrin," / "Ein Sprecher ..., Oberst Dariusz Melk,"
-    if first is not None:
-        return first
-    for m in mentions[1:]:
+    if subject is not None:
+        return subject
+    for seg in segments[j + 1:]:
+        m = analyse_np(seg)
         if m is not None:
             return m
     return None
+
+
+def _appositive_like(segment: str) -> bool:
+    """ "the president of ...", "who represents ...", "R-Neb.", "a teacher": said about the subject."""
+    first = segment.split(" ", 1)[0]
+    b = _bare(first)
+    if b in _DEFINITE | _INDEFINITE | _POSSESSIVE_DET or _participle_start(segment):
+        return True
+    words = segment.split()
+    return len(words) <= 2 and bool(re.search(r"[\d\-]|\.$", segment)) and not any(
+        len(w) > 2 and w[0].isupper() and w[1:].islower() and "-" not in w for w in words)
+
+
+_STOP = re.compile(r"[.;:!?](?=\s|$)|\s[—–-]\s")
+ABBREVIATIONS = frozenset("mr mrs ms dr sen rep gov col gen lt st sgt capt maj adm brig prof rev jr sr no vs inc "
+                          "corp co ltd jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e ft mt "
+                          "messrs mme mlle hon".split())
+
+
+def clause_end(text: str) -> int:
+    """Where the sentence or clause ends; abbreviations ("Dr.", "U.S.") and initials do not end it."""
+    for m in _STOP.finditer(text):
+        if m.group(0) == ".":
+            word = text[max(0, m.start() - 12):m.start()].split()[-1:] or [""]
+            w = word[0].lower()
+            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
+                continue
+        return m.start()
+    return len(text)
 
 
 def _participle_start(segment: str) -> bool:
@@ -544,7 +618,7 @@ def _participle_start(segment: str) -> bool:
 def object_np(text: str) -> Optional[Mention]:
     """The noun phrase after "said" / "according to": up to the end of the clause, appositions included."""
     text = _QUOTE_HOLE.split(text, 1)[0]
-    text = re.split(r"[.;:!?](?:\s|$)|\s[—–-]\s", text, 1)[0]
+    text = text[:clause_end(text)]
     segments = [s.strip() for s in text.split(",")][:3]
     mentions = []
     for s in segments:
