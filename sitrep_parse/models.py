@@ -70,6 +70,7 @@ class Entry:
     time: Optional[str] = None  # machine-readable instant (datetime attribute, data-timestamp, JSON-LD)
     label: Optional[str] = None  # the time as printed on the page ("14.32 BST")
     title: Optional[str] = None  # the post's own headline, if any
+    section: Optional[str] = None  # the nearest short heading above the post (a liveblog's day header)
 
 
 @dataclass(frozen=True, slots=True)

@@ -103,12 +103,15 @@ def find_entries(root: etree._Element) -> dict:
             continue
         for post in siblings:
             when, timed, headline = candidates[post]
+            if timed is post:  # <li data-timestamp="..."> is the post: its label is a short time line inside
+                timed = _label_in(post)
             title_el = next((h for h in post.iter(*HEADINGS)), None)
             label = norm(timed.text_content()) if timed is not None else None
             posts[post] = Entry(
                 time=when,
                 label=label or None,
                 title=norm(title_el.text_content()) if title_el is not None else (headline or None),
+                section=_section_heading(post),
             )
             # Labels ahead of the post's header ("Pinned post", "Key event") are badges, not prose.
             for child in list(post):
@@ -122,6 +125,25 @@ def find_entries(root: etree._Element) -> dict:
             for el in list(post.iter("header", "footer")):
                 _detach(el)
     return posts
+
+
+def _section_heading(post: etree._Element) -> Optional[str]:
+    """The short heading a post sits under ("Tuesday 7 November 2023"): earlier siblings first, then
+    the same for each ancestor, so a day header that opens the day's <section> is found too."""
+    node = post
+    for _ in range(4):
+        for sib in node.itersiblings(preceding=True):
+            if not isinstance(sib.tag, str):
+                continue
+            heads = [sib] if sib.tag in HEADINGS else list(sib.iter(*HEADINGS))[-1:]
+            for h in heads:
+                text = norm(h.text_content())
+                if text and len(text) <= 60:
+                    return text
+        node = node.getparent()
+        if node is None:
+            break
+    return None
 
 
 def _post_of(el: etree._Element, root: etree._Element) -> Optional[etree._Element]:
@@ -227,6 +249,17 @@ _LABEL = re.compile(
     r"(?:[A-Z]{2,5}|Uhr)?$", re.I)
 
 
+def _label_in(post: etree._Element) -> Optional[etree._Element]:
+    for el in post.iter():
+        if el is post or not isinstance(el.tag, str):
+            continue
+        if el.tag == "p" and len(norm(el.text_content())) > 30:
+            return None  # prose before any label
+        if len(el) <= 2 and _LABEL.match(norm(el.text_content()) or "-"):
+            return el
+    return None
+
+
 def _labelled_posts(root: etree._Element) -> list[tuple[etree._Element, etree._Element]]:
     """Posts without machine time: sibling containers that each open with a visible time label."""
     found = []
@@ -300,7 +333,7 @@ def _visit(el: etree._Element, walk: _Walk, entry: Optional[int], quote: Optiona
         walk.groups += 1
         group = walk.groups
         for li in el:
-            if li.tag != "li":
+            if li.tag != "li" or li in walk.posts:  # a liveblog post may be a list item
                 _visit(li, walk, entry, quote)
                 continue
             nested = [c for c in li if c.tag in ("ul", "ol", "p", "div", "blockquote")]

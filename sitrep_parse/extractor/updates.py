@@ -221,11 +221,14 @@ def _entry_updates(article: Article, published: Optional[datetime], default_year
         shown = parse_marker_time(entry.label, default_year) if entry.label else None
         context = None
         if shown is not None and shown.day is None and entry.time is None:
-            context = _context_day(blocks, span[0], default_year)
+            day, dspan = find_date(entry.section or "", default_year)
+            context = day if day and dspan and dspan[1] - dspan[0] >= 0.4 * len(entry.section or "") \
+                else _context_day(blocks, span[0], default_year)
+        timestamp = _entry_timestamp(entry, shown, published, context)
         updates.append(Update(
-            label=entry.label or entry.time or "",
+            label=entry.label or timestamp or "",
             time_text=shown.text if shown is not None else None,
-            timestamp=_entry_timestamp(entry, shown, published, context),
+            timestamp=timestamp,
             text="\n\n".join(texts),
             blocks=tuple(span),
             title=entry.title,
