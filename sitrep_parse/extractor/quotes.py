@@ -265,8 +265,12 @@ def _passive(text: str, at: int) -> bool:
     return prev[0].lower() in ("been", "be", "being", "was", "were", "is", "are", "get", "got")
 
 
+_DATELINE = re.compile(r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’\-]+\s?){1,4}(?:,[^–—\n]{1,40})?\s*(?:\([^)]{1,30}\))?\s*[–—-]{1,2}\s")
+
+
 def _strip_intro(sentence: str) -> str:
-    s = sentence.lstrip(" \"“”„«»")
+    s = _DATELINE.sub("", sentence.lstrip())  # "ARDEN, Aug 4 (Meridian) – The ministry ..."
+    s = s.lstrip(" \"“”„«»")
     first = s.split(" ", 1)[0].lower().strip(",")
     if first in INTRO_START:
         comma = s.find(",")

@@ -50,7 +50,9 @@ _FINITE_VERBS = (
     "dijo|afirmó|declaró|señaló|añadió|explicó|aseguró|indicó|advirtió"
 )
 # French compound past: "a déclaré", "a dit" ...
-_FR_COMPOUND = r"a\s+(?:déclaré|dit|affirmé|ajouté|indiqué|expliqué|souligné|estimé|précisé|assuré)"
+_FR_COMPOUND = (r"(?:a|ont)\s+(?:déclaré|dit|affirmé|ajouté|indiqué|expliqué|souligné|estimé|précisé|assuré|"
+                r"dénoncé|annoncé|confirmé|réagi|rappelé|écrit|tweeté|regretté|critiqué|averti|prévenu|insisté|"
+                r"jugé|qualifié|martelé|lancé|répondu|reconnu|admis|promis)")
 _PARTICIPLES = (
     "saying|adding|noting|telling|calling|warning|writing|describing|insisting|arguing|explaining|stressing|"
     "declaring|urging|asking|recalling|acknowledging|admitting|claiming|complaining|replying|tweeting|posting|"
@@ -88,11 +90,14 @@ guard navy coastguard military hospital school club team channel alliance coalit
 palace unit division brigade regiment observatory monitors secretariat nations commission cross crescent
 campaign firm party junta regime delegation court observer programme program
 ministerium regierung behörde polizei armee generalstab bundeswehr botschaft verband partei kommission
-rat amt stab streitkräfte ministère gouvernement armée ambassade commission ministerio gobierno ejército
-embajada
+rat amt stab streitkräfte gewerkschaft ministère gouvernement armée ambassade commission fédération syndicat
+préfecture mairie conseil agence parquet cour ministerio gobierno ejército embajada federación sindicato
 report statement readout letter release communique communiqué study survey memo indictment complaint filing
 ruling document documents website post
 """.split())
+# Nouns any kind of organisation is called by: "the company said" is the last organisation named.
+_GENERIC_BODIES = frozenset("company firm group organisation organization operator business corporation club team "
+                            "charity union party".split())
 # Documents speak for whoever issued them: "the report said" is the ministry that issued it.
 DOCUMENTS = frozenset("report statement readout letter release communique communiqué study survey memo "
                       "indictment complaint filing ruling document documents website post".split())
@@ -282,7 +287,7 @@ def _words(text: str) -> list[str]:
 
 
 def _clean(text: str) -> str:
-    text = re.sub(r"^(?:the|The|die|der|das|le|la|les|el|los|las)\s+", "", text.strip(" ,.;:—–-"))
+    text = re.sub(r"^(?:the|die|der|das|le|la|les|el|los|las)\s+", "", text.strip(" ,.;:—–-"), flags=re.I)
     return re.sub(r"\s+", " ", text)
 
 
@@ -301,11 +306,11 @@ def analyse_np(np: str) -> Optional[Mention]:
         return Mention("pronoun", gender=PRONOUNS[det])
     # "X of Y": the head is before the first connector that is not inside a proper noun
     # ("Russian Ministry of Defense" stays whole; "a spokesperson for the Foreign Office" splits).
-    head, complement = tokens, []
+    head, complement, connector = tokens, [], ""
     for i in range(1, len(tokens) - 1):
         t = tokens[i]
         if t in _SPLIT_AT and not _inside_proper_noun(tokens, i):
-            head, complement = tokens[:i], tokens[i + 1:]
+            head, complement, connector = tokens[:i], tokens[i + 1:], t
             break
     # A description ends at its noun: "a senior diplomat | involved in organising the meeting".
     for i, t in enumerate(head[:-1]):
@@ -330,7 +335,10 @@ def analyse_np(np: str) -> Optional[Mention]:
     proper = all(_is_cap(t) or _bare(t) in _CONNECT_LOWER for t in head[1:]) and len(head) > 1
     if (_is_institution(last) or (proper and any(_is_institution(t) for t in head))) and not _possessive(last):
         named = any(_is_cap(t) and _bare(t) not in NOT_NAMES for t in head)
-        text = _clean(" ".join(head))
+        words = head
+        if connector in ("of", "for", "des", "de", "du", "der") and len(complement) <= 4:
+            words = head + [connector] + complement  # "Fédération des pêcheurs de l'Arve"
+        text = _clean(" ".join(words))
         inst = [t for t in head if _is_institution(t)]
         return Mention("body", text=text, head=_bare(inst[-1]).replace("’s", "").replace("'s", "") if inst else lastb, definite=named or det in _DEFINITE or possessive_det)
     if len(run) == 1:
@@ -449,8 +457,9 @@ class Context:
         return name
 
     def note_body(self, name: str) -> str:
-        self.bodies.append(name)
-        self.last_body = self.last_any = name
+        if name != name.lower():  # "the company" alone names nobody new
+            self.bodies.append(name)
+            self.last_body = self.last_any = name
         return name
 
     def note_unnamed(self, head: Optional[str]) -> None:
@@ -503,6 +512,8 @@ def resolve(mention: Optional[Mention], ctx: Context, note: bool = True) -> tupl
                 return True, (ctx.note_body(earlier) if note else earlier)
             if not mention.definite:
                 return True, None
+            if head in _GENERIC_BODIES and ctx.last_body and len(text.split()) == 1:
+                return True, ctx.last_body  # "the company" after "Hydra Power, which operates the dam"
         return True, (ctx.note_body(text) if note and text else text)
     if kind == "pronoun":
         if mention.gender == "person":
@@ -548,6 +559,11 @@ def subject_np(window: str) -> Optional[Mention]:
     holes = list(_QUOTE_HOLE.finditer(window))
     if holes:
         window = window[holes[-1].end():]
+    # "X, who represents Y, said" / "X, which operates the dam, said": the relative clause is about X
+    relative = re.search(r",\s*(who|which|whose|that)\b[^,;]*,\s*$", window)
+    organisation = bool(relative and relative.group(1) in ("which", "that"))
+    if relative:
+        window = window[:relative.start()] + ","
     cut = 0
     for m in CLAUSE_BREAK.finditer(window):
         cut = m.end()
@@ -565,6 +581,9 @@ def subject_np(window: str) -> Optional[Mention]:
         while j > 0 and _appositive_like(segments[j]):
             j -= 1
     subject = analyse_np(segments[j])
+    if subject is not None and subject.kind in ("person", "name") and organisation and j == len(segments) - 1:
+        # "Hydra Power, which operates the dam, said": a body, not a person
+        return Mention("body", text=subject.text, head=_bare((subject.text or "").split()[-1]))
     if subject is not None and subject.kind in ("person", "pronoun", "body", "name"):
         return subject
     for seg in segments[j + 1:]:

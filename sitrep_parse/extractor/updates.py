@@ -191,14 +191,16 @@ def find_updates(article: Article) -> list[Update]:
                 break
             span.append(j)
         texts = ([marker.rest] if marker.rest else []) + [blocks[j].text for j in span[1:]]
-        timestamp = None
         mt = marker.time
+        if mt is not None and mt.day:
+            last_day = mt.day
+        if not any(texts):
+            continue  # a section heading "Updates" over the markers, not an update itself
+        timestamp = None
         if mt is not None:
             context = last_day or _context_day(blocks, marker.block, default_year)
             instant = resolve(mt, published, None if mt.day else context)
             timestamp = format_iso(instant) if instant else None
-            if mt.day:
-                last_day = mt.day
         updates.append(Update(
             label=marker.label,
             time_text=mt.text if mt else None,
