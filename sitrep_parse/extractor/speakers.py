@@ -457,7 +457,7 @@ class Context:
         return name
 
     def note_body(self, name: str) -> str:
-        if name != name.lower():  # "the company" alone names nobody new
+        if name != name.lower() or " " in name:  # "the company" alone names nobody new
             self.bodies.append(name)
             self.last_body = self.last_any = name
         return name
