@@ -27,11 +27,13 @@ from typing import Optional
 from ..models import Block, Quote
 from .speakers import (
     _ACCORDING,
+    _is_person_noun,
     DOCUMENTS,
     INSTITUTIONS,
     PERSON_NOUNS,
     INTRO_START,
-    VERB_RE,
+    find_verbs,
+    is_reporting_verb,
     Context,
     Mention,
     analyse_np,
@@ -42,6 +44,8 @@ from .speakers import (
 )
 
 _DOUBLE = "\"“”„«»‹›「」"
+_DOUBLE_RE = re.compile("[" + re.escape(_DOUBLE) + "]")
+_SINGLE_RE = re.compile("[‘’'‚]")
 _OPEN_CLOSE = {"„": "“”", "«": "»", "»": "«", "‹": "›", "›": "‹", "「": "」"}
 _WORDS = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 _SMALL = frozenset("a an the of and or in on at to for with by from de la le du des der die das und von "
@@ -55,6 +59,7 @@ _TERM_INTRO = re.compile(
     re.I,
 )
 _HOLE_BASE = 0xE000
+_HOLE = re.compile("[\ue000-\ue8ff]")
 _CAP_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w\-]+")
 _ABBREV = frozenset("mr mrs ms dr sen rep gov col gen lt st sgt capt maj adm brig prof rev jr sr no vs inc corp "
                     "co ltd jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e ft mt".split())
@@ -97,9 +102,8 @@ def quote_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     open_at = -1
     opener = ""
-    for i, ch in enumerate(text):
-        if ch not in _DOUBLE:
-            continue
+    for mark in _DOUBLE_RE.finditer(text):
+        i, ch = mark.start(), mark.group(0)
         if open_at < 0:
             if ch in "”\"" and not _opener_like(text, i):
                 continue  # a stray closer, an inch mark
@@ -128,9 +132,8 @@ def _single_spans(text: str) -> list[Span]:
     """‘Single’ quotation marks, used for speech by some styles: apostrophes are told apart by position."""
     spans = []
     open_at = -1
-    for i, ch in enumerate(text):
-        if ch not in "‘’'‚":
-            continue
+    for mark in _SINGLE_RE.finditer(text):
+        i, ch = mark.start(), mark.group(0)
         if open_at < 0:
             if ch in "‘'‚" and _opener_like(text, i) and text[i + 1:i + 2].isalnum():
                 open_at = i
@@ -197,7 +200,7 @@ def _mask(text: str, spans: list[Span]) -> str:
 def _attribution_follows(after: str) -> bool:
     """A reporting verb later in the same clause: `“…?” Brooke tearfully asked` is one sentence."""
     words = re.split(r"[.!?;]\s+(?=[A-Z“\"])", after, 1)[0].split()[:25]
-    return bool(VERB_RE.search(" ".join(words)))
+    return bool(find_verbs(" ".join(words)))
 
 
 # --------------------------------------------------------------------------- attribution
@@ -209,14 +212,15 @@ def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[s
     nxt = re.search(r"[\ue000-\ue8ff]", after)
     clause = after[:nxt.start()] if nxt else after
     a = clause.lstrip(" ,.;!?…—–-")
-    m = VERB_RE.match(a)
+    first = find_verbs(a[:40])
+    m = first[0] if first and first[0].start() == 0 else None
     if m and m.group("fin"):
         found = resolve(object_np(a[m.end():]), ctx)
         if found[0]:
             return found
     a_first = a[:240]
     acc = _ACCORDING.search(a_first)
-    for vm in VERB_RE.finditer(a_first[:160]):
+    for vm in find_verbs(a_first[:160]):
         if acc and acc.start() < vm.start():
             break
         if not vm.group("fin") or vm.group("fin").lower() == "so" or _passive(a_first, vm.start()):
@@ -240,7 +244,7 @@ def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[s
     acc = None
     for am in _ACCORDING.finditer(b):
         acc = am
-    verbs = [vm for vm in VERB_RE.finditer(b)
+    verbs = [vm for vm in find_verbs(b)
              if not (vm.group("fin") and (vm.group("fin").lower() == "so" or _passive(b, vm.start())))]
     if acc and (not verbs or acc.start() > verbs[-1].start()):
         found = resolve(object_np(b[acc.end():]), ctx)
@@ -319,13 +323,13 @@ _COMMON_VERBS = frozenset("is was are were has had have will would can could may
 
 def _verb_like(word: str) -> bool:
     w = word.lower()
-    return w in _COMMON_VERBS or bool(VERB_RE.fullmatch(w)) or (w.endswith("ed") and len(w) > 4)
+    return w in _COMMON_VERBS or is_reporting_verb(w) or (w.endswith("ed") and len(w) > 4)
 
 
 def _note_sentence(sentence: str, ctx: Context) -> None:
     """Keep the narrative context current from a sentence with no quotation in it."""
     last_fin = None
-    for vm in VERB_RE.finditer(sentence):
+    for vm in find_verbs(sentence):
         if vm.group("fin") and vm.group("fin").lower() != "so":
             last_fin = vm
             break
@@ -343,12 +347,21 @@ def _note_sentence(sentence: str, ctx: Context) -> None:
     elif mention is not None and mention.kind == "pronoun":
         pass
     # A new unnamed person ("spoke to one mother", "a senior diplomat said"): "she said" is now them.
-    for m in re.finditer(r"(?<!,)\s(?:a|an|one)\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<n>[a-z][\w\-]*)\b", sentence):
-        from .speakers import _is_person_noun
-        before = sentence[max(0, m.start() - 12):m.start()].split()[-1:] or [""]
-        if _is_person_noun(m.group("n")) and before[0].lower() not in ("is", "was", "as", "be", "been", "are",
-                                                                       "were", "became", "becomes"):
-            ctx.note_unnamed(m.group("n").lower())
+    words = sentence.split()
+    for k, w in enumerate(words):
+        if w.lower() not in ("a", "an", "one") or (k and (words[k - 1].endswith(",")
+                                                          or words[k - 1].lower() in _COPULA)):
+            continue
+        for n in words[k + 1:k + 5]:
+            nb = n.strip(",.;:").lower()
+            if _is_person_noun(nb):
+                ctx.note_unnamed(nb)
+                break
+            if n.endswith((",", ".", ";", ":")) or not n[:1].islower():
+                break
+
+
+_COPULA = frozenset("is was as be been are were became becomes".split())
 
 
 # --------------------------------------------------------------------------- the article
@@ -392,7 +405,7 @@ def find_quotes(blocks: list[Block], groups: dict[int, list[int]],
         para_quotes: list[tuple[Span, Optional[str]]] = []
         for s0, s1 in _sentences(masked):
             sentence = masked[s0:s1]
-            holes = [j for j, c in enumerate(sentence) if _HOLE_BASE <= ord(c) < _HOLE_BASE + len(kept)]
+            holes = [m.start() for m in _HOLE.finditer(sentence)] if kept else []
             if not holes:
                 _note_sentence(sentence, ctx)
                 continue
@@ -477,7 +490,8 @@ def statement_groups(blocks: list[Block]) -> dict[int, list[int]]:
                 members.append(i)
             if not _pull_quote(blocks, members):
                 groups[members[0]] = members
-        elif (b.type == "paragraph" and _STATEMENT_INTRO.search(b.text) and i + 1 < n
+        elif (b.type == "paragraph" and b.text.rstrip().endswith(":") and _STATEMENT_INTRO.search(b.text[-120:])
+              and i + 1 < n
               and blocks[i + 1].type in ("paragraph", "list_item") and _set_apart(blocks[i + 1])):
             members = []
             j = i + 1

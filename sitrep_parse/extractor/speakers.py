@@ -28,40 +28,88 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 # --------------------------------------------------------------------------- vocabularies
 
-_FINITE_VERBS = (
-    "said|says|say|told|tells|tell|added|adds|wrote|writes|stated|states|warned|warns|declared|declares|"
-    "announced|announces|noted|notes|insisted|insists|explained|explains|argued|argues|claimed|claims|"
-    "tweeted|tweets|posted|posts|asked|asks|replied|replies|responded|responds|answered|continued|continues|"
-    "recounted|testified|acknowledged|acknowledges|admitted|admits|recalled|recalls|shouted|shouts|yelled|"
-    "screamed|ordered|urged|urges|called|calls|described|describes|reiterated|reiterates|reported|reports|"
-    "conceded|complained|cautioned|stressed|stresses|emphasised|emphasized|observed|remarked|confirmed|"
-    "confirms|suggested|suggests|predicted|vowed|vows|pledged|promised|demanded|quipped|joked|blasted|"
-    "texted|emailed|messaged|ruled|rules|accused|accuses|criticised|criticized|criticises|criticizes|condemned|"
-    "condemns|denounced|denounces|praised|praises|welcomed|welcomes|slammed|hailed|dismissed|defended|branded|"
-    "labelled|labeled|characterised|characterized|alleged|alleges|countered|agreed|agrees|maintained|maintains|mused|wondered|"
-    "chimed\\s+in|read|reads|whispered|pleaded|boasted|lamented|cried|"
-    "sagte|sagt|sagten|erklärte|erklärt|erklärten|betonte|betont|schrieb|schreibt|teilte|teilt|fügte|"
-    "meinte|meint|warnte|warnt|forderte|fordert|kritisierte|berichtete|berichtet|bestätigte|so|"
-    "déclare|dit|affirme|ajoute|indique|explique|souligne|estime|précise|assure|"
-    "dijo|afirmó|declaró|señaló|añadió|explicó|aseguró|indicó|advirtió"
-)
-# French compound past: "a déclaré", "a dit" ...
-_FR_COMPOUND = (r"(?:a|ont)\s+(?:déclaré|dit|affirmé|ajouté|indiqué|expliqué|souligné|estimé|précisé|assuré|"
-                r"dénoncé|annoncé|confirmé|réagi|rappelé|écrit|tweeté|regretté|critiqué|averti|prévenu|insisté|"
-                r"jugé|qualifié|martelé|lancé|répondu|reconnu|admis|promis)")
-_PARTICIPLES = (
-    "saying|adding|noting|telling|calling|warning|writing|describing|insisting|arguing|explaining|stressing|"
-    "declaring|urging|asking|recalling|acknowledging|admitting|claiming|complaining|replying|tweeting|posting|"
-    "sagend|disant|ajoutant|diciendo|añadiendo"
-)
-VERB_RE = re.compile(r"\b(?:(?P<fin>" + _FR_COMPOUND + "|" + _FINITE_VERBS + r")|(?P<part>" + _PARTICIPLES
-                     + r"))\b", re.I)
+# Reporting verbs are found by looking words up in sets: one pass of a simple word pattern over
+# a sentence costs a fraction of a large alternation compiled with IGNORECASE.
+FINITE_VERBS = frozenset("""
+said says say told tells tell added adds wrote writes stated states warned warns declared declares
+announced announces noted notes insisted insists explained explains argued argues claimed claims
+tweeted tweets posted posts asked asks replied replies responded responds answered continued continues
+recounted testified acknowledged acknowledges admitted admits recalled recalls shouted shouts yelled
+screamed ordered urged urges called calls described describes reiterated reiterates reported reports
+conceded complained cautioned stressed stresses emphasised emphasized observed remarked confirmed
+confirms suggested suggests predicted vowed vows pledged promised demanded quipped joked blasted
+texted emailed messaged ruled rules accused accuses criticised criticized criticises criticizes condemned
+condemns denounced denounces praised praises welcomed welcomes slammed hailed dismissed defended branded
+labelled labeled characterised characterized alleged alleges countered agreed agrees maintained maintains
+mused wondered chimed read reads whispered pleaded boasted lamented cried
+sagte sagt sagten erklärte erklärt erklärten betonte betont schrieb schreibt teilte teilt fügte
+meinte meint warnte warnt forderte fordert kritisierte berichtete berichtet bestätigte so
+déclare dit affirme ajoute indique explique souligne estime précise assure
+dijo afirmó declaró señaló añadió explicó aseguró indicó advirtió
+""".split())
+# French compound past: "a déclaré", "ont dénoncé" ...
+_FR_PAST_PARTICIPLES = frozenset("""
+déclaré dit affirmé ajouté indiqué expliqué souligné estimé précisé assuré dénoncé annoncé confirmé réagi
+rappelé écrit tweeté regretté critiqué averti prévenu insisté jugé qualifié martelé lancé répondu reconnu
+admis promis
+""".split())
+PARTICIPLES = frozenset("""
+saying adding noting telling calling warning writing describing insisting arguing explaining stressing
+declaring urging asking recalling acknowledging admitting claiming complaining replying tweeting posting
+sagend disant ajoutant diciendo añadiendo
+""".split())
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+
+
+class VerbMatch:
+    """A reporting verb found in a text, shaped like a regex match: group("fin") or group("part")."""
+
+    __slots__ = ("_start", "_end", "_fin", "_part")
+
+    def __init__(self, start: int, end: int, fin: Optional[str], part: Optional[str]) -> None:
+        self._start, self._end, self._fin, self._part = start, end, fin, part
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, name: object = 0) -> Optional[str]:
+        if name == "fin":
+            return self._fin
+        if name == "part":
+            return self._part
+        return self._fin or self._part
+
+
+def find_verbs(text: str) -> list[VerbMatch]:
+    """Every reporting verb in the text, in order."""
+    found: list[VerbMatch] = []
+    prev = None
+    for m in _WORD.finditer(text):
+        w = m.group(0).lower()
+        if w in FINITE_VERBS:
+            found.append(VerbMatch(m.start(), m.end(), m.group(0), None))
+        elif w in PARTICIPLES:
+            found.append(VerbMatch(m.start(), m.end(), None, m.group(0)))
+        elif w in _FR_PAST_PARTICIPLES and prev is not None and prev.group(0).lower() in ("a", "ont"):
+            found.append(VerbMatch(prev.start(), m.end(), text[prev.start():m.end()], None))
+        prev = m
+    return found
+
+
+def is_reporting_verb(word: str) -> bool:
+    w = word.lower()
+    return w in FINITE_VERBS or w in PARTICIPLES
+
+
 _ACCORDING = re.compile(r"\b(?:according\s+to|citing|laut|selon|según|zufolge)\s+", re.I)
-_SO_DE = re.compile(r"^so\b")  # German "„…“, so X." only counts directly after a quotation
 
 TITLES = frozenset("""
 mr mrs ms miss mx dr prof professor sir dame lord lady sen senator rep representative gov governor president
@@ -193,24 +241,29 @@ class Mention:
     titles: tuple[str, ...] = ()  # descriptions the article attached to a named person
 
 
+@lru_cache(maxsize=8192)
 def _bare(tok: str) -> str:
     return tok.strip(".,;:!?’'\"").lower()
 
 
+@lru_cache(maxsize=8192)
 def _is_cap(tok: str) -> bool:
     return bool(tok) and (tok[0].isupper() or (tok[0] in "’'" and len(tok) > 1 and tok[1].isupper()))
 
 
+@lru_cache(maxsize=8192)
 def _is_title(tok: str) -> bool:
     b = _bare(tok).replace("’s", "").replace("'s", "")
     return b in TITLES or (len(b) > 6 and b.endswith(_TITLE_SUFFIXES))
 
 
+@lru_cache(maxsize=8192)
 def _is_institution(tok: str) -> bool:
     b = _bare(tok).replace("’s", "").replace("'s", "")
     return b in INSTITUTIONS or (len(b) > 5 and b.endswith(_INSTITUTION_SUFFIXES))
 
 
+@lru_cache(maxsize=8192)
 def _is_person_noun(tok: str) -> bool:
     b = _bare(tok)
     return b in PERSON_NOUNS or bool(_AGE.match(b)) or (len(b) > 6 and b.endswith(("sprecher", "sprecherin")))
@@ -220,6 +273,7 @@ def _possessive(tok: str) -> bool:
     return tok.endswith(("’s", "'s", "’", "s’"))
 
 
+@lru_cache(maxsize=8192)
 def _name_token(t: str) -> bool:
     b = _bare(t)
     return (_is_cap(t) or bool(_PREFIXED_NAME.match(t))) and not _is_title(t) and not _is_institution(t) \
@@ -371,9 +425,10 @@ def analyse_np(np: str) -> Optional[Mention]:
 # --------------------------------------------------------------------------- names in the article
 
 
+# Two or more capitalised words in a row (particles allowed between): where full names are.
 _CHUNK = re.compile(
     r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\.?|[A-Z]\.)(?:\s+(?:(?:van|von|der|den|de|du|da|di|del|della|dos|bin|ibn|al|"
-    r"el|ter|ten|zu)\s+)*(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\.?|[A-Z]\.))*"
+    r"el|ter|ten|zu)\s+)*(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\.?|[A-Z]\.|(?:al|el|bin|ibn|abu)-[A-ZÀ-Þ][\w’'\-]*))+"
 )
 
 

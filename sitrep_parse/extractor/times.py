@@ -34,6 +34,7 @@ MONTHS = {
 _MONTH = r"(?P<{0}>" + "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True)) + r")\.?"
 _DAY_NAME = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 
+_DIGIT = re.compile(r"\d")
 # "Aug 5, 2022" / "August 4" / "5 August 2022" / "09.08.2022" / "2022-08-05"
 DATE_PATTERNS = [
     re.compile(_DAY_NAME + _MONTH.format("m") + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?\b", re.I),
@@ -81,6 +82,8 @@ def _year(y: Optional[str], default: Optional[int]) -> Optional[int]:
 
 
 def find_date(text: str, default_year: Optional[int]) -> tuple[Optional[date], Optional[tuple[int, int]]]:
+    if not _DIGIT.search(text):
+        return None, None  # every date form has a day number
     for pattern in DATE_PATTERNS:
         m = pattern.search(text)
         if not m:
