@@ -60,6 +60,7 @@ _TERM_INTRO = re.compile(
 )
 _HOLE_BASE = 0xE000
 _HOLE = re.compile("[\ue000-\ue8ff]")
+_ANY_MARK = re.compile("[\"“”„«»‹›「‘‚]")
 _CAP_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w\-]+")
 _ABBREV = frozenset("mr mrs ms dr sen rep gov col gen lt st sgt capt maj adm brig prof rev jr sr no vs inc corp "
                     "co ltd jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e ft mt".split())
@@ -371,10 +372,16 @@ def find_quotes(blocks: list[Block], groups: dict[int, list[int]],
                 skip: Optional[dict[int, int]] = None) -> list[Quote]:
     """Every quotation in reading order; `skip` gives, per block, where its prose starts after an update marker."""
     skip = skip or {}
+    # Nothing after the last block that can hold a quotation needs reading.
+    last = max([i for i, b in enumerate(blocks) if b.type != "heading" and _ANY_MARK.search(b.text)]
+               + [m[-1] + 1 for m in groups.values()], default=-1)
+    if last < 0:
+        return []
+    blocks = blocks[:last + 1]
     ctx = Context()
     for b in blocks:
         if b.type != "heading":
-            ctx.all_names.extend(name for _, name, _ in person_names(b.text))
+            ctx.add_names([name for _, name, _ in person_names(b.text)])
             for w in _CAP_WORD.findall(b.text):
                 ctx.surname_counts[w] = ctx.surname_counts.get(w, 0) + 1
     quotes: list[Quote] = []
@@ -479,6 +486,7 @@ def _statement_speaker(blocks: list[Block], first: int, members: list[int], ctx:
 def statement_groups(blocks: list[Block]) -> dict[int, list[int]]:
     """First block index -> member indexes of each quoted statement block."""
     groups: dict[int, list[int]] = {}
+    prose: Optional[list[str]] = None  # the other blocks' words, folded once, for pull quotes
     i = 0
     n = len(blocks)
     while i < n:
@@ -488,7 +496,9 @@ def statement_groups(blocks: list[Block]) -> dict[int, list[int]]:
             while i + 1 < n and blocks[i + 1].type == "blockquote" and blocks[i + 1].group == b.group:
                 i += 1
                 members.append(i)
-            if not _pull_quote(blocks, members):
+            if prose is None:
+                prose = [_NON_WORD.sub(" ", x.text).lower() for x in blocks if x.type != "blockquote"]
+            if not _pull_quote(blocks, members, prose):
                 groups[members[0]] = members
         elif (b.type == "paragraph" and b.text.rstrip().endswith(":") and _STATEMENT_INTRO.search(b.text[-120:])
               and i + 1 < n
@@ -513,15 +523,13 @@ def _set_apart(block: Block) -> bool:
         r"[”\"“»][^”\"“»]*[“\"„«]", text[1:-1])
 
 
-def _pull_quote(blocks: list[Block], members: list[int]) -> bool:
+def _pull_quote(blocks: list[Block], members: list[int], prose: list[str]) -> bool:
     """A blockquote that repeats a sentence of the article is a display pull quote, not a statement."""
-    text = re.sub(r"\W+", " ", _strip_marks(blocks[members[0]].text)).strip().lower()
+    text = _NON_WORD.sub(" ", _strip_marks(blocks[members[0]].text)).strip().lower()
     if len(text) < 30:
         return False
     probe = text[:60]
-    for j, b in enumerate(blocks):
-        if j in members or b.type == "blockquote":
-            continue
-        if probe in re.sub(r"\W+", " ", b.text).lower():
-            return True
-    return False
+    return any(probe in p for p in prose)
+
+
+_NON_WORD = re.compile(r"\W+")

@@ -477,30 +477,33 @@ class Context:
     counts: dict = field(default_factory=dict)
     all_names: list[str] = field(default_factory=list)  # every full name in the article, in order
     surname_counts: dict = field(default_factory=dict)  # how often each surname occurs in the article
+    _by_last: dict = field(default_factory=dict)  # surname -> full names, in article order
+
+    def add_names(self, names: list[str]) -> None:
+        """Register the full names the article gives anywhere (for expanding surnames)."""
+        for name in names:
+            self.all_names.append(name)
+            self._by_last.setdefault(name.split()[-1], []).append(name)
+
+    def _candidates(self, parts: list[str]) -> list[str]:
+        spoken = [k for k, _ in reversed(self.people) if k.split()[-1] == parts[-1]]
+        return spoken + self._by_last.get(parts[-1], [])
 
     def full_name(self, name: str) -> str:
-        """Expand a surname (or a shorter form) to the fullest name the article gives for it."""
+        """Expand a surname (or a shorter form) to the fullest name the article gives for it: the
+        person last spoken of first, else the first the article names."""
         parts = name.split()
         if not parts:
             return name
-        best = None
-        for known, _ in reversed(self.people):
+        for known in self._candidates(parts):
             k = known.split()
             if len(k) > len(parts) and k[-len(parts):] == parts:
-                best = known
-                break
-        if best is None:
-            for known in self.all_names:
-                k = known.split()
-                if len(k) > len(parts) and k[-len(parts):] == parts:
-                    best = known
-                    break
-        return best or name
+                return known
+        return name
 
     def is_known_person(self, name: str) -> bool:
         parts = name.split()
-        return any(k.split()[-len(parts):] == parts for k, _ in self.people) or any(
-            k.split()[-len(parts):] == parts for k in self.all_names)
+        return bool(parts) and any(k.split()[-len(parts):] == parts for k in self._candidates(parts))
 
     def note_person(self, name: str, titles: tuple[str, ...] = ()) -> str:
         name = self.full_name(name)

@@ -35,6 +35,9 @@ _MONTH = r"(?P<{0}>" + "|".join(sorted((re.escape(m) for m in MONTHS), key=len, 
 _DAY_NAME = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 
 _DIGIT = re.compile(r"\d")
+_DATE_HINT = re.compile(
+    r"(?i:\b(?:jan|feb|f[ée]v|m[aä]r|apr|avr|abr|ma[iy]|jun|jui|jul|aug|ao[uû]|ago|sep|okt|oct|nov|de[cczé]|dic|ene))"
+    r"|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}")
 # "Aug 5, 2022" / "August 4" / "5 August 2022" / "09.08.2022" / "2022-08-05"
 DATE_PATTERNS = [
     re.compile(_DAY_NAME + _MONTH.format("m") + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?\b", re.I),
@@ -82,8 +85,8 @@ def _year(y: Optional[str], default: Optional[int]) -> Optional[int]:
 
 
 def find_date(text: str, default_year: Optional[int]) -> tuple[Optional[date], Optional[tuple[int, int]]]:
-    if not _DIGIT.search(text):
-        return None, None  # every date form has a day number
+    if not _DIGIT.search(text) or not _DATE_HINT.search(text):
+        return None, None  # every date form has a day number, and a month name or a numeric pattern
     for pattern in DATE_PATTERNS:
         m = pattern.search(text)
         if not m:
