@@ -61,6 +61,7 @@ class Block:
     group: Optional[int] = None
     entry: Optional[int] = None
     after_break: bool = False  # a thematic break (<hr>) precedes it: updates often end there
+    cite: Optional[str] = None  # blockquotes: the source the markup credits (<cite>, "— Name" or "[Name]" after it)
 
 
 @dataclass(frozen=True, slots=True)

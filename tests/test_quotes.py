@@ -192,3 +192,20 @@ def test_blockquote_attributed_after():
     doc = doc_of(Block("blockquote", "The controller is comfortable and the battery lasts all day.", group=1),
                  "[ Gadget Weekly ]", "More reviews are expected next week.")
     assert [(q.kind, q.speaker) for q in doc.quotes] == [("block", "Gadget Weekly")]
+
+
+@pytest.mark.parametrize("credit", ["<p>— Ruth Okafor, Tessel Valley Review</p>", "<p><strong>[</strong><a href='/r'>"
+                                    "<strong>Tessel Valley Review</strong></a><strong>]</strong></p>"])
+def test_blockquote_credited_by_markup(credit):
+    from sitrep_parse.pipeline import parse_html
+
+    html = ("<html><head><title>Reviews round-up</title></head><body><article><h1>Reviews round-up</h1>"
+            "<p>The first reviews of the new river ferry are in, and the critics are divided over its comfort.</p>"
+            "<blockquote><p>The upper deck is the best seat on the river, but the lower cabin is cramped and "
+            "noisy when the engines run hard.</p></blockquote>" + credit +
+            "<p>Other reviewers were kinder about the lower cabin and its large windows on both sides.</p>"
+            "</article></body></html>")
+    doc = parse_html(html)
+    blocks = [q for q in doc.quotes if q.kind == "block"]
+    assert len(blocks) == 1
+    assert blocks[0].speaker == ("Ruth Okafor" if "Ruth" in credit else "Tessel Valley Review")

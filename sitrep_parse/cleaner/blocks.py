@@ -38,8 +38,11 @@ class _Walk:
     entries: list[Entry] = field(default_factory=list)
     groups: int = 0
     pending_break: bool = False
+    cites: dict = field(default_factory=dict)  # blockquote group -> the source its markup credits
 
     def add(self, type_: str, text: str, **kw) -> None:
+        if type_ == "blockquote" and kw.get("group") in self.cites:
+            kw["cite"] = self.cites[kw["group"]]
         self.blocks.append(Block(type_, text, after_break=self.pending_break, **kw))
         self.pending_break = False
 
@@ -325,6 +328,9 @@ def _visit(el: etree._Element, walk: _Walk, entry: Optional[int], quote: Optiona
         if quote is None:
             walk.groups += 1
             quote = walk.groups
+            cite = _blockquote_cite(el)
+            if cite:
+                walk.cites[quote] = cite
         if _CONTAINER_OF_BLOCKS(el):
             _container(el, walk, entry, quote)
         else:
@@ -345,6 +351,27 @@ def _visit(el: etree._Element, walk: _Walk, entry: Optional[int], quote: Optiona
         _table(el, walk, entry, quote)
     else:
         _container(el, walk, entry, quote)
+
+
+_CREDIT_LINE = re.compile(r"^\s*(?:\[\s*(?P<a>[^\[\]]{2,60}?)\s*\]|[—–―]\s*(?P<b>[^—–―].{1,60}))\s*$")
+
+
+def _blockquote_cite(el: etree._Element) -> Optional[str]:
+    """Who a blockquote's markup credits: its <cite>/<footer>, or a short "— Name" / "[Name]" line
+    right after it (review round-ups and statements credit their source that way)."""
+    for credit in el.iter("cite", "footer"):
+        text = norm(credit.text_content()).lstrip("—–-― ").strip()
+        if 1 < len(text) <= 80:
+            return text
+    if el.tail and el.tail.strip():
+        return None
+    nxt = el.getnext()
+    while nxt is not None and not isinstance(nxt.tag, str):
+        nxt = nxt.getnext()
+    if nxt is None or nxt.tag not in ("p", "div", "cite", "figcaption", "span"):
+        return None
+    m = _CREDIT_LINE.match(norm(nxt.text_content()))
+    return (m.group("a") or m.group("b")).strip() if m else None
 
 
 def _container(el: etree._Element, walk: _Walk, entry: Optional[int], quote: Optional[int]) -> None:

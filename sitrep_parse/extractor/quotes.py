@@ -471,6 +471,15 @@ def _intro_speaker(intro: str, ctx: Context) -> Optional[str]:
 
 
 def _statement_speaker(blocks: list[Block], first: int, members: list[int], ctx: Context) -> Optional[str]:
+    cite = blocks[first].cite
+    if cite:  # the markup credits a source: as it is written, a surname expanded
+        cite = re.sub(r"^(?:the|der|die|das|le|la|les|el|los|las)\s+", "", cite.strip(), flags=re.I)
+        first = analyse_np(cite.split(",", 1)[0])
+        if "," in cite and first is not None and first.kind == "person":
+            return ctx.note_person(first.text or cite)  # "— Ruth Okafor, Tessel Valley Review"
+        if ctx.is_known_person(cite):
+            return ctx.note_person(cite)
+        return ctx.note_body(cite)
     after = members[-1] + 1
     if after < len(blocks) and len(blocks[after].text) <= 80:
         m = _ATTRIBUTION_LINE.match(blocks[after].text)
