@@ -73,7 +73,8 @@ def test_marker_paragraph(marker, published, label, time_text, timestamp):
     assert doc.blocks[0].role == "update"
 
 
-@pytest.mark.parametrize("marker", ["Update 14:30 BST", "UPDATE 2:15 P.M. ET:", "Updated at 1605Z", "EDIT:"])
+@pytest.mark.parametrize("marker", ["Update 14:30 BST", "UPDATE 2:15 P.M. ET:", "Updated at 1605Z", "EDIT:", "10 p.m.",
+                                    "4:14 p.m.", "Posted at 09:41"])
 def test_marker_on_its_own_line_opens_the_paragraphs_after_it(marker):
     doc = extract(article(("paragraph", marker, {"lead": marker}), BODY, "Officials gave no casualty figures.",
                           ("heading", "Background", {"level": 2}), *STORY))
@@ -142,3 +143,11 @@ def test_time_label_lead_in_bold_is_a_post_marker():
     assert [(u.time_text, u.timestamp) for u in doc.updates] == [
         ("14.32 BST", "2022-08-10T14:32:00+01:00"), ("12.15 BST", "2022-08-10T12:15:00+01:00")]
     assert doc.updates[0].text.startswith("The chair")
+
+
+def test_typed_separator_ends_an_update():
+    doc = extract(article(("paragraph", "10 p.m.", {"lead": "10 p.m."}), BODY, "___",
+                          ("paragraph", "4:14 p.m.", {"lead": "4:14 p.m."}), STORY[0],
+                          published="2019-11-20T05:57:50+00:00"))
+    assert [u.blocks for u in doc.updates] == [(0, 1), (3, 4)]
+    assert [u.timestamp for u in doc.updates] == ["2019-11-20T22:00:00+00:00", "2019-11-20T16:14:00+00:00"]

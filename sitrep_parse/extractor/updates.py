@@ -34,9 +34,11 @@ _FILLER = re.compile(
     re.I,
 )
 _TIME_LINE = re.compile(
-    r"^(?:(?:posted|published|updated)\s+(?:at\s+)?)?(?P<t>\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|Uhr)?)$",
+    r"^(?:(?:posted|published|updated)\s+(?:at\s+)?)?(?P<t>(?:\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?)?|"
+    r"\d{1,2}\s*[ap]\.?\s?m\.?)\s*(?:[A-Z]{2,5}|Uhr)?)$",
     re.I,
 )
+_SEPARATOR = re.compile(r"^[\W_]{3,}$")  # "___", "* * *": a typed thematic break
 
 
 # "PORT ARLO – ...", "KYIV, Ukraine (AP) — ...": the first line of a news story.
@@ -185,7 +187,8 @@ def find_updates(article: Article) -> list[Update]:
         span = [marker.block]
         for j in range(marker.block + 1, end):
             b = blocks[j]
-            if b.after_break or (b.type == "heading" and not marker.standalone) or _DATELINE.match(b.text):
+            if b.after_break or (b.type == "heading" and not marker.standalone) or _DATELINE.match(b.text) \
+                    or _SEPARATOR.match(b.text):
                 break  # a thematic break, a section, or the dateline that opens the original story
             if marker.standalone and b.type == "heading" and j > marker.block + 1:
                 break
