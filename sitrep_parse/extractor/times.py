@@ -37,7 +37,7 @@ _DAY_NAME = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?
 _DIGIT = re.compile(r"\d")
 _DATE_HINT = re.compile(
     r"(?i:\b(?:jan|feb|f[ée]v|m[aä]r|apr|avr|abr|ma[iy]|jun|jui|jul|aug|ao[uû]|ago|sep|okt|oct|nov|de[cczé]|dic|ene))"
-    r"|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}")
+    r"|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2}")
 # "Aug 5, 2022" / "August 4" / "5 August 2022" / "09.08.2022" / "2022-08-05"
 DATE_PATTERNS = [
     re.compile(_DAY_NAME + _MONTH.format("m") + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?\b", re.I),
@@ -45,7 +45,10 @@ DATE_PATTERNS = [
                + r"(?:,?\s+(?P<y>\d{4}))?\b", re.I),
     re.compile(r"\b(?P<d>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<y>\d{4})\b"),
     re.compile(r"\b(?P<y>\d{4})-(?P<mn>\d{2})-(?P<d>\d{2})\b"),
+    # 10/08/2022: day first, unless the day cannot be (08/25/2022) or the text names a US zone
+    re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b"),
 ]
+_US_ZONE = re.compile(r"\b(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT)\b")
 
 _OFFSET = r"(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?"
 _ZONE = (r"(?P<zone>(?:local|Eastern|Pacific|Central|Mountain|UK|London|Moscow|Kyiv|Kiev)\s+time"
@@ -92,6 +95,10 @@ def find_date(text: str, default_year: Optional[int]) -> tuple[Optional[date], O
         if not m:
             continue
         gd = m.groupdict()
+        if gd.get("a"):
+            a, b = int(gd["a"]), int(gd["b"])
+            month_first = b > 12 or (a <= 12 and bool(_US_ZONE.search(text)))
+            gd = {**gd, "d": str(b if month_first else a), "mn": str(a if month_first else b)}
         month = MONTHS.get(gd["m"].lower().rstrip(".")) if gd.get("m") else int(gd["mn"])
         year = _year(gd.get("y"), default_year)
         if not month or not year:
@@ -145,6 +152,8 @@ def parse_marker_time(text: str, default_year: Optional[int] = None) -> Optional
     spans = [s for s in (dspan, cspan) if s]
     start, end = min(s[0] for s in spans), max(s[1] for s in spans)
     printed = text[start:end].strip(" ,;([")
+    if printed.count("(") > printed.count(")") and text[end:end + 1] == ")":
+        printed += ")"  # "09:00 PT (Dec 4)"
     zone = None
     ambiguous = False
     if zone_name:

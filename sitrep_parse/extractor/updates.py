@@ -20,7 +20,7 @@ from .times import MarkerTime, find_date, parse_marker_time, resolve
 
 _KEYWORD = (r"(?:updates?|updated|edit(?:ed)?|correction|corrected|addendum|clarification|mise\s+[àa]\s+jour|"
             r"actualisation|aktualisierung|aktualisiert|nachtrag|actualizaci[óo]n|actualizado|aggiornamento|"
-            r"as\s+of|stand)")
+            r"as\s+of|stand|latest)")
 # The keyword at the very start of a block, optionally bracketed ("[Updated 16:05 GMT]").
 MARKER_START = re.compile(r"^\s*(?P<open>[\[(]\s*)?(?P<kw>" + _KEYWORD + r")\b", re.I)
 # Where a marker may end: a closing bracket, a colon, a spaced dash, or the end of a short block.
@@ -30,7 +30,7 @@ _FILLER = re.compile(
     r"\b(?:at|as|of|on|um|à|a|le|am|du|des|de|the|local|time|hrs?|uhr|h|no|nr|number|[ap]\.?\s?m\.?|"
     r"(?-i:[A-Z]{1,5})|utc|gmt|z|today|heute|aujourd'hui|morning|afternoon|evening|night|"
     r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
-    r"[\d:.,()\[\]+\-−–—/]|\s",
+    r"[\d:.,()\[\]+\-−–—/#№]|\s",
     re.I,
 )
 _TIME_LINE = re.compile(
@@ -38,6 +38,7 @@ _TIME_LINE = re.compile(
     r"\d{1,2}\s*[ap]\.?\s?m\.?)\s*(?:[A-Z]{2,5}|Uhr)?)$",
     re.I,
 )
+_INNER_COLON = re.compile(r"(?<!\d):|:(?!\d)")
 _SEPARATOR = re.compile(r"^[\W_]{3,}$")  # "___", "* * *": a typed thematic break
 
 
@@ -57,6 +58,8 @@ class Marker:
 
 def _valid_rest(rest: str, kw: str, default_year: Optional[int]) -> Optional[MarkerTime]:
     """The part between keyword and colon must be time, date, number or zone, nothing else."""
+    if _INNER_COLON.search(rest.lstrip(" :")):
+        raise ValueError(rest)  # "Update (August 5): The ...": the marker closed at that colon
     mt = parse_marker_time(rest, default_year) if rest.strip() else None
     leftover = rest
     if mt and mt.text:
