@@ -472,6 +472,7 @@ class Context:
     bodies: list[str] = field(default_factory=list)
     descs: list[tuple[str, Optional[str]]] = field(default_factory=list)  # (head noun, the person or None)
     last_person: Optional[str] = None
+    last_name: Optional[str] = None  # the latest one-word name that may be a person ("Smith told reporters")
     last_body: Optional[str] = None
     last_any: Optional[str] = None
     counts: dict = field(default_factory=dict)
@@ -523,7 +524,7 @@ class Context:
     def note_unnamed(self, head: Optional[str]) -> None:
         if head:
             self.descs.append((head, None))
-        self.last_person = None
+        self.last_person = self.last_name = None
         self.last_any = None
 
     def body_with_head(self, head: str) -> Optional[str]:
@@ -558,8 +559,11 @@ def resolve(mention: Optional[Mention], ctx: Context, note: bool = True) -> tupl
     kind, text, head = mention.kind, mention.text, mention.head or ""
     if kind == "person" or (kind == "name" and text and ctx.is_known_person(text)):
         return True, (ctx.note_person(text, mention.titles) if note else ctx.full_name(text))
-    if kind == "name":
-        return True, (ctx.note_body(text) if note else text)
+    if kind == "name":  # one capitalised word nobody gave a full name for: "Tottenham", "Smith"
+        if note:
+            ctx.note_body(text)
+            ctx.last_name = text
+        return True, text
     if kind == "body":
         if head in DOCUMENTS and text and text.lower() == head:
             return True, ctx.last_any  # "the report said": whoever issued it
@@ -575,7 +579,7 @@ def resolve(mention: Optional[Mention], ctx: Context, note: bool = True) -> tupl
         return True, (ctx.note_body(text) if note and text else text)
     if kind == "pronoun":
         if mention.gender == "person":
-            return True, ctx.last_person
+            return True, ctx.last_person or ctx.last_name
         if mention.gender == "body":
             return True, ctx.last_body or ctx.last_any
         return True, ctx.last_any
