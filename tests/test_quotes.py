@@ -139,8 +139,8 @@ SPEAKERS = [
 @pytest.mark.parametrize("paragraphs,speaker", SPEAKERS)
 def test_speaker(paragraphs, speaker):
     found = quotes_of(*paragraphs)
-    assert len(found) == 1, found
-    assert found[0][1] == speaker
+    assert found, paragraphs
+    assert [s for _, s in found] == [speaker] * len(found), found
 
 
 def test_second_quote_in_paragraph_keeps_speaker():
