@@ -26,17 +26,17 @@ from typing import Optional
 
 from ..models import Block, Quote
 from .speakers import (
-    _ACCORDING,
-    _is_person_noun,
+    ACCORDING_TO,
     DOCUMENTS,
     INSTITUTIONS,
-    PERSON_NOUNS,
     INTRO_START,
-    find_verbs,
-    is_reporting_verb,
+    PERSON_NOUNS,
     Context,
     Mention,
     analyse_np,
+    find_verbs,
+    is_person_noun,
+    is_reporting_verb,
     object_np,
     person_names,
     resolve,
@@ -60,6 +60,7 @@ _TERM_INTRO = re.compile(
 )
 _HOLE_BASE = 0xE000
 _HOLE = re.compile("[\ue000-\ue8ff]")
+_NEW_SENTENCE = re.compile(r"\s+[A-Z“\"„«]")
 _ANY_MARK = re.compile("[\"“”„«»‹›「‘‚]")
 _CAP_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w\-]+")
 _ABBREV = frozenset("mr mrs ms dr sen rep gov col gen lt st sgt capt maj adm brig prof rev jr sr no vs inc corp "
@@ -191,7 +192,7 @@ def _mask(text: str, spans: list[Span]) -> str:
         out.append(chr(_HOLE_BASE + k))
         inner = text[s.start:s.end].rstrip()
         after = text[s.close_at:s.close_at + 240]
-        if inner[-1:] in ".!?" and re.match(r"\s+[A-Z“\"„«]", after) and not _attribution_follows(after):
+        if inner[-1:] in ".!?" and _NEW_SENTENCE.match(after) and not _attribution_follows(after):
             out.append(".")  # the quotation ended the sentence
         pos = s.close_at
     out.append(text[pos:])
@@ -210,7 +211,7 @@ def _attribution_follows(after: str) -> bool:
 def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[str]]:
     """Who the sentence says spoke the quotation at `hole` (an index into the masked sentence)."""
     after = sentence[hole + 1:]
-    nxt = re.search(r"[\ue000-\ue8ff]", after)
+    nxt = _HOLE.search(after)
     clause = after[:nxt.start()] if nxt else after
     a = clause.lstrip(" ,.;!?…—–-")
     first = find_verbs(a[:40])
@@ -220,7 +221,7 @@ def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[s
         if found[0]:
             return found
     a_first = a[:240]
-    acc = _ACCORDING.search(a_first)
+    acc = ACCORDING_TO.search(a_first)
     for vm in find_verbs(a_first[:160]):
         if acc and acc.start() < vm.start():
             break
@@ -240,10 +241,10 @@ def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[s
         if found[0]:
             return found
     before = sentence[:hole]
-    prev_hole = max((i for i, c in enumerate(before) if ord(c) >= _HOLE_BASE), default=-1)
+    prev_hole = max((m.start() for m in _HOLE.finditer(before)), default=-1)
     b = before[prev_hole + 1:]
     acc = None
-    for am in _ACCORDING.finditer(b):
+    for am in ACCORDING_TO.finditer(b):
         acc = am
     verbs = [vm for vm in find_verbs(b)
              if not (vm.group("fin") and (vm.group("fin").lower() == "so" or _passive(b, vm.start())))]
@@ -282,9 +283,6 @@ def _strip_intro(sentence: str) -> str:
         if 0 < comma < 120:
             return s[comma + 1:].lstrip()
     return s
-
-
-_LEAD_NP = re.compile(r"^(?P<np>(?:[\w’'\-.]+\s+){0,7}?[\w’'\-.]+?)(?=,|\s+(?:[a-z]))")
 
 
 def sentence_subject(sentence: str) -> Optional[Mention]:
@@ -345,8 +343,6 @@ def _note_sentence(sentence: str, ctx: Context) -> None:
         resolve(mention, ctx)
     elif mention is not None and mention.kind == "desc" and not mention.definite:
         resolve(mention, ctx)
-    elif mention is not None and mention.kind == "pronoun":
-        pass
     # A new unnamed person ("spoke to one mother", "a senior diplomat said"): "she said" is now them.
     words = sentence.split()
     for k, w in enumerate(words):
@@ -355,7 +351,7 @@ def _note_sentence(sentence: str, ctx: Context) -> None:
             continue
         for n in words[k + 1:k + 5]:
             nb = n.strip(",.;:").lower()
-            if _is_person_noun(nb):
+            if is_person_noun(nb):
                 ctx.note_unnamed(nb)
                 break
             if n.endswith((",", ".", ";", ":")) or not n[:1].islower():

@@ -109,7 +109,7 @@ def is_reporting_verb(word: str) -> bool:
     return w in FINITE_VERBS or w in PARTICIPLES
 
 
-_ACCORDING = re.compile(r"\b(?:according\s+to|citing|laut|selon|según|zufolge)\s+", re.I)
+ACCORDING_TO = re.compile(r"\b(?:according\s+to|citing|laut|selon|según|zufolge)\s+", re.I)
 
 TITLES = frozenset("""
 mr mrs ms miss mx dr prof professor sir dame lord lady sen senator rep representative gov governor president
@@ -264,7 +264,7 @@ def _is_institution(tok: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def _is_person_noun(tok: str) -> bool:
+def is_person_noun(tok: str) -> bool:
     b = _bare(tok)
     return b in PERSON_NOUNS or bool(_AGE.match(b)) or (len(b) > 6 and b.endswith(("sprecher", "sprecherin")))
 
@@ -275,7 +275,6 @@ def _possessive(tok: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _name_token(t: str) -> bool:
-    b = _bare(t)
     return (_is_cap(t) or bool(_PREFIXED_NAME.match(t))) and not _is_title(t) and not _is_institution(t) \
         and not _possessive(t)
 
@@ -298,7 +297,7 @@ def _name_run(tokens: list[str]) -> list[str]:
         i -= 1
     while run and _bare(run[0]) in _NAME_PARTICLES and not run[0][:1].isupper():
         run.pop(0)
-    while len(run) > 2 and (_is_person_noun(run[0]) or _is_title(run[0])):
+    while len(run) > 2 and (is_person_noun(run[0]) or _is_title(run[0])):
         run.pop(0)  # "Negotiator Saeb Arran" at the start of a sentence
     if run and i == 0 and tokens[0] in ("He",) and len(run) == len(tokens) - 1:
         run.insert(0, tokens[0])  # "He Jianxiong, the former director ...": a surname, not a pronoun
@@ -311,9 +310,9 @@ def _inside_proper_noun(tokens: list[str], i: int) -> bool:
     """Is the connector tokens[i] part of a name ("Ministry of Defense", "Ursula von der Leyen")?"""
     prev, nxt, t = tokens[i - 1], tokens[i + 1], tokens[i]
     if t in ("of", "for", "de", "du") and _is_cap(prev) and _is_cap(nxt) and not _is_title(prev) \
-            and not _is_person_noun(prev):
+            and not is_person_noun(prev):
         return True
-    return t in _NAME_PARTICLES and (_name_token(prev) or prev in _NAME_PARTICLES) and not _is_person_noun(prev) \
+    return t in _NAME_PARTICLES and (_name_token(prev) or prev in _NAME_PARTICLES) and not is_person_noun(prev) \
         and (_is_cap(nxt) or nxt in _NAME_PARTICLES)
 
 
@@ -327,7 +326,7 @@ def _particle_ok(tokens: list[str], i: int) -> bool:
     j = i - 1
     while j >= 0 and _bare(tokens[j]) in _NAME_PARTICLES:
         j -= 1
-    return j >= 0 and _is_cap(tokens[j]) and not _is_title(tokens[j]) and not _is_person_noun(tokens[j]) \
+    return j >= 0 and _is_cap(tokens[j]) and not _is_title(tokens[j]) and not is_person_noun(tokens[j]) \
         and _bare(tokens[j]) not in NOT_NAMES
 
 
@@ -369,7 +368,7 @@ def analyse_np(np: str) -> Optional[Mention]:
     # A description ends at its noun: "a senior diplomat | involved in organising the meeting".
     for i, t in enumerate(head[:-1]):
         nxt = head[i + 1]
-        if (_is_person_noun(t) or _is_institution(t)) and (nxt in _AFTER_NOUN or (
+        if (is_person_noun(t) or _is_institution(t)) and (nxt in _AFTER_NOUN or (
                 nxt[:1].islower() and nxt.endswith(("ing", "ed")) and len(nxt) > 4)):
             head = head[: i + 1]
             break
@@ -380,7 +379,7 @@ def analyse_np(np: str) -> Optional[Mention]:
     if len(run) >= 3 and len(head) == len(run) + 1 and det in _DEFINITE and _role_noun(run[0]):
         run = run[1:]  # "die Ärztin Maria Keller": a capitalised German noun before the name
     if len(run) >= 2:
-        titles = tuple(_bare(t) for t in head[: len(head) - len(run)] if _is_title(t) or _is_person_noun(t))
+        titles = tuple(_bare(t) for t in head[: len(head) - len(run)] if _is_title(t) or is_person_noun(t))
         return Mention("person", text=" ".join(run), titles=titles)
     if complement and not run:
         sub = analyse_np(" ".join(complement))
@@ -396,12 +395,12 @@ def analyse_np(np: str) -> Optional[Mention]:
         inst = [t for t in head if _is_institution(t)]
         return Mention("body", text=text, head=_bare(inst[-1]).replace("’s", "").replace("'s", "") if inst else lastb, definite=named or det in _DEFINITE or possessive_det)
     if len(run) == 1:
-        if len(head) == 1 and _is_person_noun(run[0]) and _bare(run[0]).endswith("s"):
+        if len(head) == 1 and is_person_noun(run[0]) and _bare(run[0]).endswith("s"):
             return Mention("desc", head=_bare(run[0]), definite=False)  # "Prosecutors said"
-        if len(head) == 2 and det in _DEFINITE | _INDEFINITE and _is_person_noun(run[0]):
+        if len(head) == 2 and det in _DEFINITE | _INDEFINITE and is_person_noun(run[0]):
             return Mention("desc", head=_bare(run[0]), definite=det in _DEFINITE)  # "ein Sprecher"
         return Mention("name", text=run[0])  # "Lindqvist", "Mr. Trump", "judge Inaba", "Tottenham"
-    if _is_person_noun(last):
+    if is_person_noun(last):
         definite = det in _DEFINITE or possessive_det
         plural = lastb.endswith("s") and not lastb.endswith("ss") and lastb not in PERSON_SINGULAR_S
         if plural and not definite:
@@ -447,18 +446,18 @@ def person_names(text: str) -> list[tuple[int, str, tuple[str, ...]]]:
         if len(run) >= 3 and len(run) == len(tokens) and before and _bare(before[-1]) in _DEFINITE and \
                 _role_noun(run[0]):
             run = run[1:]  # "die Ärztin Maria Keller"
-        titles = [_bare(t) for t in tokens[: len(tokens) - len(run)] if _is_title(t) or _is_person_noun(t)]
+        titles = [_bare(t) for t in tokens[: len(tokens) - len(run)] if _is_title(t) or is_person_noun(t)]
         for w in reversed(before[-3:]):
             if w.endswith((",", ".", ";", ":")):
-                if w.endswith(",") and (_is_person_noun(w) or _is_title(w)):
+                if w.endswith(",") and (is_person_noun(w) or _is_title(w)):
                     titles.append(_bare(w))  # "Dravonia's president, Teodor Vancu"
                 break
-            if _is_person_noun(w) or _is_title(w):
+            if is_person_noun(w) or _is_title(w):
                 titles.append(_bare(w))
         end = m.end()
         apposition = re.match(r",\s+(?:the|a|an|his|her|its)?\s*((?:[\w’'\-.]+\s+){0,6}?[\w’'\-]+)\s*,", text[end:end + 120])
         if apposition:
-            titles += [_bare(t) for t in apposition.group(1).split() if _is_person_noun(t) or _is_title(t)]
+            titles += [_bare(t) for t in apposition.group(1).split() if is_person_noun(t) or _is_title(t)]
         name = " ".join(run)
         found.append((m.start() + m.group(0).rfind(run[0]), name, tuple(dict.fromkeys(titles))))
     return found
