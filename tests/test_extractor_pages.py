@@ -109,8 +109,8 @@ def test_traps_give_no_updates():
     assert all(b["update"] is None for b in doc["blocks"])
     # a term ("what the army calls its ...") and a title ("the so-called ...") are not quotations
     assert [(q["text"][:20], q["speaker"]) for q in doc["quotes"]] == [
-        ("deteriorated sharply", "foreign ministry"), ("on the basis of the ", "Edda Marsh"),
-        ("Anyone who is in tho", "Edda Marsh")]
+        ("worsened by the hour", "foreign ministry"), ("on the basis of the ", "Edda Marsh"),
+        ("If you can drive out", "Edda Marsh")]
     roles = [b["role"] for b in doc["blocks"]]
     assert roles[-2:] == ["background", "background"]  # under "What we know"
 

@@ -7,8 +7,8 @@ as an opener or a closer from the characters around it rather than paired by kin
 quotation left open at the end of a paragraph continues in the next paragraph when that
 one opens with a mark (the convention for speech over several paragraphs).
 
-Not quotations: two-word spans, titles (every word capitalised: “Operation Steadfast
-Shield”), and terms introduced as terms ("so-called", "dubbed", "what X calls its ...").
+Not quotations: two-word spans, titles (every word capitalised: “Operation Northern
+Gate”), and terms introduced as terms ("so-called", "dubbed", "what X calls its ...").
 Statement blocks are a <blockquote>, or a run of set-apart paragraphs after an
 introduction ending in a colon ("... said in a statement:").
 
@@ -157,7 +157,7 @@ def is_quotation(text: str, span: Span) -> bool:
     big = [w for w in words if w.lower() not in _SMALL]
     if big and all(w[0].isupper() or w[0].isdigit() for w in big) and (
             len(words) <= 6 or (len(words) <= 10 and not re.search(r"[.!?;]\s|[!?]$", inner))):
-        return False  # “Operation Steadfast Shield”, a book or show title
+        return False  # “Operation Northern Gate”, a book or show title
     return True
 
 
@@ -200,7 +200,7 @@ def _mask(text: str, spans: list[Span]) -> str:
 
 
 def _attribution_follows(after: str) -> bool:
-    """A reporting verb later in the same clause: `“…?” Brooke tearfully asked` is one sentence."""
+    """A reporting verb later in the same clause: `“…?” Varga quietly asked` is one sentence."""
     words = re.split(r"[.!?;]\s+(?=[A-Z“\"])", after, 1)[0].split()[:25]
     return bool(find_verbs(" ".join(words)))
 

@@ -6,11 +6,11 @@ participle hanging off the sentence's subject ("…, saying “…”"). The spe
 subject of that verb, and the subject is a noun phrase that may be:
 
 - a person's name, often wrapped in titles and descriptions ("Ministry spokesman Col.
-  Radek Stane", "Geoffrey Berman, the U.S. attorney for ..., said"); the article names a
+  Anton Weir", "Nora Quist, the state prosecutor for ..., said"); the article names a
   person in full once and by surname after, so a surname is expanded to the full name the
-  article gave earlier ("Lindqvist" -> "Petra Lindqvist", "Ms Persson" -> "Eva-Marie
-  Persson");
-- a body ("Veskaria's Foreign Ministry", "Russia's foreign ministry", "the Arab League"),
+  article gave earlier ("Brandt" -> "Tomas Brandt", "Ms Varga" -> "Lena
+  Varga");
+- a body ("Norland's Foreign Ministry", "Russia's foreign ministry", "the Arab League"),
   recognised by an institution noun;
 - a pronoun or a description ("she", "the minister", "the actor", "the ministry", "the
   report"), resolved to the nearest fitting named speaker or subject before it: a title
@@ -280,7 +280,7 @@ def _name_token(t: str) -> bool:
 
 
 def _name_run(tokens: list[str]) -> list[str]:
-    """The trailing run of name-shaped tokens: "Halvennese Foreign Minister Petra Lindqvist" -> Petra Lindqvist."""
+    """The trailing run of name-shaped tokens: "Norlandic Foreign Minister Jonas Aalto" -> Jonas Aalto."""
     run: list[str] = []
     i = len(tokens) - 1
     while i >= 0:
@@ -300,7 +300,7 @@ def _name_run(tokens: list[str]) -> list[str]:
     while len(run) > 2 and (is_person_noun(run[0]) or _is_title(run[0])):
         run.pop(0)  # "Negotiator Saeb Arran" at the start of a sentence
     if run and i == 0 and tokens[0] in ("He",) and len(run) == len(tokens) - 1:
-        run.insert(0, tokens[0])  # "He Jianxiong, the former director ...": a surname, not a pronoun
+        run.insert(0, tokens[0])  # "He Lin, a former director ...": a surname, not a pronoun
     if run and i > 0 and _bare(tokens[i]) in ("of", "for", "the", "des", "du", "de", "la", "le", "at", "der"):
         return []  # "Minister for the Marine", "Bank of New York": part of a longer proper noun
     return [t.rstrip(",.;:") if not re.fullmatch(r"[A-Z]\.", t) else t for t in run]
@@ -384,7 +384,7 @@ def analyse_np(np: str) -> Optional[Mention]:
     if complement and not run:
         sub = analyse_np(" ".join(complement))
         if sub is not None and (sub.kind == "person" or (sub.kind == "body" and lastb in DOCUMENTS)):
-            return sub  # "Deputy Director of Public Prosecution Eva-Marie Persson", "a survey by X"
+            return sub  # "Deputy Director of Public Prosecution Ana Weiss", "a survey by X"
     proper = all(_is_cap(t) or _bare(t) in _CONNECT_LOWER for t in head[1:]) and len(head) > 1
     if (_is_institution(last) or (proper and any(_is_institution(t) for t in head))) and not _possessive(last):
         named = any(_is_cap(t) and _bare(t) not in NOT_NAMES for t in head)
@@ -399,7 +399,7 @@ def analyse_np(np: str) -> Optional[Mention]:
             return Mention("desc", head=_bare(run[0]), definite=False)  # "Prosecutors said"
         if len(head) == 2 and det in _DEFINITE | _INDEFINITE and is_person_noun(run[0]):
             return Mention("desc", head=_bare(run[0]), definite=det in _DEFINITE)  # "ein Sprecher"
-        return Mention("name", text=run[0])  # "Lindqvist", "Mr. Trump", "judge Inaba", "Tottenham"
+        return Mention("name", text=run[0])  # "Aalto", "Mr. Aalto", "judge Varga", "Ferrari"
     if is_person_noun(last):
         definite = det in _DEFINITE or possessive_det
         plural = lastb.endswith("s") and not lastb.endswith("ss") and lastb not in PERSON_SINGULAR_S
@@ -441,7 +441,7 @@ def person_names(text: str) -> list[tuple[int, str, tuple[str, ...]]]:
             continue
         if any(t.endswith(("’s", "'s")) for t in run):
             continue
-        # The words before the chunk: "harbour master Colm Hardy", "the Halvennese diplomat Maren Solberg".
+        # The words before the chunk: "harbour master Ian Roe", "the Norlandic diplomat Ada Lunde".
         before = text[max(0, m.start() - 40):m.start()].split()
         if len(run) >= 3 and len(run) == len(tokens) and before and _bare(before[-1]) in _DEFINITE and \
                 _role_noun(run[0]):
@@ -450,7 +450,7 @@ def person_names(text: str) -> list[tuple[int, str, tuple[str, ...]]]:
         for w in reversed(before[-3:]):
             if w.endswith((",", ".", ";", ":")):
                 if w.endswith(",") and (is_person_noun(w) or _is_title(w)):
-                    titles.append(_bare(w))  # "Dravonia's president, Teodor Vancu"
+                    titles.append(_bare(w))  # "Norland's president, Karl Ostby"
                 break
             if is_person_noun(w) or _is_title(w):
                 titles.append(_bare(w))
@@ -558,7 +558,7 @@ def resolve(mention: Optional[Mention], ctx: Context, note: bool = True) -> tupl
     kind, text, head = mention.kind, mention.text, mention.head or ""
     if kind == "person" or (kind == "name" and text and ctx.is_known_person(text)):
         return True, (ctx.note_person(text, mention.titles) if note else ctx.full_name(text))
-    if kind == "name":  # one capitalised word nobody gave a full name for: "Tottenham", "Smith"
+    if kind == "name":  # one capitalised word nobody gave a full name for: "Ferrari", "Smith"
         if note:
             ctx.note_body(text)
             ctx.last_name = text
@@ -650,7 +650,7 @@ def subject_np(window: str) -> Optional[Mention]:
     for seg in segments[j + 1:]:
         m = analyse_np(seg)
         if m is not None and m.kind == "person" and len(m.text.split()) >= 2 and not _participle_start(seg):
-            return m  # "the hospital's director, Dr Pavel Ostrin," / "Ein Sprecher ..., Oberst Dariusz Melk,"
+            return m  # "the hospital's director, Dr Ida Lorenz," / "Ein Sprecher ..., Oberst Jan Wolff,"
     if subject is not None:
         return subject
     for seg in segments[j + 1:]:

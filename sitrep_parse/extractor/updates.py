@@ -4,7 +4,7 @@ A marker is recognised by its shape, not its wording alone: an update keyword ("
 "EDIT", "Mise à jour", "Aktualisierung", "As of") at the very start of a block, followed
 only by time, date, number and zone words, and closed by a colon, bracket or dash. That
 is what separates "UPDATE 2:15 p.m. ET:" from "In an update to its guidance", "UPDATE
-3-Veskaria says" (a wire headline) and "Updated: August 4, 2022" (a byline).
+3-Ministry says" (a wire headline) and "Updated: August 4, 2022" (a byline).
 """
 
 from __future__ import annotations
