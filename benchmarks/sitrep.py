@@ -5,7 +5,6 @@
     python benchmarks/sitrep.py --only sitrep --verbose
     python benchmarks/sitrep.py --corpus DIR --gold DIR/gold.json
     python benchmarks/sitrep.py --only quotes
-    python benchmarks/sitrep.py --speed               # per-stage time per page, beside trafilatura
 
 Each page goes through the command exactly as a user runs it (`sitrep-parse PAGE --url
 URL -f jsonl`, the URL from the gold labels), so the figures cover scraper, cleaner,
@@ -14,20 +13,22 @@ scored by ../shared/bench/score_sitrep.py, whose per-page lines and totals are p
 as they come. The second corpus, ../shared/bench/aeb-quotes-gold.json, labels every
 quotation and its speaker on 12 real news pages from aeb/html/: the check that
 speakers generalise beyond pages written for this project. Shared data is never
-committed; where it is absent the script says so and exits 0.
+committed; where it is absent the script says so and exits 0 (SITREP_SHARED overrides
+where ../shared is). Speed is benchmarks/speed.py's job.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("SITREP_SHARED", ROOT.parent / "shared"))
 OUT = ROOT / "benchmarks" / "out"
 
 
@@ -62,54 +63,6 @@ def run_corpus(name: str, gold_path: Path, pages: dict[str, tuple[Path, str | No
     return subprocess.run(cmd, cwd=ROOT).returncode
 
 
-def speed(bench: Path, corpus: Path, repeat: int = 3) -> None:
-    """Time per page of the cleaner and the extractor, in process, with trafilatura in the same run
-    (the machine is shared and noisy: compare the columns, not remembered numbers)."""
-    import gzip
-    import time
-
-    sys.path.insert(0, str(ROOT))
-    from sitrep_parse.cleaner import clean
-    from sitrep_parse.errors import SitrepError
-    from sitrep_parse.extractor import extract
-    from sitrep_parse.models import Page
-
-    files = sorted((bench / "aeb" / "html").glob("*.html.gz")) + sorted(corpus.glob("*.html"))
-    if not files:
-        print("no pages to time here")
-        return
-    htmls = [(gzip.decompress(f.read_bytes()) if f.suffix == ".gz" else f.read_bytes()).decode("utf-8", "replace")
-             for f in files]
-    try:
-        import trafilatura
-    except ImportError:
-        trafilatura = None
-    best = {"clean": [], "extract": [], "trafilatura": []}
-    for html in htmls:
-        times = {k: float("inf") for k in best}
-        for _ in range(repeat):
-            t0 = time.perf_counter()
-            try:
-                article = clean(Page("speed", html))
-            except SitrepError:
-                article = None
-            t1 = time.perf_counter()
-            if article is not None:
-                extract(article)
-            t2 = time.perf_counter()
-            if trafilatura is not None:
-                trafilatura.extract(html)
-            t3 = time.perf_counter()
-            times["clean"] = min(times["clean"], t1 - t0)
-            times["extract"] = min(times["extract"], t2 - t1)
-            times["trafilatura"] = min(times["trafilatura"], t3 - t2)
-        for k in best:
-            best[k].append(times[k])
-    n = len(htmls)
-    line = " ".join(f"{k}={1000 * sum(v) / n:.2f}ms" for k, v in best.items() if trafilatura or k != "trafilatura")
-    print(f"speed: {n} pages, mean of per-page best of {repeat}: {line}")
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=SHARED / "sitrep-dev", help="folder of labelled SITREP pages")
@@ -119,12 +72,7 @@ def main() -> int:
     ap.add_argument("--only", choices=["sitrep", "quotes"], help="run one corpus only")
     ap.add_argument("--verbose", action="store_true", help="per-page leaks, misses and errors")
     ap.add_argument("-j", "--jobs", type=int, default=2, help="pages parsed at once (default 2)")
-    ap.add_argument("--speed", action="store_true", help="time the cleaner and extractor per page instead")
     args = ap.parse_args()
-
-    if args.speed:
-        speed(args.bench, args.corpus)
-        return 0
 
     scorer = args.bench / "score_sitrep.py"
     if not scorer.is_file():
