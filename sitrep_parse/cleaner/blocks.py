@@ -159,6 +159,7 @@ def _post_of(el: etree._Element, root: etree._Element) -> Optional[etree._Elemen
     return None
 
 
+_LIVEBLOG_SCRIPTS = etree.XPath("//script[contains(., 'liveBlogUpdate')]")
 _LD_ITEM = re.compile(r'\{\s*"@type"\s*:\s*"(?:BlogPosting|LiveBlogUpdate|NewsArticle|Article|SocialMediaPosting|'
                       r'Comment|CreativeWork)"', re.I)
 _LD_FIELD = {k: re.compile(r'"' + k + r'"\s*:\s*"((?:[^"\\]|\\.)*)"') for k in
@@ -172,9 +173,9 @@ def _json_ld_posts(root: etree._Element) -> list[tuple[etree._Element, str, Opti
     JSON-LD is often hand-assembled and broken (a missing comma loses nothing here).
     """
     found = []
-    for script in root.iter("script"):
+    for script in _LIVEBLOG_SCRIPTS(root):
         raw = script.text or ""
-        if "liveBlogUpdate" not in raw or "ld+json" not in (script.get("type") or "").lower():
+        if "ld+json" not in (script.get("type") or "").lower():
             continue
         raw = raw[raw.index("liveBlogUpdate"):]
         items = []
@@ -247,6 +248,7 @@ def _posts_by_opening(root: etree._Element, bodies: list[str]) -> dict[int, etre
     return out
 
 
+_DIGIT = re.compile(r"\d")
 _LABEL = re.compile(
     r"^(?:(?:posted|published|updated)\s+(?:at\s+)?)?\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*"
     r"(?:[A-Z]{2,5}|Uhr)?$", re.I)
@@ -266,10 +268,16 @@ def _label_in(post: etree._Element) -> Optional[etree._Element]:
 def _labelled_posts(root: etree._Element) -> list[tuple[etree._Element, etree._Element]]:
     """Posts without machine time: sibling containers that each open with a visible time label."""
     found = []
-    for el in root.iter("time", "span", "p", "div", "strong", "b", "h3", "h4", "h5", "h6", "small"):
-        if len(el) > 2:
+    for el in root.iter("time", "span", "p", "div", "strong", "b", "small", "h3", "h4", "h5", "h6"):
+        if len(el) > 1:
             continue
-        text = norm(el.text_content())
+        # Only the element's own short text (and one child's): never the text of a whole container.
+        own = el.text or ""
+        if len(el):
+            own += (el[0].text or "") + (el[0].tail or "")
+        if len(own) > 40 or not _DIGIT.search(own):
+            continue
+        text = norm(own)
         if not text or len(text) > 30 or not _LABEL.match(text):
             continue
         post = _post_of(el, root)
