@@ -51,7 +51,8 @@ class Block:
     in bold), because that markup is the strongest sign of an update marker. Blocks that
     came from one <blockquote> or one list share a `group`; blocks of one liveblog post
     share an `entry` (an index into `Article.entries`); `after_break` keeps the <hr> that
-    separates top-of-article updates from the original story.
+    separates top-of-article updates from the original story; `cite` keeps the source a
+    blockquote's markup credits, which is often its speaker's only mention.
     """
 
     type: BlockType

@@ -4,8 +4,10 @@ Paragraphs, headings, blockquotes (one block per paragraph inside, sharing a gro
 list items, tables (one block, a line per row) and preformatted text survive, and so
 does the emphasised run-in lead of a paragraph ("<strong>Update (1348 EST):</strong>").
 Liveblog posts are recognised by structure: sibling containers that each carry their own
-machine-readable time (<time datetime>, data-timestamp) ahead of their prose. Their time
-label and headline become an Entry; their blocks point at it.
+time ahead of their prose, machine-readable (<time datetime>, data-timestamp, the page's
+schema.org liveBlogUpdate list) or visible ("14.32 BST" heading each post). Their time
+label, headline and day header become an Entry; their blocks point at it. A blockquote's
+credit (<cite>, or a "— Name" line after it) is kept on its blocks.
 """
 
 from __future__ import annotations

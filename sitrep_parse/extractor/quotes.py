@@ -21,8 +21,7 @@ named, as what, and who "he" or "the ministry" is) is updated sentence by senten
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ..models import Block, Quote
 from .speakers import (
@@ -76,8 +75,7 @@ _ISSUE_VERB = re.compile(r"\b(?:released|issued|published|put\s+out|posted|tweet
 _ATTRIBUTION_LINE = re.compile(r"^\s*(?:\[\s*(?P<a>[^\[\]]{2,60}?)\s*\]|[—–-]\s*(?P<b>[^—–\-].{1,60}))\s*$")
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """The words inside one pair of marks: text[start:end]; `closed` False if the paragraph ends first."""
 
     open_at: int  # index of the opening mark (-1: the quotation continues from the previous paragraph)

@@ -27,9 +27,8 @@ German, French and Spanish; nothing refers to particular names or sites.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Optional
+from typing import NamedTuple, Optional
 
 # --------------------------------------------------------------------------- vocabularies
 
@@ -229,8 +228,7 @@ im am nach vor laut bei während dans selon après avant pendant en tras según 
 # --------------------------------------------------------------------------- noun phrases
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """What a noun phrase names: a person, a body, a pronoun, or a description of someone."""
 
     kind: str  # "person" | "body" | "pronoun" | "desc"
@@ -463,21 +461,24 @@ def person_names(text: str) -> list[tuple[int, str, tuple[str, ...]]]:
     return found
 
 
-@dataclass
 class Context:
     """What the narrative has named so far: the state pronoun and description resolution reads."""
 
-    people: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # full names with their titles
-    bodies: list[str] = field(default_factory=list)
-    descs: list[tuple[str, Optional[str]]] = field(default_factory=list)  # (head noun, the person or None)
-    last_person: Optional[str] = None
-    last_name: Optional[str] = None  # the latest one-word name that may be a person ("Smith told reporters")
-    last_body: Optional[str] = None
-    last_any: Optional[str] = None
-    counts: dict = field(default_factory=dict)
-    all_names: list[str] = field(default_factory=list)  # every full name in the article, in order
-    surname_counts: dict = field(default_factory=dict)  # how often each surname occurs in the article
-    _by_last: dict = field(default_factory=dict)  # surname -> full names, in article order
+    __slots__ = ("people", "bodies", "descs", "last_person", "last_name", "last_body", "last_any", "counts",
+                 "all_names", "surname_counts", "_by_last")
+
+    def __init__(self) -> None:
+        self.people: list[tuple[str, tuple[str, ...]]] = []  # full names with their titles, as spoken of
+        self.bodies: list[str] = []
+        self.descs: list[tuple[str, Optional[str]]] = []  # (head noun, the person or None)
+        self.last_person: Optional[str] = None
+        self.last_name: Optional[str] = None  # the latest one-word name that may be a person ("Smith told")
+        self.last_body: Optional[str] = None
+        self.last_any: Optional[str] = None
+        self.counts: dict[str, int] = {}
+        self.all_names: list[str] = []  # every full name in the article, in order
+        self.surname_counts: dict[str, int] = {}  # how often each capitalised word occurs in the article
+        self._by_last: dict[str, list[str]] = {}  # surname -> full names, in article order
 
     def add_names(self, names: list[str]) -> None:
         """Register the full names the article gives anywhere (for expanding surnames)."""

@@ -11,9 +11,8 @@ day when that would put the update more than an hour before publication.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ..dates import AMBIGUOUS_ZONES, at, zone_for
 
@@ -31,7 +30,8 @@ MONTHS = {
     "nov": 11, "november": 11, "novembre": 11, "noviembre": 11,
     "dec": 12, "december": 12, "dezember": 12, "décembre": 12, "decembre": 12, "diciembre": 12, "dez": 12,
 }
-_MONTH = r"(?P<{0}>" + "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True)) + r")\.?"
+# Any word where a month name goes; whether it is one is a dictionary lookup, not a 90-way alternation.
+_MONTH = r"(?P<{0}>[^\W\d_]{{3,9}})\.?"
 _DAY_NAME = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 
 _DIGIT = re.compile(r"\d")
@@ -62,14 +62,13 @@ CLOCK_PATTERNS = [
     re.compile(r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:hrs?\b|(?P<zone>Z\b|[A-Z]{2,5}\b))"),
 ]
 # Military date-time group: DDHHMM + zone letter + MON + YY ("031420ZAUG22")
-DTG = re.compile(r"\b(?P<d>[0-3]\d)(?P<h>[0-2]\d)(?P<mi>[0-5]\d)\s?(?P<z>[A-Z])\s?" + _MONTH.format("m")
-                 + r"\s?(?P<y>\d{2}(?:\d{2})?)\b", re.I)
+DTG = re.compile(r"\b(?P<d>[0-3]\d)(?P<h>[0-2]\d)(?P<mi>[0-5]\d)\s?(?P<z>[A-Z])\s?(?P<m>[A-Z]{3})"
+                 r"\s?(?P<y>\d{2}(?:\d{2})?)\b", re.I)
 _NATO_LETTERS = {**{c: i + 1 for i, c in enumerate("ABCDEFGHIKLM")}, **{c: -(i + 1) for i, c in enumerate("NOPQRSTUVWXY")},
                  "Z": 0}
 
 
-@dataclass(frozen=True)
-class MarkerTime:
+class MarkerTime(NamedTuple):
     """What a marker says about time, before resolution."""
 
     text: Optional[str]  # the time as printed, e.g. "Aug 5, 2022, 09:30 UTC"
@@ -91,7 +90,8 @@ def find_date(text: str, default_year: Optional[int]) -> tuple[Optional[date], O
     if not _DIGIT.search(text) or not _DATE_HINT.search(text):
         return None, None  # every date form has a day number, and a month name or a numeric pattern
     for pattern in DATE_PATTERNS:
-        m = pattern.search(text)
+        m = next((c for c in pattern.finditer(text) if not c.groupdict().get("m")
+                  or c.group("m").lower() in MONTHS), None)
         if not m:
             continue
         gd = m.groupdict()

@@ -10,9 +10,8 @@ is what separates "UPDATE 2:15 p.m. ET:" from "In an update to its guidance", "U
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ..dates import format_iso, parse_iso
 from ..models import Article, Block, Entry, Update
@@ -47,8 +46,7 @@ _DATELINE = re.compile(r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’\-]+\s?){1,4}(?:,\s*[A-Z][\
                        r"\s*(?:\([^)]{1,30}\))?\s*[–—-]{1,2}\s")
 
 
-@dataclass(frozen=True)
-class Marker:
+class Marker(NamedTuple):
     block: int
     label: str  # as printed, without the closing colon
     rest: str  # block text after the marker ("" for standalone markers)
