@@ -25,10 +25,13 @@ from typing import NamedTuple, Optional
 
 from ..models import Block, Quote
 from .speakers import (
+    ABBREVIATIONS,
     ACCORDING_TO,
     DOCUMENTS,
+    DOTTED,
     INSTITUTIONS,
     INTRO_START,
+    LEADING_ARTICLE,
     PERSON_NOUNS,
     Context,
     Mention,
@@ -59,11 +62,12 @@ _TERM_INTRO = re.compile(
 )
 _HOLE_BASE = 0xE000
 _HOLE = re.compile("[\ue000-\ue8ff]")
+_SENTENCE_PUNCT = re.compile(r"[.!?;]\s|[!?]$")
+_CLAUSE_END = re.compile(r"[.!?;]\s+(?=[A-Z“\"])")
+_NEXT_APPOSITION = re.compile(r",\s*([^,]{3,80}),")
 _NEW_SENTENCE = re.compile(r"\s+[A-Z“\"„«]")
 _ANY_MARK = re.compile("[\"“”„«»‹›「‘‚]")
 _CAP_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w\-]+")
-_ABBREV = frozenset("mr mrs ms dr sen rep gov col gen lt st sgt capt maj adm brig prof rev jr sr no vs inc corp "
-                    "co ltd jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e ft mt".split())
 _SENTENCE_END = re.compile(r"[.!?…]+[”\"’)]*\s+")
 _STATEMENT_INTRO = re.compile(
     r"(?:statement|in\s+full|following|reads?|read\s+as\s+follows|as\s+follows|wrote|said|says|declared|"
@@ -154,7 +158,7 @@ def is_quotation(text: str, span: Span) -> bool:
         return False
     big = [w for w in words if w.lower() not in _SMALL]
     if big and all(w[0].isupper() or w[0].isdigit() for w in big) and (
-            len(words) <= 6 or (len(words) <= 10 and not re.search(r"[.!?;]\s|[!?]$", inner))):
+            len(words) <= 6 or (len(words) <= 10 and not _SENTENCE_PUNCT.search(inner))):
         return False  # “Operation Northern Gate”, a book or show title
     return True
 
@@ -169,7 +173,7 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
     for m in _SENTENCE_END.finditer(masked):
         word = masked[max(0, m.start() - 12):m.start()].split()[-1:] or [""]
         w = word[0].lower().rstrip(".")
-        if w in _ABBREV or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
+        if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or DOTTED.fullmatch(w):
             continue
         nxt = masked[m.end():m.end() + 1]
         if nxt and not (nxt.isupper() or nxt.isdigit() or ord(nxt) >= _HOLE_BASE or nxt in "“\"„«‘(["):
@@ -199,7 +203,7 @@ def _mask(text: str, spans: list[Span]) -> str:
 
 def _attribution_follows(after: str) -> bool:
     """A reporting verb later in the same clause: `“…?” Varga quietly asked` is one sentence."""
-    words = re.split(r"[.!?;]\s+(?=[A-Z“\"])", after, 1)[0].split()[:25]
+    words = _CLAUSE_END.split(after, 1)[0].split()[:25]
     return bool(find_verbs(" ".join(words)))
 
 
@@ -285,7 +289,7 @@ def _strip_intro(sentence: str) -> str:
 
 def sentence_subject(sentence: str) -> Optional[Mention]:
     """The noun phrase a sentence opens with, appositions unwrapped ("X's foreign minister, Y, ...")."""
-    s = _strip_intro(re.split(r"[\ue000-\ue8ff]", sentence, 1)[0])
+    s = _strip_intro(_HOLE.split(sentence, 1)[0])
     if not s:
         return None
     tokens = s.split()
@@ -306,7 +310,7 @@ def sentence_subject(sentence: str) -> Optional[Mention]:
     mention = analyse_np(" ".join(np_tokens))
     rest = s[len(" ".join(tokens[:len(np_tokens)]).rstrip(",;:")):]
     if (mention is None or mention.kind in ("desc", "body")) and rest.startswith(","):
-        m = re.match(r",\s*([^,]{3,80}),", rest)
+        m = _NEXT_APPOSITION.match(rest)
         if m:
             appos = analyse_np(m.group(1))
             if appos is not None and appos.kind == "person":
@@ -467,7 +471,7 @@ def _intro_speaker(intro: str, ctx: Context) -> Optional[str]:
 def _statement_speaker(blocks: list[Block], first: int, members: list[int], ctx: Context) -> Optional[str]:
     cite = blocks[first].cite
     if cite:  # the markup credits a source: as it is written, a surname expanded
-        cite = re.sub(r"^(?:the|der|die|das|le|la|les|el|los|las)\s+", "", cite.strip(), flags=re.I)
+        cite = LEADING_ARTICLE.sub("", cite.strip())
         first = analyse_np(cite.split(",", 1)[0])
         if "," in cite and first is not None and first.kind == "person":
             return ctx.note_person(first.text or cite)  # "— Ruth Okafor, Tessel Valley Review"

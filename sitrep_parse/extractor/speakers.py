@@ -209,6 +209,16 @@ separately further first initially subsequently immediately finally simply only 
 auch noch bereits
 """.split())
 
+_INITIAL = re.compile(r"[A-Z]\.")
+_SPACES = re.compile(r"\s+")
+LEADING_ARTICLE = re.compile(r"^(?:the|die|der|das|le|la|les|el|los|las)\s+", re.I)
+_APPOSITION = re.compile(r",\s+(?:the|a|an|his|her|its)?\s*((?:[\w’'\-.]+\s+){0,6}?[\w’'\-]+)\s*,")
+_RELATIVE = re.compile(r",\s*(who|which|whose|that)\b[^,;]*,\s*$")
+_NO_WORDS = re.compile(r"[\W\d]*")
+_CODE_LIKE = re.compile(r"[\d\-]|\.$")
+DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
+_OBJECT_END = re.compile(r"\s(?:who|which|whose|that|as|in|at|on|after|before|from|aus|vor|bei|mit|to|during|while|"
+                         r"when|posted|speaking|adding|saying|noting|told)\s")
 _TOKEN = re.compile(r"[^\s,;:()\[\]“”\"„«»]+")
 _WORD_CHARS = re.compile(r"[\w’'\-.&]+")
 _QUOTE_HOLE = re.compile(r"[\ue000-\ue8ff]")
@@ -301,7 +311,7 @@ def _name_run(tokens: list[str]) -> list[str]:
         run.insert(0, tokens[0])  # "He Lin, a former director ...": a surname, not a pronoun
     if run and i > 0 and _bare(tokens[i]) in ("of", "for", "the", "des", "du", "de", "la", "le", "at", "der"):
         return []  # "Minister for the Marine", "Bank of New York": part of a longer proper noun
-    return [t.rstrip(",.;:") if not re.fullmatch(r"[A-Z]\.", t) else t for t in run]
+    return [t if _INITIAL.fullmatch(t) else t.rstrip(",.;:") for t in run]
 
 
 def _inside_proper_noun(tokens: list[str], i: int) -> bool:
@@ -338,8 +348,7 @@ def _words(text: str) -> list[str]:
 
 
 def _clean(text: str) -> str:
-    text = re.sub(r"^(?:the|die|der|das|le|la|les|el|los|las)\s+", "", text.strip(" ,.;:—–-"), flags=re.I)
-    return re.sub(r"\s+", " ", text)
+    return _SPACES.sub(" ", LEADING_ARTICLE.sub("", text.strip(" ,.;:—–-")))
 
 
 def analyse_np(np: str) -> Optional[Mention]:
@@ -453,7 +462,7 @@ def person_names(text: str) -> list[tuple[int, str, tuple[str, ...]]]:
             if is_person_noun(w) or _is_title(w):
                 titles.append(_bare(w))
         end = m.end()
-        apposition = re.match(r",\s+(?:the|a|an|his|her|its)?\s*((?:[\w’'\-.]+\s+){0,6}?[\w’'\-]+)\s*,", text[end:end + 120])
+        apposition = _APPOSITION.match(text, end, end + 120)
         if apposition:
             titles += [_bare(t) for t in apposition.group(1).split() if is_person_noun(t) or _is_title(t)]
         name = " ".join(run)
@@ -622,7 +631,7 @@ def subject_np(window: str) -> Optional[Mention]:
     if holes:
         window = window[holes[-1].end():]
     # "X, who represents Y, said" / "X, which operates the dam, said": the relative clause is about X
-    relative = re.search(r",\s*(who|which|whose|that)\b[^,;]*,\s*$", window)
+    relative = _RELATIVE.search(window)
     organisation = bool(relative and relative.group(1) in ("which", "that"))
     if relative:
         window = window[:relative.start()] + ","
@@ -632,7 +641,7 @@ def subject_np(window: str) -> Optional[Mention]:
     window = window[cut:]
     appositive = window.rstrip().endswith(",")
     segments = [s.strip() for s in window.split(",")]
-    segments = [s for s in segments if s and not re.fullmatch(r"[\W\d]*", s)]
+    segments = [s for s in segments if s and not _NO_WORDS.fullmatch(s)]
     if not segments:
         return None
     # "X, the attorney for ..., said" / "the hospital's director, Dr Y, told": the subject is the
@@ -668,7 +677,7 @@ def _appositive_like(segment: str) -> bool:
     if b in _DEFINITE | _INDEFINITE | _POSSESSIVE_DET or _participle_start(segment):
         return True
     words = segment.split()
-    return len(words) <= 2 and bool(re.search(r"[\d\-]|\.$", segment)) and not any(
+    return len(words) <= 2 and bool(_CODE_LIKE.search(segment)) and not any(
         len(w) > 2 and w[0].isupper() and w[1:].islower() and "-" not in w for w in words)
 
 
@@ -684,7 +693,7 @@ def clause_end(text: str) -> int:
         if m.group(0) == ".":
             word = text[max(0, m.start() - 12):m.start()].split()[-1:] or [""]
             w = word[0].lower()
-            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
+            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or DOTTED.fullmatch(w):
                 continue
         return m.start()
     return len(text)
@@ -703,8 +712,7 @@ def object_np(text: str) -> Optional[Mention]:
     segments = [s.strip() for s in text.split(",")][:3]
     mentions = []
     for s in segments:
-        s = re.split(r"\s(?:who|which|whose|that|as|in|at|on|after|before|from|aus|vor|bei|mit|in|"
-                     r"to|during|while|when|posted|speaking|adding|saying|noting|told)\s", " " + s + " ", 1)[0]
+        s = _OBJECT_END.split(" " + s + " ", 1)[0]
         mentions.append(analyse_np(s))
     for m in mentions:
         if m is not None and m.kind == "person" and len(m.text.split()) >= 2:
