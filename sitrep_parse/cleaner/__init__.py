@@ -18,7 +18,7 @@ from typing import Iterable
 from ..errors import CleanError
 from ..models import Article, Block, Metadata, Page
 from .blocks import build_blocks, find_entries
-from .body import find_body, remove_furniture, strip_never_content
+from .body import locate, strip_never_content
 from .dom import parse_document
 from .metadata import extract_metadata
 
@@ -46,8 +46,7 @@ def clean(page: Page) -> Article:
     metadata = extract_metadata(root, page.url)
     posts = find_entries(root)  # before scripts go: it reads the liveBlogUpdate JSON-LD
     strip_never_content(root)
-    remove_furniture(root)
-    parts = find_body(root)
+    parts = locate(root)
     blocks, entries = build_blocks(parts, posts)
     blocks = list(tidy(blocks, metadata))
     if not blocks:

@@ -21,7 +21,7 @@ from lxml import etree
 
 from ..dates import format_iso, from_epoch, parse_iso
 from ..models import Block, Entry
-from .dom import BLOCK_TAGS, HEADINGS, link_text_length, norm, raw_text, text_of
+from .dom import BLOCK_TAGS, HEADINGS, link_text_length, norm, raw_text, text_content, text_of
 
 LEAD_TAGS = frozenset({"strong", "b", "em", "i", "mark", "u"})
 TIME_ATTRS = ("datetime", "data-timestamp", "data-time", "data-datetime", "data-published", "data-date")
@@ -111,11 +111,11 @@ def find_entries(root: etree._Element) -> dict:
             if timed is post:  # <li data-timestamp="..."> is the post: its label is a short time line inside
                 timed = _label_in(post)
             title_el = next((h for h in post.iter(*HEADINGS)), None)
-            label = norm(timed.text_content()) if timed is not None else None
+            label = norm(text_content(timed)) if timed is not None else None
             posts[post] = Entry(
                 time=when,
                 label=label or None,
-                title=norm(title_el.text_content()) if title_el is not None else (headline or None),
+                title=norm(text_content(title_el)) if title_el is not None else (headline or None),
                 section=_section_heading(post),
             )
             # Labels ahead of the post's header ("Pinned post", "Key event") are badges, not prose.
@@ -142,7 +142,7 @@ def _section_heading(post: etree._Element) -> Optional[str]:
                 continue
             heads = [sib] if sib.tag in HEADINGS else list(sib.iter(*HEADINGS))[-1:]
             for h in heads:
-                text = norm(h.text_content())
+                text = norm(text_content(h))
                 if text and len(text) <= 60:
                     return text
         node = node.getparent()
@@ -224,7 +224,7 @@ def _posts_by_opening(root: etree._Element, bodies: list[str]) -> dict[int, etre
         return {}
     hits: dict[int, etree._Element] = {}
     for p in root.iter("p"):
-        text = norm(p.text_content())
+        text = norm(text_content(p))
         if len(text) < 20:
             continue
         for n, probe in probes.items():
@@ -260,9 +260,9 @@ def _label_in(post: etree._Element) -> Optional[etree._Element]:
     for el in post.iter():
         if el is post or not isinstance(el.tag, str):
             continue
-        if el.tag == "p" and len(norm(el.text_content())) > 30:
+        if el.tag == "p" and len(norm(text_content(el))) > 30:
             return None  # prose before any label
-        if len(el) <= 2 and _LABEL.match(norm(el.text_content()) or "-"):
+        if len(el) <= 2 and _LABEL.match(norm(text_content(el)) or "-"):
             return el
     return None
 
@@ -331,7 +331,7 @@ def _visit(el: etree._Element, walk: _Walk, entry: Optional[int], quote: Optiona
     elif tag == "p":
         _emit(walk, "blockquote" if quote is not None else "paragraph", el, entry, quote)
     elif tag == "pre":
-        text = norm((el.text_content() or "").replace("\n", "\x00")).replace("\x00", "\n")
+        text = norm(text_content(el).replace("\n", "\x00")).replace("\x00", "\n")
         if text:
             walk.add("preformatted", text, entry=entry, group=quote)
     elif tag == "blockquote":
@@ -370,7 +370,7 @@ def _blockquote_cite(el: etree._Element) -> Optional[str]:
     """Who a blockquote's markup credits: its <cite>/<footer>, or a short "— Name" / "[Name]" line
     right after it (review round-ups and statements credit their source that way)."""
     for credit in el.iter("cite", "footer"):
-        text = norm(credit.text_content()).lstrip("—–-― ").strip()
+        text = norm(text_content(credit)).lstrip("—–-― ").strip()
         if 1 < len(text) <= 80:
             return text
     if el.tail and el.tail.strip():
@@ -380,7 +380,7 @@ def _blockquote_cite(el: etree._Element) -> Optional[str]:
         nxt = nxt.getnext()
     if nxt is None or nxt.tag not in ("p", "div", "cite", "figcaption", "span"):
         return None
-    m = _CREDIT_LINE.match(norm(nxt.text_content()))
+    m = _CREDIT_LINE.match(norm(text_content(nxt)))
     return (m.group("a") or m.group("b")).strip() if m else None
 
 
@@ -470,7 +470,7 @@ def _lead(el: etree._Element) -> Optional[str]:
 
 def _table(el: etree._Element, walk: _Walk, entry: Optional[int], quote: Optional[int]) -> None:
     """Data tables become one block, a line per row; layout tables are walked as containers."""
-    if el.find(".//table") is not None or el.find(".//p") is not None or len(norm(el.text_content())) > 3000:
+    if el.find(".//table") is not None or el.find(".//p") is not None or len(norm(text_content(el))) > 3000:
         _container(el, walk, entry, quote)
         return
     rows = []

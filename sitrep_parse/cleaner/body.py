@@ -1,25 +1,28 @@
-"""Find the article body: strip what is never article, then pick the container of the text.
+"""Find the article body: measure the page once, pick the container of the prose, clean inside it.
 
-Two signals do the work, both independent of any particular site:
+Three signals do the work, none of them tied to a site:
 
-* vocabulary: class/id/role/ARIA words that name page furniture in every CMS
-  (share, related, newsletter, sponsor, comments, author bio, cookie, nav...). A
-  container so named is removed unless it holds most of the page's prose, so a theme
-  that calls its article wrapper "post-share-wrap" cannot lose the article.
-* text density: prose is long runs of text with few links. Every paragraph adds its
-  link-discounted length to its ancestors; the body is found by walking down from
-  <body> while one child holds most of that weight, then taking back neighbouring
-  siblings that also carry prose (a lead paragraph outside the main wrapper).
+* text density: prose is long runs of text with few links. One bottom-up pass gives every
+  element its text length, its link-text length and the link-discounted length of the
+  paragraphs inside it (its prose weight).
+* vocabulary: class/id/role/ARIA words that name page furniture in every CMS (share,
+  related, newsletter, sponsor, comments, author bio, cookie, nav...) discount the prose
+  inside such a container; words that name an article body (itemprop=articleBody,
+  "article-body", "entry-content") raise it. Vocabulary only weighs: a wrapper whose
+  class happens to say "with-sidebar" still wins when nothing else holds the prose.
+* structure: the body is found by walking down from <body> while one child holds most
+  of the weight, then taking back neighbouring siblings that also carry prose (a lead
+  paragraph outside the main wrapper). Only then is furniture removed, and only inside
+  the body, so a misleading class on an ancestor can never cost the article.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Optional
-
+from dataclasses import dataclass, field
 from lxml import etree
 
-from .dom import HEADINGS, attr_words, is_hidden, link_density, norm
+from .dom import HEADINGS, attr_words, is_hidden
 
 # Never article text, whatever their size.
 DROP_TAGS = (
@@ -27,8 +30,14 @@ DROP_TAGS = (
     "video", "audio", "picture", "source", "img", "button", "input", "select", "textarea", "option",
     "link", "meta", "dialog", "head", "title",
 )
+# Text-level elements: their words belong to the paragraph around them.
+INLINE_TAGS = frozenset({
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em", "font",
+    "i", "ins", "kbd", "mark", "nobr", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
+    "time", "tt", "u", "var", "wbr",
+})
 # Landmarks and widgets that are furniture unless they hold most of the prose.
-FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "form", "menu", "figcaption", "label"})
+FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "menu", "figcaption", "label"})
 FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog",
                              "alertdialog", "menu", "menubar", "toolbar"})
 
@@ -57,89 +66,200 @@ _FURNITURE_WORDS = r"""
     hidden|visually-?hidden|sr-only|screen-?reader\w*|offscreen
 """
 FURNITURE = re.compile(r"(?<![a-z0-9])(?:" + re.sub(r"\s+", "", _FURNITURE_WORDS) + r")(?![a-z0-9])")
+# Class/id words that name the article's own text container.
+ARTICLE = re.compile(
+    r"(?<![a-z0-9])(?:articlebody|article-?body\w*|article-?content|article-?text|story-?body\w*|story-?content|"
+    r"story-?text|entry-?content|entry-?body|post-?body|post-?content|post-?text|body-?text|text-?body|"
+    r"content-?body|main-?content|article__body\w*|article__content|rich-?text|prose)(?![a-z0-9])"
+)
 
 PROSE_MIN = 25  # characters: shorter runs are labels, not prose
-PROTECT_SHARE = 0.5  # a container holding this share of the prose is never furniture
+FURNITURE_FACTOR = 0.2  # prose inside named furniture counts for this much when looking for the body
+ARTICLE_FACTOR = 1.5  # ... and inside a container named as the article body, for this much
+PROTECT_SHARE = 0.5  # a container holding this share of the body's prose is never furniture
 DESCEND_SHARE = 0.6  # walk into a child holding this share of its parent's prose
 SIBLING_SHARE = 0.2  # a sibling with this share of the body's prose is part of the body
+_STOP_DESCENT = HEADINGS | {"p", "pre", "li", "blockquote"}
+_LAYOUT = etree.XPath("boolean(descendant::*[self::p or self::div or self::table or self::ul or self::ol])")
+
+
+@dataclass
+class Stats:
+    """What one pass over the tree knows about every element, keyed by element."""
+
+    chars: dict = field(default_factory=dict)  # text length, whitespace collapsed
+    links: dict = field(default_factory=dict)  # text length inside <a href>
+    prose: dict = field(default_factory=dict)  # link-discounted paragraph length inside
+    score: dict = field(default_factory=dict)  # prose weighed by the vocabulary of the containers on the way
+    unit: dict = field(default_factory=dict)  # the element's own paragraph weight (text not in a child block)
+    kind: dict = field(default_factory=dict)  # -1 furniture, 1 named article body, 0 neither
+
+    def density(self, el: etree._Element) -> float:
+        chars = self.chars.get(el, 0)
+        return self.links.get(el, 0) / chars if chars else 0.0
 
 
 def strip_never_content(root: etree._Element) -> None:
-    """Remove scripts, media, controls and comments in one C-level pass each."""
+    """Remove scripts, media and controls in one C-level pass."""
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *DROP_TAGS, with_tail=False)
 
 
-def prose_weights(root: etree._Element) -> dict[etree._Element, float]:
-    """Link-discounted prose length of every element that contains prose (by ancestor sums)."""
-    weights: dict[etree._Element, float] = {}
-    for el in root.iter():
-        tag = el.tag
-        if not isinstance(tag, str):
-            continue
-        if tag == "p" or tag == "pre" or tag in HEADINGS:
-            text = norm(el.text_content())
-            length = len(text)
-            if length < PROSE_MIN:
-                continue
-            links = sum(len(norm(a.text_content())) for a in el.iter("a"))
+def _wlen(text: str) -> int:
+    """Length of the text with whitespace runs collapsed, cheaply for the common case."""
+    n = len(text)
+    if n and (text[0].isspace() or text[-1].isspace() or "  " in text or "\n" in text or "\t" in text):
+        return len(" ".join(text.split()))
+    return n
+
+
+_kind_cache: dict[str, int] = {}
+
+
+def vocabulary_kind(el: etree._Element) -> int:
+    """-1 when the class/id/role words or the tag name furniture, 1 when they name the article body."""
+    tag = el.tag
+    if tag in FURNITURE_TAGS:
+        return -1
+    if is_hidden(el):
+        return -1
+    words = attr_words(el)
+    if not words:
+        return 0
+    kind = _kind_cache.get(words)
+    if kind is None:
+        role = el.get("role")
+        if "articlebody" in words.replace(" ", "") and el.get("itemprop"):
+            kind = 1
+        elif role and role.lower() in FURNITURE_ROLES:
+            kind = -1
+        elif FURNITURE.search(words):
+            kind = -1
+        elif ARTICLE.search(words):
+            kind = 1
         else:
-            # Loose text directly inside a container (<div>text<br>text</div> layouts).
-            parts = [el.text or ""] + [c.tail or "" for c in el if c.tag not in ("p", "pre")]
-            text = norm("".join(parts))
-            length = len(text)
-            if length < PROSE_MIN:
+            kind = 0
+        if len(_kind_cache) < 20000:
+            _kind_cache[words] = kind
+    return kind
+
+
+def measure(root: etree._Element) -> Stats:
+    """Text, link and prose lengths of every element, children before parents, in one pass."""
+    st = Stats()
+    chars, links, prose, score, unit, kinds = st.chars, st.links, st.prose, st.score, st.unit, st.kind
+    inline: dict = {}
+    inline_links: dict = {}
+    for el in reversed(list(root.iter(etree.Element))):
+        tag = el.tag
+        text = el.text
+        own = _wlen(text) if text else 0
+        n_chars, n_links, n_inline, n_ilinks, n_prose, n_score = own, 0, own, 0, 0.0, 0.0
+        for child in el:
+            tail = child.tail
+            if tail:
+                t = _wlen(tail)
+                n_chars += t
+                n_inline += t
+            if child not in chars:  # comments and other non-elements
                 continue
-            links = 0
-            if tag == "a":
-                links = length
-        density = min(1.0, links / length) if length else 1.0
-        weight = length * (1.0 - density) ** 2
-        if tag in HEADINGS:
-            weight *= 0.5
-        node: Optional[etree._Element] = el
-        while node is not None:
-            weights[node] = weights.get(node, 0.0) + weight
-            node = node.getparent()
-    return weights
+            n_chars += chars[child]
+            n_links += links[child]
+            n_prose += prose[child]
+            n_score += score[child]
+            if child.tag in INLINE_TAGS:
+                n_inline += inline[child]
+                n_ilinks += inline_links[child]
+        own_unit = 0.0
+        if tag == "a" and el.get("href") is not None:
+            n_links = n_chars
+            n_ilinks = n_inline
+            n_prose = n_score = 0.0  # anything inside a link is a link, even a "card" of paragraphs
+        elif tag not in INLINE_TAGS and n_inline >= PROSE_MIN:
+            density = min(1.0, n_ilinks / n_inline)
+            own_unit = n_inline * (1.0 - density) ** 2
+            if tag in HEADINGS:
+                own_unit *= 0.5
+            n_prose += own_unit
+            n_score += own_unit
+        kind = vocabulary_kind(el)
+        if kind < 0:
+            n_score *= FURNITURE_FACTOR
+        elif kind > 0:
+            n_score *= ARTICLE_FACTOR
+        chars[el] = n_chars
+        links[el] = n_links
+        inline[el] = n_inline
+        inline_links[el] = n_ilinks
+        prose[el] = n_prose
+        score[el] = n_score
+        unit[el] = own_unit
+        kinds[el] = kind
+    return st
 
 
-def remove_furniture(root: etree._Element) -> None:
-    """Drop landmarks, hidden elements and vocabulary-named furniture, sparing the prose holder."""
-    weights = prose_weights(root)
-    total = weights.get(root, 0.0) or 1.0
+def find_body(root: etree._Element, st: Stats) -> list[etree._Element]:
+    """The elements that make up the article body, in document order."""
+    score = st.score
+    body = root.find("body")
+    node = body if body is not None else root
+    while True:
+        children = [c for c in node if c in score]
+        if not children:
+            break
+        best = max(children, key=score.__getitem__)
+        here = st.unit.get(node, 0.0) + sum(score[c] for c in children)
+        if here <= 0 or score[best] < DESCEND_SHARE * here or best.tag in _STOP_DESCENT:
+            break
+        if best.tag == "table" and not _LAYOUT(best):  # a data table is a block of the body, not a page
+            break
+        node = best
+    parent = node.getparent()
+    if parent is None or node.tag in ("body", "html"):
+        return [node]
+    own = score[node]
+    parts = []
+    for sib in parent:
+        if sib is node:
+            parts.append(sib)
+            continue
+        if sib not in score:
+            continue
+        weight = score[sib]
+        if (weight >= SIBLING_SHARE * own or (sib.tag == "p" and weight >= 80)) and st.density(sib) < 0.25:
+            parts.append(sib)
+    return parts
+
+
+def clean_body(parts: list[etree._Element], st: Stats) -> None:
+    """Drop furniture inside the body: named widgets, captions, hidden and link-heavy containers."""
+    total = sum(st.prose.get(p, 0.0) for p in parts) or 1.0
     doomed: list[etree._Element] = []
-    stack = [root]
+    stack = list(parts)
     while stack:
         el = stack.pop()
         for child in el:
             tag = child.tag
             if not isinstance(tag, str):
                 continue
-            if tag in ("html", "body", "main") or not _is_furniture(child, tag):
+            if _is_furniture(child, tag, st) and st.prose.get(child, 0.0) < PROTECT_SHARE * total:
+                doomed.append(child)
+            else:
                 stack.append(child)
-                continue
-            if weights.get(child, 0.0) >= PROTECT_SHARE * total:
-                stack.append(child)
-                continue
-            doomed.append(child)
     for el in doomed:
         _drop(el)
 
 
-def _is_furniture(el: etree._Element, tag: str) -> bool:
-    if tag in FURNITURE_TAGS:
+def _is_furniture(el: etree._Element, tag: str, st: Stats) -> bool:
+    kind = st.kind.get(el, 0)
+    if kind < 0:
         return True
+    if kind > 0:
+        return False
     if tag == "figure":
         return el.find(".//blockquote") is None
     if tag == "header" and el.find(".//p") is None:
         return True
-    if is_hidden(el):
-        return True
-    role = el.get("role")
-    if role and role.lower() in FURNITURE_ROLES:
-        return True
-    words = attr_words(el)
-    return bool(words) and FURNITURE.search(words) is not None
+    return False
 
 
 def _drop(el: etree._Element) -> None:
@@ -157,32 +277,10 @@ def _drop(el: etree._Element) -> None:
     parent.remove(el)
 
 
-def find_body(root: etree._Element) -> list[etree._Element]:
-    """The elements that make up the article body, in document order."""
-    weights = prose_weights(root)
-    body = root.find("body")
-    node = body if body is not None else root
-    while True:
-        children = [c for c in node if isinstance(c.tag, str)]
-        if not children:
-            break
-        best = max(children, key=lambda c: weights.get(c, 0.0))
-        here = weights.get(node, 0.0)
-        if here <= 0 or weights.get(best, 0.0) < DESCEND_SHARE * here or best.tag in ("p", "pre", "li"):
-            break
-        node = best
-    parent = node.getparent()
-    if parent is None or node.tag in ("body", "html"):
-        return [node]
-    own = weights.get(node, 0.0)
-    parts = []
-    for sib in parent:
-        if not isinstance(sib.tag, str):
-            continue
-        if sib is node:
-            parts.append(sib)
-            continue
-        weight = weights.get(sib, 0.0)
-        if (weight >= SIBLING_SHARE * own or (sib.tag == "p" and weight >= 80)) and link_density(sib) < 0.25:
-            parts.append(sib)
+def locate(root: etree._Element) -> list[etree._Element]:
+    """Measure, find the body, clean it: the body's elements, ready for blocks."""
+    st = measure(root)
+    parts = find_body(root, st)
+    clean_body(parts, st)
     return parts
+

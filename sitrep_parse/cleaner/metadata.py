@@ -20,7 +20,7 @@ from lxml import etree
 
 from ..dates import format_iso, parse_iso, zone_for
 from ..models import Metadata
-from .dom import norm
+from .dom import norm, text_content
 
 ARTICLE_TYPES = frozenset({
     "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
@@ -193,11 +193,11 @@ def _first(*values: Optional[str]) -> Optional[str]:
 
 
 def _title(root: etree._Element, ld: dict, meta, site_name: Optional[str]) -> Optional[str]:
-    h1s = [norm(h.text_content()) for h in root.iter("h1")]
+    h1s = [norm(text_content(h)) for h in root.iter("h1")]
     h1s = [h for h in h1s if h]
     declared = _first(_ld_str(ld.get("headline")), meta("og:title", "twitter:title", "title", "dc.title"))
     title_tag = root.find(".//title")
-    page_title = norm(title_tag.text_content()) if title_tag is not None else None
+    page_title = norm(text_content(title_tag)) if title_tag is not None else None
     for candidate in (declared, page_title):
         if not candidate:
             continue
@@ -252,7 +252,7 @@ def _authors(root: etree._Element, ld: dict, metas: dict[str, list[str]]) -> tup
     if not names:
         for el in root.iter("a", "span"):
             if el.get("rel") == "author" or el.get("itemprop") == "author":
-                name = norm(el.text_content())
+                name = norm(text_content(el))
                 if name and len(name) < 80:
                     names.append(name)
     seen: dict[str, str] = {}
