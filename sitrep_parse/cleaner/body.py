@@ -65,7 +65,8 @@ _FURNITURE_WORDS = r"""
     prev|previous|next-?post|post-?nav\w*|nextprev|next-?prev|
     hidden|visually-?hidden|sr-only|screen-?reader\w*|offscreen
 """
-FURNITURE = re.compile(r"(?<![a-z0-9])(?:" + re.sub(r"\s+", "", _FURNITURE_WORDS) + r")(?![a-z0-9])")
+# A word after "with-", "has-", "no-" describes a layout ("content-with-sidebar"), not the widget.
+FURNITURE = re.compile(r"(?<![a-z0-9])(?<!with-)(?<!with_)(?<!has-)(?<!w-)(?<!no-)(?:" + re.sub(r"\s+", "", _FURNITURE_WORDS) + r")(?![a-z0-9])")
 # Class/id words that name the article's own text container.
 ARTICLE = re.compile(
     r"(?<![a-z0-9])(?:articlebody|article-?body\w*|article-?content|article-?text|story-?body\w*|story-?content|"
@@ -143,17 +144,32 @@ def vocabulary_kind(el: etree._Element) -> int:
     return kind
 
 
+def _labelled_furniture(el: etree._Element, kinds: dict) -> bool:
+    """A section whose own heading is named as furniture ("related-title") is that furniture."""
+    for child in el:
+        tag = child.tag
+        if tag in HEADINGS:
+            return kinds.get(child, 0) < 0
+        if tag == "a" and not len(child) and not (child.text or "").strip():
+            continue  # an empty anchor ahead of the heading
+        return False
+    return False
+
+
 def measure(root: etree._Element) -> Stats:
     """Text, link and prose lengths of every element, children before parents, in one pass."""
     st = Stats()
     chars, links, prose, score, unit, kinds = st.chars, st.links, st.prose, st.score, st.unit, st.kind
     inline: dict = {}
     inline_links: dict = {}
-    for el in reversed(list(root.iter(etree.Element))):
+    named: set = set()
+    order = list(root.iter(etree.Element))
+    order.reverse()
+    for el in order:
         tag = el.tag
         text = el.text
         own = _wlen(text) if text else 0
-        n_chars, n_links, n_inline, n_ilinks, n_prose, n_score = own, 0, own, 0, 0.0, 0.0
+        n_chars, n_links, n_inline, n_ilinks, n_prose = own, 0, own, 0, 0.0
         for child in el:
             tail = child.tail
             if tail:
@@ -165,7 +181,6 @@ def measure(root: etree._Element) -> Stats:
             n_chars += chars[child]
             n_links += links[child]
             n_prose += prose[child]
-            n_score += score[child]
             if child.tag in INLINE_TAGS:
                 n_inline += inline[child]
                 n_ilinks += inline_links[child]
@@ -173,27 +188,43 @@ def measure(root: etree._Element) -> Stats:
         if tag == "a" and el.get("href") is not None:
             n_links = n_chars
             n_ilinks = n_inline
-            n_prose = n_score = 0.0  # anything inside a link is a link, even a "card" of paragraphs
+            n_prose = 0.0  # anything inside a link is a link, even a "card" of paragraphs
         elif tag not in INLINE_TAGS and n_inline >= PROSE_MIN:
             density = min(1.0, n_ilinks / n_inline)
             own_unit = n_inline * (1.0 - density) ** 2
             if tag in HEADINGS:
                 own_unit *= 0.5
             n_prose += own_unit
-            n_score += own_unit
         kind = vocabulary_kind(el)
-        if kind < 0:
-            n_score *= FURNITURE_FACTOR
-        elif kind > 0:
-            n_score *= ARTICLE_FACTOR
+        if kind == 0 and len(el) and _labelled_furniture(el, kinds):
+            kind = -1
         chars[el] = n_chars
         links[el] = n_links
         inline[el] = n_inline
         inline_links[el] = n_ilinks
         prose[el] = n_prose
-        score[el] = n_score
         unit[el] = own_unit
         kinds[el] = kind
+        if kind:
+            named.add(el)
+    # Second pass, now that the page's total is known: weigh by vocabulary. A container that
+    # holds most of the page's prose is the article whatever its class says ("with-sidebar").
+    protect = PROTECT_SHARE * prose.get(root, 0.0)
+    for el in order:
+        if not prose[el]:
+            score[el] = 0.0
+            continue
+        s = unit[el]
+        for child in el:
+            if child in score:
+                s += score[child]
+        if el in named:
+            kind = kinds[el]
+            if kind > 0:
+                s *= ARTICLE_FACTOR
+            elif prose[el] < protect:
+                s *= FURNITURE_FACTOR
+        score[el] = s
     return st
 
 
