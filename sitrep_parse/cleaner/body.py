@@ -79,6 +79,7 @@ FURNITURE_FACTOR = 0.2  # prose inside named furniture counts for this much when
 ARTICLE_FACTOR = 1.5  # ... and inside a container named as the article body, for this much
 PROTECT_SHARE = 0.5  # a container holding this share of the body's prose is never furniture
 DESCEND_SHARE = 0.6  # walk into a child holding this share of its parent's prose
+TEASER_PROSE = 500  # characters of prose per linked headline below which a container is a teaser list
 SIBLING_SHARE = 0.2  # a sibling with this share of the body's prose is part of the body
 _STOP_DESCENT = HEADINGS | {"p", "pre", "li", "blockquote"}
 _LAYOUT = etree.XPath("boolean(descendant::*[self::p or self::div or self::table or self::ul or self::ol])")
@@ -162,6 +163,8 @@ def measure(root: etree._Element) -> Stats:
     chars, links, prose, score, unit, kinds = st.chars, st.links, st.prose, st.score, st.unit, st.kind
     inline: dict = {}
     inline_links: dict = {}
+    heads: dict = {}  # headings inside
+    lheads: dict = {}  # headings inside that are all link: teaser headlines
     named: set = set()
     order = list(root.iter(etree.Element))
     order.reverse()
@@ -170,6 +173,7 @@ def measure(root: etree._Element) -> Stats:
         text = el.text
         own = _wlen(text) if text else 0
         n_chars, n_links, n_inline, n_ilinks, n_prose = own, 0, own, 0, 0.0
+        n_heads = n_lheads = lhead_children = 0
         for child in el:
             tail = child.tail
             if tail:
@@ -181,6 +185,11 @@ def measure(root: etree._Element) -> Stats:
             n_chars += chars[child]
             n_links += links[child]
             n_prose += prose[child]
+            if heads[child]:
+                n_heads += heads[child]
+                if lheads[child]:
+                    n_lheads += lheads[child]
+                    lhead_children += 1
             if child.tag in INLINE_TAGS:
                 n_inline += inline[child]
                 n_ilinks += inline_links[child]
@@ -189,15 +198,24 @@ def measure(root: etree._Element) -> Stats:
             n_links = n_chars
             n_ilinks = n_inline
             n_prose = 0.0  # anything inside a link is a link, even a "card" of paragraphs
+            n_lheads = n_heads
         elif tag not in INLINE_TAGS and n_inline >= PROSE_MIN:
             density = min(1.0, n_ilinks / n_inline)
             own_unit = n_inline * (1.0 - density) ** 2
             if tag in HEADINGS:
                 own_unit *= 0.5
             n_prose += own_unit
+        if tag in HEADINGS:
+            n_heads += 1
+            if n_inline and n_ilinks >= 0.8 * n_inline:
+                n_lheads += 1
         kind = vocabulary_kind(el)
         if kind == 0 and len(el) and _labelled_furniture(el, kinds):
             kind = -1
+        if kind == 0 and n_lheads >= 2 and n_prose < TEASER_PROSE * n_lheads and lhead_children >= 2:
+            kind = -1  # a list of teasers: headlines that are links, each with a little text
+        heads[el] = n_heads
+        lheads[el] = n_lheads
         chars[el] = n_chars
         links[el] = n_links
         inline[el] = n_inline
