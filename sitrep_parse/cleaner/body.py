@@ -71,7 +71,7 @@ FURNITURE = re.compile(r"(?<![a-z0-9])(?<!with-)(?<!with_)(?<!has-)(?<!w-)(?<!no
 ARTICLE = re.compile(
     r"(?<![a-z0-9])(?:articlebody|article-?body\w*|article-?content|article-?text|story-?body\w*|story-?content|"
     r"story-?text|entry-?content|entry-?body|post-?body|post-?content|post-?text|body-?text|text-?body|"
-    r"content-?body|main-?content|article__body\w*|article__content|rich-?text|prose)(?![a-z0-9])"
+    r"content-?body|article__body\w*|article__content|prose)(?![a-z0-9])"
 )
 
 PROSE_MIN = 25  # characters: shorter runs are labels, not prose
@@ -80,7 +80,8 @@ ARTICLE_FACTOR = 1.5  # ... and inside a container named as the article body, fo
 PROTECT_SHARE = 0.5  # a container holding this share of the body's prose is never furniture
 DESCEND_SHARE = 0.6  # walk into a child holding this share of its parent's prose
 TEASER_PROSE = 500  # characters of prose per linked headline below which a container is a teaser list
-SIBLING_SHARE = 0.2  # a sibling with this share of the body's prose is part of the body
+SIBLING_SHARE = 0.2
+NAMED_BODY_SHARE = 0.9  # leave a container named as the article body only for a child with this share  # a sibling with this share of the body's prose is part of the body
 _STOP_DESCENT = HEADINGS | {"p", "pre", "li", "blockquote"}
 _LAYOUT = etree.XPath("boolean(descendant::*[self::p or self::div or self::table or self::ul or self::ol])")
 
@@ -95,6 +96,7 @@ class Stats:
     score: dict = field(default_factory=dict)  # prose weighed by the vocabulary of the containers on the way
     unit: dict = field(default_factory=dict)  # the element's own paragraph weight (text not in a child block)
     kind: dict = field(default_factory=dict)  # -1 furniture, 1 named article body, 0 neither
+    pos: dict = field(default_factory=dict)  # document order
 
     def density(self, el: etree._Element) -> float:
         chars = self.chars.get(el, 0)
@@ -167,6 +169,7 @@ def measure(root: etree._Element) -> Stats:
     lheads: dict = {}  # headings inside that are all link: teaser headlines
     named: set = set()
     order = list(root.iter(etree.Element))
+    st.pos = {el: i for i, el in enumerate(order)}
     order.reverse()
     for el in order:
         tag = el.tag
@@ -251,6 +254,7 @@ def find_body(root: etree._Element, st: Stats) -> list[etree._Element]:
     score = st.score
     body = root.find("body")
     node = body if body is not None else root
+    path = [node]
     while True:
         children = [c for c in node if c in score]
         if not children:
@@ -259,9 +263,12 @@ def find_body(root: etree._Element, st: Stats) -> list[etree._Element]:
         here = st.unit.get(node, 0.0) + sum(score[c] for c in children)
         if here <= 0 or score[best] < DESCEND_SHARE * here or best.tag in _STOP_DESCENT:
             break
+        if st.kind.get(node, 0) > 0 and st.kind.get(best, 0) <= 0 and score[best] < NAMED_BODY_SHARE * here:
+            break  # the container named as the article body is the body, unless one child is all of it
         if best.tag == "table" and not _LAYOUT(best):  # a data table is a block of the body, not a page
             break
         node = best
+        path.append(node)
     parent = node.getparent()
     if parent is None or node.tag in ("body", "html"):
         return [node]
@@ -276,6 +283,23 @@ def find_body(root: etree._Element, st: Stats) -> list[etree._Element]:
         weight = score[sib]
         if (weight >= SIBLING_SHARE * own or (sib.tag == "p" and weight >= 80)) and st.density(sib) < 0.25:
             parts.append(sib)
+    # An article cut into chunks (an ad or a promo between them) repeats its wrapper: siblings of
+    # the same tag and class as a wrapper on the way down are more of the same article.
+    for step in path[-2:0:-1]:
+        cls = step.get("class")
+        if not cls:
+            continue
+        for sib in step.itersiblings():
+            if sib.tag == step.tag and sib.get("class") == cls and score.get(sib, 0.0) >= 0.5 * own \
+                    and st.density(sib) < 0.25:
+                parts.append(sib)
+        for sib in step.itersiblings(preceding=True):
+            if sib.tag == step.tag and sib.get("class") == cls and score.get(sib, 0.0) >= 0.5 * own \
+                    and st.density(sib) < 0.25:
+                parts.append(sib)
+    if len(parts) > 1:
+        pos = st.pos
+        parts.sort(key=pos.__getitem__)
     return parts
 
 
