@@ -58,7 +58,7 @@ _FURNITURE_WORDS = r"""
     footer\w*|colophon|sidebar\w*|side-?bar|rail|widget\w*|aside|
     cookie\w*|consent\w*|gdpr|cmp|privacy-?\w*|
     tags|tag-?list|tagcloud|keywords|categories|
-    caption\w*|credit|credits|figcaption|
+    caption\w*|credit|credits|figcaption|dek|standfirst|strapline|abstract|excerpt|
     modal|popup|overlay|lightbox|banner|callout\w*|endnotes?|footnotes?|
     print|email|login|signin|sign-?in|register|account|
     rating|reactions?|
@@ -281,7 +281,9 @@ def find_body(root: etree._Element, st: Stats) -> list[etree._Element]:
         if sib not in score:
             continue
         weight = score[sib]
-        if (weight >= SIBLING_SHARE * own or (sib.tag == "p" and weight >= 80)) and st.density(sib) < 0.25:
+        # A paragraph (a <p>, or any block whose text is its own) beside the body is part of it.
+        paragraph = sib.tag == "p" or st.unit.get(sib, 0.0) >= 0.8 * st.prose.get(sib, 0.0)
+        if (weight >= SIBLING_SHARE * own or (paragraph and weight >= 80)) and st.density(sib) < 0.25:
             parts.append(sib)
     # An article cut into chunks (an ad or a promo between them) repeats its wrapper: siblings of
     # the same tag and class as a wrapper on the way down are more of the same article.
