@@ -19,10 +19,9 @@ Three signals do the work, none of them tied to a site:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from lxml import etree
 
-from .dom import HEADINGS, attr_words, is_hidden
+from .dom import HEADINGS
 
 # Never article text, whatever their size.
 DROP_TAGS = (
@@ -38,6 +37,7 @@ INLINE_TAGS = frozenset({
 })
 # Landmarks and widgets that are furniture unless they hold most of the prose.
 FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "menu", "figcaption", "label"})
+SKIPPED_TAGS = frozenset({"nav", "menu"})  # not even measured
 FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog",
                              "alertdialog", "menu", "menubar", "toolbar"})
 
@@ -86,21 +86,27 @@ _STOP_DESCENT = HEADINGS | {"p", "pre", "li", "blockquote"}
 _LAYOUT = etree.XPath("boolean(descendant::*[self::p or self::div or self::table or self::ul or self::ol])")
 
 
-@dataclass
-class Stats:
-    """What one pass over the tree knows about every element, keyed by element."""
+# Positions in a Stats record.
+CHARS, LINKS, PROSE, UNIT, KIND, POS, SCORE = range(7)
 
-    chars: dict = field(default_factory=dict)  # text length, whitespace collapsed
-    links: dict = field(default_factory=dict)  # text length inside <a href>
-    prose: dict = field(default_factory=dict)  # link-discounted paragraph length inside
-    score: dict = field(default_factory=dict)  # prose weighed by the vocabulary of the containers on the way
-    unit: dict = field(default_factory=dict)  # the element's own paragraph weight (text not in a child block)
-    kind: dict = field(default_factory=dict)  # -1 furniture, 1 named article body, 0 neither
-    pos: dict = field(default_factory=dict)  # document order
+
+class Stats(dict):
+    """What one pass over the tree knows about every element: element -> record.
+
+    A record is a list [chars, links, prose, unit, kind, pos, score]: text length (whitespace
+    collapsed), text length inside <a href>, link-discounted paragraph length inside, the
+    element's own paragraph weight (its text that is in no child block), -1/0/1 for
+    furniture/neither/named article body, document position, and prose weighed by the
+    vocabulary of the containers on the way down.
+    """
+
+    def get_score(self, el: etree._Element) -> float:
+        rec = self.get(el)
+        return rec[SCORE] if rec else 0.0
 
     def density(self, el: etree._Element) -> float:
-        chars = self.chars.get(el, 0)
-        return self.links.get(el, 0) / chars if chars else 0.0
+        rec = self.get(el)
+        return rec[LINKS] / rec[CHARS] if rec and rec[CHARS] else 0.0
 
 
 def strip_never_content(root: etree._Element) -> None:
@@ -110,160 +116,210 @@ def strip_never_content(root: etree._Element) -> None:
 
 def _wlen(text: str) -> int:
     """Length of the text with whitespace runs collapsed, cheaply for the common case."""
+    if text.isspace():
+        return 0
     n = len(text)
-    if n and (text[0].isspace() or text[-1].isspace() or "  " in text or "\n" in text or "\t" in text):
+    if text[0].isspace() or text[-1].isspace() or "  " in text or "\n" in text or "\t" in text:
         return len(" ".join(text.split()))
     return n
 
 
-_kind_cache: dict[str, int] = {}
+_VOCABULARY_ATTRS = frozenset({"class", "id", "data-component", "data-testid", "data-gu-name", "itemprop",
+                               "aria-label"})
+# Text-level formatting whose class never decides anything: skipping it saves a third of the lookups.
+_NO_VOCABULARY = INLINE_TAGS - {"span", "time"}
+_kind_cache: dict[tuple, int] = {}
 
 
 def vocabulary_kind(el: etree._Element) -> int:
-    """-1 when the class/id/role words or the tag name furniture, 1 when they name the article body."""
+    """-1 when the tag, role, hiding or class/id words name furniture, 1 when they name the article body."""
     tag = el.tag
     if tag in FURNITURE_TAGS:
         return -1
-    if is_hidden(el):
-        return -1
-    words = attr_words(el)
-    if not words:
+    if tag in _NO_VOCABULARY:
         return 0
-    kind = _kind_cache.get(words)
+    items = el.items()
+    if not items:
+        return 0
+    key = tuple(items)  # attribute sets repeat a lot within a page and across pages of a site
+    kind = _kind_cache.get(key)
     if kind is None:
-        role = el.get("role")
-        if "articlebody" in words.replace(" ", "") and el.get("itemprop"):
-            kind = 1
-        elif role and role.lower() in FURNITURE_ROLES:
-            kind = -1
-        elif FURNITURE.search(words):
-            kind = -1
-        elif ARTICLE.search(words):
-            kind = 1
-        else:
-            kind = 0
-        if len(_kind_cache) < 20000:
-            _kind_cache[words] = kind
+        kind = _attributes_kind(items, el.get("itemprop"))
+        if len(_kind_cache) > 50000:
+            _kind_cache.clear()
+        _kind_cache[key] = kind
     return kind
 
 
-def _labelled_furniture(el: etree._Element, kinds: dict) -> bool:
+def _attributes_kind(items: list, itemprop: str | None) -> int:
+    words = []
+    for name, value in items:
+        if name in _VOCABULARY_ATTRS:
+            words.append(value)
+        elif name == "role":
+            if value.lower() in FURNITURE_ROLES:
+                return -1
+            words.append(value)
+        elif name == "hidden" or (name == "aria-hidden" and value == "true"):
+            return -1
+        elif name == "style" and ("none" in value or "hidden" in value):
+            style = value.replace(" ", "").lower()
+            if "display:none" in style or "visibility:hidden" in style:
+                return -1
+    if not words:
+        return 0
+    key = " ".join(words).lower()
+    if itemprop and "articlebody" in key.replace(" ", ""):
+        return 1
+    if FURNITURE.search(key):
+        return -1
+    if ARTICLE.search(key):
+        return 1
+    return 0
+
+
+def _labelled_furniture(el: etree._Element, st: Stats) -> bool:
     """A section whose own heading is named as furniture ("related-title") is that furniture."""
     for child in el:
         tag = child.tag
         if tag in HEADINGS:
-            return kinds.get(child, 0) < 0
+            rec = st.get(child)
+            return rec is not None and rec[KIND] < 0
         if tag == "a" and not len(child) and not (child.text or "").strip():
             continue  # an empty anchor ahead of the heading
         return False
     return False
 
 
+def _factor(kind: int) -> float:
+    return FURNITURE_FACTOR if kind < 0 else ARTICLE_FACTOR if kind > 0 else 1.0
+
+
 def measure(root: etree._Element) -> Stats:
-    """Text, link and prose lengths of every element, children before parents, in one pass."""
+    """Text, link and prose lengths of every element, in one walk (children end before parents)."""
     st = Stats()
-    chars, links, prose, score, unit, kinds = st.chars, st.links, st.prose, st.score, st.unit, st.kind
-    inline: dict = {}
-    inline_links: dict = {}
-    heads: dict = {}  # headings inside
-    lheads: dict = {}  # headings inside that are all link: teaser headlines
-    named: set = set()
-    order = list(root.iter(etree.Element))
-    st.pos = {el: i for i, el in enumerate(order)}
-    order.reverse()
-    for el in order:
-        tag = el.tag
-        text = el.text
-        own = _wlen(text) if text else 0
-        n_chars, n_links, n_inline, n_ilinks, n_prose = own, 0, own, 0, 0.0
-        n_heads = n_lheads = lhead_children = 0
-        for child in el:
-            tail = child.tail
-            if tail:
-                t = _wlen(tail)
-                n_chars += t
-                n_inline += t
-            if child not in chars:  # comments and other non-elements
+    # Accumulators of the open elements: chars, links, inline chars, inline link chars, prose,
+    # headings, linked headings, children with linked headings, score, position.
+    stack: list[list] = []
+    discounted: list[etree._Element] = []
+    pos = 0
+    inline_tags = INLINE_TAGS
+    headings = HEADINGS
+    leaf = None
+    walk = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walk:
+        if event == "start":
+            tag = el.tag
+            if tag in SKIPPED_TAGS:
+                walk.skip_subtree()  # menus: hundreds of links, never a word of the article
+                stack.append([0, 0, 0, 0, 0.0, 0, 0, 0, 0.0, pos])
+                pos += 1
                 continue
-            n_chars += chars[child]
-            n_links += links[child]
-            n_prose += prose[child]
-            if heads[child]:
-                n_heads += heads[child]
-                if lheads[child]:
-                    n_lheads += lheads[child]
-                    lhead_children += 1
-            if child.tag in INLINE_TAGS:
-                n_inline += inline[child]
-                n_ilinks += inline_links[child]
-        own_unit = 0.0
-        if tag == "a" and el.get("href") is not None:
-            n_links = n_chars
-            n_ilinks = n_inline
-            n_prose = 0.0  # anything inside a link is a link, even a "card" of paragraphs
-            n_lheads = n_heads
-        elif tag not in INLINE_TAGS and n_inline >= PROSE_MIN:
-            density = min(1.0, n_ilinks / n_inline)
-            own_unit = n_inline * (1.0 - density) ** 2
-            if tag in HEADINGS:
-                own_unit *= 0.5
-            n_prose += own_unit
-        if tag in HEADINGS:
-            n_heads += 1
-            if n_inline and n_ilinks >= 0.8 * n_inline:
-                n_lheads += 1
-        kind = vocabulary_kind(el)
-        if kind == 0 and len(el) and _labelled_furniture(el, kinds):
-            kind = -1
-        if kind == 0 and n_lheads >= 2 and n_prose < TEASER_PROSE * n_lheads and lhead_children >= 2:
-            kind = -1  # a list of teasers: headlines that are links, each with a little text
-        heads[el] = n_heads
-        lheads[el] = n_lheads
-        chars[el] = n_chars
-        links[el] = n_links
-        inline[el] = n_inline
-        inline_links[el] = n_ilinks
-        prose[el] = n_prose
-        unit[el] = own_unit
-        kinds[el] = kind
-        if kind:
-            named.add(el)
-    # Second pass, now that the page's total is known: weigh by vocabulary. A container that
-    # holds most of the page's prose is the article whatever its class says ("with-sidebar").
-    protect = PROTECT_SHARE * prose.get(root, 0.0)
-    for el in order:
-        if not prose[el]:
-            score[el] = 0.0
+            text = el.text
+            n = _wlen(text) if text else 0
+            if tag in inline_tags and not len(el) and stack and (tag != "span" or vocabulary_kind(el) == 0):
+                # Text-level leaf (<a>, <b>, <br>...): its text goes straight to its parent's paragraph.
+                leaf = el
+                tail = el.tail
+                t = _wlen(tail) if tail else 0
+                parent = stack[-1]
+                parent[0] += n + t
+                parent[2] += n + t
+                if tag == "a" and n and el.get("href") is not None:
+                    parent[1] += n
+                    parent[3] += n
+                pos += 1
+                continue
+            stack.append([n, 0, n, 0, 0.0, 0, 0, 0, 0.0, pos])
+            pos += 1
             continue
-        s = unit[el]
-        for child in el:
-            if child in score:
-                s += score[child]
-        if el in named:
-            kind = kinds[el]
-            if kind > 0:
-                s *= ARTICLE_FACTOR
-            elif prose[el] < protect:
-                s *= FURNITURE_FACTOR
-        score[el] = s
+        if el is leaf:
+            continue
+        chars, links, inline, ilinks, prose, heads, lheads, lhead_children, score, position = stack.pop()
+        tag = el.tag
+        unit = 0.0
+        if tag == "a" and el.get("href") is not None:
+            links, ilinks = chars, inline
+            prose = score = 0.0  # anything inside a link is a link, even a "card" of paragraphs
+            lheads = heads
+        elif tag not in inline_tags and inline >= PROSE_MIN:
+            unit = inline * (1.0 - min(1.0, ilinks / inline)) ** 2
+            if tag in headings:
+                unit *= 0.5
+            prose += unit
+            score += unit
+        if tag in headings:
+            heads += 1
+            if inline and ilinks >= 0.8 * inline:
+                lheads += 1
+        kind = vocabulary_kind(el)
+        if kind == 0 and heads:
+            if _labelled_furniture(el, st):
+                kind = -1
+            elif lheads >= 2 and lhead_children >= 2 and prose < TEASER_PROSE * lheads:
+                kind = -1  # a list of teasers: headlines that are links, each with a little text
+        if kind and score:
+            score *= _factor(kind)
+            if kind < 0:
+                discounted.append(el)
+        st[el] = [chars, links, prose, unit, kind, position, score]
+        if stack:
+            parent = stack[-1]
+            tail = el.tail
+            t = _wlen(tail) if tail else 0
+            parent[0] += chars + t
+            parent[1] += links
+            parent[4] += prose
+            parent[8] += score
+            if heads:
+                parent[5] += heads
+                if lheads:
+                    parent[6] += lheads
+                    parent[7] += 1
+            if tag in inline_tags:
+                parent[2] += inline + t
+                parent[3] += ilinks
+            else:
+                parent[2] += t
+    _protect(root, st, discounted)
     return st
+
+
+def _protect(root: etree._Element, st: Stats, discounted: list[etree._Element]) -> None:
+    """Undo the vocabulary discount of containers that hold most of the page's prose.
+
+    Only known once the whole page is measured. Such containers are nested in one another
+    (each has more than half the prose), so undoing them deepest first and passing each
+    change up through the factors of the ancestors keeps every score exact.
+    """
+    total = st[root][PROSE] if root in st else 0.0
+    protected = [el for el in discounted if st[el][PROSE] >= PROTECT_SHARE * total]
+    for el in reversed(protected):  # deepest first: later in document order
+        rec = st[el]
+        new = rec[SCORE] / FURNITURE_FACTOR
+        delta = new - rec[SCORE]
+        rec[SCORE] = new
+        for anc in el.iterancestors():
+            arec = st[anc]
+            delta *= _factor(arec[KIND]) if arec[SCORE] else 1.0
+            arec[SCORE] += delta
 
 
 def find_body(root: etree._Element, st: Stats) -> list[etree._Element]:
     """The elements that make up the article body, in document order."""
-    score = st.score
+    score = st.get_score
     body = root.find("body")
     node = body if body is not None else root
     path = [node]
     while True:
-        children = [c for c in node if c in score]
+        children = [c for c in node if c in st]
         if not children:
             break
-        best = max(children, key=score.__getitem__)
-        here = st.unit.get(node, 0.0) + sum(score[c] for c in children)
-        if here <= 0 or score[best] < DESCEND_SHARE * here or best.tag in _STOP_DESCENT:
+        best = max(children, key=score)
+        here = st[node][UNIT] + sum(score(c) for c in children)
+        if here <= 0 or score(best) < DESCEND_SHARE * here or best.tag in _STOP_DESCENT:
             break
-        if st.kind.get(node, 0) > 0 and st.kind.get(best, 0) <= 0 and score[best] < NAMED_BODY_SHARE * here:
+        if st[node][KIND] > 0 and st[best][KIND] <= 0 and score(best) < NAMED_BODY_SHARE * here:
             break  # the container named as the article body is the body, unless one child is all of it
         if best.tag == "table" and not _LAYOUT(best):  # a data table is a block of the body, not a page
             break
@@ -272,17 +328,18 @@ def find_body(root: etree._Element, st: Stats) -> list[etree._Element]:
     parent = node.getparent()
     if parent is None or node.tag in ("body", "html"):
         return [node]
-    own = score[node]
+    own = score(node)
     parts = []
     for sib in parent:
         if sib is node:
             parts.append(sib)
             continue
-        if sib not in score:
+        rec = st.get(sib)
+        if rec is None:
             continue
-        weight = score[sib]
+        weight = rec[SCORE]
         # A paragraph (a <p>, or any block whose text is its own) beside the body is part of it.
-        paragraph = sib.tag == "p" or st.unit.get(sib, 0.0) >= 0.8 * st.prose.get(sib, 0.0)
+        paragraph = sib.tag == "p" or rec[UNIT] >= 0.8 * rec[PROSE]
         if (weight >= SIBLING_SHARE * own or (paragraph and weight >= 80)) and st.density(sib) < 0.25:
             parts.append(sib)
     # An article cut into chunks (an ad or a promo between them) repeats its wrapper: siblings of
@@ -292,22 +349,21 @@ def find_body(root: etree._Element, st: Stats) -> list[etree._Element]:
         if not cls:
             continue
         for sib in step.itersiblings():
-            if sib.tag == step.tag and sib.get("class") == cls and score.get(sib, 0.0) >= 0.5 * own \
+            if sib.tag == step.tag and sib.get("class") == cls and score(sib) >= 0.5 * own \
                     and st.density(sib) < 0.25:
                 parts.append(sib)
         for sib in step.itersiblings(preceding=True):
-            if sib.tag == step.tag and sib.get("class") == cls and score.get(sib, 0.0) >= 0.5 * own \
+            if sib.tag == step.tag and sib.get("class") == cls and score(sib) >= 0.5 * own \
                     and st.density(sib) < 0.25:
                 parts.append(sib)
     if len(parts) > 1:
-        pos = st.pos
-        parts.sort(key=pos.__getitem__)
+        parts.sort(key=lambda el: st[el][POS])
     return parts
 
 
 def clean_body(parts: list[etree._Element], st: Stats) -> None:
     """Drop furniture inside the body: named widgets, captions, hidden and link-heavy containers."""
-    total = sum(st.prose.get(p, 0.0) for p in parts) or 1.0
+    total = sum(st[p][PROSE] for p in parts if p in st) or 1.0
     doomed: list[etree._Element] = []
     stack = list(parts)
     while stack:
@@ -316,7 +372,10 @@ def clean_body(parts: list[etree._Element], st: Stats) -> None:
             tag = child.tag
             if not isinstance(tag, str):
                 continue
-            if _is_furniture(child, tag, st) and st.prose.get(child, 0.0) < PROTECT_SHARE * total:
+            rec = st.get(child)
+            if rec is None:  # a text-level leaf: part of its paragraph
+                continue
+            if _is_furniture(child, tag, st) and rec[PROSE] < PROTECT_SHARE * total:
                 doomed.append(child)
             else:
                 stack.append(child)
@@ -325,7 +384,7 @@ def clean_body(parts: list[etree._Element], st: Stats) -> None:
 
 
 def _is_furniture(el: etree._Element, tag: str, st: Stats) -> bool:
-    kind = st.kind.get(el, 0)
+    kind = st[el][KIND]
     if kind < 0:
         return True
     if kind > 0:
