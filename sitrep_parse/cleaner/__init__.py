@@ -34,6 +34,9 @@ _LABEL = re.compile(
     r"(photo|image|video|foto|bild)( credit)?:.{0,80})$",
     re.I,
 )
+# A tag printed as text (a page that escaped its own <noscript> markup), not prose.
+_MARKUP = re.compile(r"""^<[a-z][a-z0-9]*(?:\s+[a-z_:][-a-z0-9_:.]*(?:=(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*"""
+                     r"""\s+[a-z_:][-a-z0-9_:.]*=(?:"[^"]*"|'[^']*'|[^\s"'>]+)\s*/?>$""", re.I)
 _DATELINE = re.compile(
     r"^(?:(?:published|updated|posted|last updated|aktualisiert|veröffentlicht|publié|mis à jour|actualizado)"
     r"\s*(?:on|at|:)?\s*)?[\w ,.:/+\-–]{0,60}\b(?:19|20)\d\d\b[\w ,.:/+\-–()]{0,40}$",
@@ -72,9 +75,10 @@ def tidy(blocks: list[Block], metadata: Metadata) -> Iterable[Block]:
     carry_break = False  # a dropped block passes its <hr> on to the next kept one
     for block in blocks:
         text = block.text
-        folded = _fold(text)
-        drop = not folded or bool(_LABEL.match(text))
-        if not drop and not seen_prose:
+        short = len(text) < 160  # labels, bylines and headlines are short; prose is not re-examined
+        drop = short and (not _fold(text) or bool(_LABEL.match(text)) or bool(_MARKUP.match(text)))
+        if not drop and not seen_prose and short:
+            folded = _fold(text)
             drop = bool(title and (folded == title or (block.type == "heading" and block.level == 1))) or (
                 len(text) < 120 and (_is_byline(text, authors) or bool(_DATELINE.match(text))))
         if drop:

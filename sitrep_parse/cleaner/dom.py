@@ -14,9 +14,7 @@ from lxml import etree
 from ..errors import CleanError
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_WS = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
-_NL_RUN = re.compile(r"\s*\n\s*")
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements that start a new block of text when they appear inside a container.
@@ -54,14 +52,18 @@ def text_content(el: etree._Element) -> str:
 
 
 def norm(text: Optional[str]) -> str:
-    """Collapse runs of spaces (keeping line breaks that <br> made) and drop invisible characters."""
+    """Collapse runs of spaces (keeping line breaks that <br> made) and drop invisible characters.
+
+    str.split() already treats every Unicode space (no-break, thin, ideographic...) as
+    whitespace, and isascii() is a flag lookup, so plain text pays for no regex at all.
+    """
     if not text:
         return ""
-    text = _INVISIBLE.sub("", text)
-    text = _WS.sub(" ", text)
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
     if "\n" in text:
-        text = _NL_RUN.sub("\n", text)
-    return text.strip()
+        return "\n".join(line for line in (" ".join(part.split()) for part in text.split("\n")) if line)
+    return " ".join(text.split())
 
 
 def raw_text(el: etree._Element) -> str:
