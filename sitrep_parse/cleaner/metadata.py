@@ -30,12 +30,14 @@ ARTICLE_TYPES = frozenset({
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
 _BY = re.compile(r"^\s*(?:by|von|par|por|di|door|av|af|przez|от)\s+", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\|)\s*", re.I)
+_CLOCK = re.compile(r"\d[:.h]\d\d")
 _VISIBLE_TIME = re.compile(r"(\d{1,2})[:.h](\d{2})\s*(?:([ap])\.?m\.?)?\s*([A-Z]{1,5}|UTC[+\-−]\d{1,2})\b")
 
 
 def extract_metadata(root: etree._Element, page_url: Optional[str]) -> Metadata:
     ld = _json_ld_article(root)
     metas = _meta_tags(root)
+    micro = _microdata_times(root)
 
     def meta(*keys: str) -> Optional[str]:
         for key in keys:
@@ -55,12 +57,12 @@ def extract_metadata(root: etree._Element, page_url: Optional[str]) -> Metadata:
         [_ld_str(ld.get("datePublished")), meta("article:published_time", "og:article:published_time",
          "datepublished", "date", "dc.date", "dc.date.issued", "dcterms.created", "parsely-pub-date",
          "sailthru.date", "pubdate", "publishdate", "publish-date", "citation_publication_date"),
-         _time_attr(root, "datePublished"), _ld_str(ld.get("dateCreated"))],
+         micro.get("datepublished"), _ld_str(ld.get("dateCreated"))],
     )
     modified = _best_time(
         root,
         [_ld_str(ld.get("dateModified")), meta("article:modified_time", "og:updated_time", "datemodified",
-         "last-modified", "dcterms.modified"), _time_attr(root, "dateModified")],
+         "last-modified", "dcterms.modified"), micro.get("datemodified")],
     )
     language = _first(root.get("lang"), root.get("xml:lang"), meta("content-language", "language", "dc.language"),
                       _ld_str(ld.get("inLanguage")), (meta("og:locale") or "").replace("_", "-") or None)
@@ -175,11 +177,16 @@ def _link(root: etree._Element, rel: str) -> Optional[str]:
     return None
 
 
-def _time_attr(root: etree._Element, itemprop: str) -> Optional[str]:
+def _microdata_times(root: etree._Element) -> dict[str, str]:
+    """itemprop=datePublished/dateModified on <time>, <meta> or <span>, first of each, in one pass."""
+    found: dict[str, str] = {}
     for el in root.iter("time", "meta", "span"):
-        if el.get("itemprop") == itemprop:
-            return el.get("datetime") or el.get("content")
-    return None
+        prop = el.get("itemprop")
+        if prop and prop.lower() in ("datepublished", "datemodified") and prop.lower() not in found:
+            value = el.get("datetime") or el.get("content")
+            if value:
+                found[prop.lower()] = value
+    return found
 
 
 def _first(*values: Optional[str]) -> Optional[str]:
@@ -282,7 +289,7 @@ def _visible_offset(root: etree._Element, instant: datetime) -> Optional[datetim
     """A UTC instant re-expressed in the zone of a visible dateline that shows the same moment."""
     for el in root.iter("time", "span", "div", "p", "summary"):
         text = el.text or ""
-        if len(text) > 120 or not re.search(r"\d[:.h]\d\d", text):
+        if len(text) > 120 or not _CLOCK.search(text):
             continue
         for m in _VISIBLE_TIME.finditer(text):
             zone = zone_for(m.group(4), instant.date())
