@@ -128,54 +128,62 @@ _VOCABULARY_ATTRS = frozenset({"class", "id", "data-component", "data-testid", "
                                "aria-label"})
 # Text-level formatting whose class never decides anything: skipping it saves a third of the lookups.
 _NO_VOCABULARY = INLINE_TAGS - {"span", "time"}
-_kind_cache: dict[tuple, int] = {}
+_vocabulary_cache: dict[tuple, tuple[int, bool]] = {}
+# Class words of a headline: with all its text a link, it is a teaser's title ("card-title").
+TITLE = re.compile(r"(?<![a-z0-9])[a-z0-9_-]*(?:title|headline|heading)(?![a-z0-9])")
 
 
 def vocabulary_kind(el: etree._Element) -> int:
     """-1 when the tag, role, hiding or class/id words name furniture, 1 when they name the article body."""
+    return _vocabulary(el)[0]
+
+
+def _vocabulary(el: etree._Element) -> tuple[int, bool]:
+    """(vocabulary_kind, whether the class names a title), cached by attribute set."""
     tag = el.tag
     if tag in FURNITURE_TAGS:
-        return -1
+        return -1, False
     if tag in _NO_VOCABULARY:
-        return 0
+        return 0, False
     items = el.items()
     if not items:
-        return 0
+        return 0, False
     key = tuple(items)  # attribute sets repeat a lot within a page and across pages of a site
-    kind = _kind_cache.get(key)
-    if kind is None:
-        kind = _attributes_kind(items, el.get("itemprop"))
-        if len(_kind_cache) > 50000:
-            _kind_cache.clear()
-        _kind_cache[key] = kind
-    return kind
+    found = _vocabulary_cache.get(key)
+    if found is None:
+        found = _attributes_kind(items, el.get("itemprop"))
+        if len(_vocabulary_cache) > 50000:
+            _vocabulary_cache.clear()
+        _vocabulary_cache[key] = found
+    return found
 
 
-def _attributes_kind(items: list, itemprop: str | None) -> int:
+def _attributes_kind(items: list, itemprop: str | None) -> tuple[int, bool]:
     words = []
     for name, value in items:
         if name in _VOCABULARY_ATTRS:
             words.append(value)
         elif name == "role":
             if value.lower() in FURNITURE_ROLES:
-                return -1
+                return -1, False
             words.append(value)
         elif name == "hidden" or (name == "aria-hidden" and value == "true"):
-            return -1
+            return -1, False
         elif name == "style" and ("none" in value or "hidden" in value):
             style = value.replace(" ", "").lower()
             if "display:none" in style or "visibility:hidden" in style:
-                return -1
+                return -1, False
     if not words:
-        return 0
+        return 0, False
     key = " ".join(words).lower()
+    title = TITLE.search(key) is not None
     if itemprop and "articlebody" in key.replace(" ", ""):
-        return 1
+        return 1, title
     if FURNITURE.search(key):
-        return -1
+        return -1, title
     if ARTICLE.search(key):
-        return 1
-    return 0
+        return 1, title
+    return 0, title
 
 
 def _labelled_furniture(el: etree._Element, st: Stats) -> bool:
@@ -217,7 +225,7 @@ def measure(root: etree._Element) -> Stats:
                 continue
             text = el.text
             n = _wlen(text) if text else 0
-            if tag in inline_tags and not len(el) and stack and (tag != "span" or vocabulary_kind(el) == 0):
+            if tag in inline_tags and not len(el) and stack and (tag != "span" or _vocabulary(el) == (0, False)):
                 # Text-level leaf (<a>, <b>, <br>...): its text goes straight to its parent's paragraph.
                 leaf = el
                 tail = el.tail
@@ -248,11 +256,11 @@ def measure(root: etree._Element) -> Stats:
                 unit *= 0.5
             prose += unit
             score += unit
-        if tag in headings:
+        kind, titled = _vocabulary(el)
+        if tag in headings or titled:
             heads += 1
             if inline and ilinks >= 0.8 * inline:
                 lheads += 1
-        kind = vocabulary_kind(el)
         if kind == 0 and heads:
             if _labelled_furniture(el, st):
                 kind = -1
