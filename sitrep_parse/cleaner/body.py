@@ -393,15 +393,27 @@ def clean_body(parts: list[etree._Element], st: Stats) -> None:
 
 def _is_furniture(el: etree._Element, tag: str, st: Stats) -> bool:
     kind = st[el][KIND]
-    if kind < 0:
-        return True
     if kind > 0:
         return False
+    if kind < 0:
+        # An embed box around a quotation or a post (a tweet, a statement) carries the article's
+        # own material, whatever the widget is called; comment threads have text besides quotes.
+        return not _mostly_quotation(el, st)
     if tag == "figure":
         return el.find(".//blockquote") is None
     if tag == "header" and el.find(".//p") is None:
         return True
+    if tag == "form":  # inside the body: a comment, search or sign-up form
+        return True
     return False
+
+
+def _mostly_quotation(el: etree._Element, st: Stats) -> bool:
+    prose = st[el][PROSE]
+    if not prose or el.tag in FURNITURE_TAGS:
+        return False
+    quoted = sum(st[q][PROSE] for q in el.iter("blockquote") if q in st)
+    return quoted >= 0.8 * prose
 
 
 def _drop(el: etree._Element) -> None:
