@@ -207,7 +207,7 @@ def measure(root: etree._Element) -> Stats:
     """Text, link and prose lengths of every element, in one walk (children end before parents)."""
     st = Stats()
     # Accumulators of the open elements: chars, links, inline chars, inline link chars, prose,
-    # headings, linked headings, children with linked headings, score, position.
+    # headings, linked headings, card children, score, position, prose of card children.
     stack: list[list] = []
     discounted: list[etree._Element] = []
     pos = 0
@@ -220,7 +220,7 @@ def measure(root: etree._Element) -> Stats:
             tag = el.tag
             if tag in SKIPPED_TAGS:
                 walk.skip_subtree()  # menus: hundreds of links, never a word of the article
-                stack.append([0, 0, 0, 0, 0.0, 0, 0, 0, 0.0, pos])
+                stack.append([0, 0, 0, 0, 0.0, 0, 0, 0, 0.0, pos, 0.0])
                 pos += 1
                 continue
             text = el.text
@@ -238,12 +238,12 @@ def measure(root: etree._Element) -> Stats:
                     parent[3] += n
                 pos += 1
                 continue
-            stack.append([n, 0, n, 0, 0.0, 0, 0, 0, 0.0, pos])
+            stack.append([n, 0, n, 0, 0.0, 0, 0, 0, 0.0, pos, 0.0])
             pos += 1
             continue
         if el is leaf:
             continue
-        chars, links, inline, ilinks, prose, heads, lheads, lhead_children, score, position = stack.pop()
+        chars, links, inline, ilinks, prose, heads, lheads, cards, score, position, card_prose = stack.pop()
         tag = el.tag
         unit = 0.0
         if tag == "a" and el.get("href") is not None:
@@ -264,8 +264,8 @@ def measure(root: etree._Element) -> Stats:
         if kind == 0 and heads:
             if _labelled_furniture(el, st):
                 kind = -1
-            elif lheads >= 2 and lhead_children >= 2 and prose < TEASER_PROSE * lheads:
-                kind = -1  # a list of teasers: headlines that are links, each with a little text
+            elif cards >= 2 and card_prose >= 0.8 * prose:
+                kind = -1  # a list of teasers: cards (a linked headline, a little text) and little else
         if kind and score:
             score *= _factor(kind)
             if kind < 0:
@@ -283,7 +283,9 @@ def measure(root: etree._Element) -> Stats:
                 parent[5] += heads
                 if lheads:
                     parent[6] += lheads
-                    parent[7] += 1
+                    if prose <= TEASER_PROSE * lheads:  # a card: linked headline(s), a little text
+                        parent[7] += 1
+                        parent[10] += prose
             if tag in inline_tags:
                 parent[2] += inline + t
                 parent[3] += ilinks
