@@ -26,9 +26,11 @@ __all__ = ["clean"]
 
 # Standalone labels that are furniture in any article, in the languages we meet most.
 _LABEL = re.compile(
-    r"^(?:advertisement|advertising|ad|anzeige|werbung|publicité|publicidad|pubblicità|reklama|annons|annonce|"
+    r"^(?:advertisement|advertising|advert|ads?|advertorial|anzeige|werbung|publicité|publicidad|publicidade|"
+    r"pubblicità|reklama|реклама|annons|annonce|anuncio|"
     r"sponsored( content)?|story continues below( advertisement)?|article continues below|"
-    r"continue reading( below)?|scroll to continue|read more|weiterlesen|lire la suite|leer más|"
+    r"continue reading( below)?|scroll to continue|read more|weiterlesen|lire la suite|leer más|leia mais|"
+    r"don'?t miss:?|see also:?|most read|trending( now)?|"
     r"share( this( article| story)?)?:?|teilen|partager|compartir|related( articles| stories)?:?|"
     r"(sign up|subscribe)( now| here| today)?\.?|skip to main content|back to top|"
     r"(photo|image|video|foto|bild)( credit)?:.{0,80})$",
