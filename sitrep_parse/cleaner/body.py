@@ -67,6 +67,10 @@ _FURNITURE_WORDS = r"""
 """
 # A word after "with-", "has-", "no-" describes a layout ("content-with-sidebar"), not the widget.
 FURNITURE = re.compile(r"(?<![a-z0-9])(?<!with-)(?<!with_)(?<!has-)(?<!w-)(?<!no-)(?:" + re.sub(r"\s+", "", _FURNITURE_WORDS) + r")(?![a-z0-9])")
+# Furniture words long and specific enough to name furniture inside a compound class too
+# ("newscaption", "postsharing", "rightsidebar"), where short ones ("ad", "nav") would not.
+FURNITURE_PARTS = re.compile(r"caption|sponsor|newsletter|related|sharing|social|breadcrumb|cookie|sidebar|"
+                             r"footer|widget|advert|promo|outbrain|taboola|disqus|recommend|trending|paywall|byline")
 # Class/id words that name the article's own text container.
 ARTICLE = re.compile(
     r"(?<![a-z0-9])(?:articlebody|article-?body\w*|article-?content|article-?text|story-?body\w*|story-?content|"
@@ -79,7 +83,7 @@ FURNITURE_FACTOR = 0.2  # prose inside named furniture counts for this much when
 ARTICLE_FACTOR = 1.5  # ... and inside a container named as the article body, for this much
 PROTECT_SHARE = 0.5  # a container holding this share of the body's prose is never furniture
 DESCEND_SHARE = 0.6  # walk into a child holding this share of its parent's prose
-TEASER_PROSE = 500  # characters of prose per linked headline below which a container is a teaser list
+TEASER_PROSE = 500  # at most this much prose beside its linked headline, and a block is a teaser card
 SIBLING_SHARE = 0.2
 NAMED_BODY_SHARE = 0.9  # leave a container named as the article body only for a child with this share  # a sibling with this share of the body's prose is part of the body
 _STOP_DESCENT = HEADINGS | {"p", "pre", "li", "blockquote"}
@@ -179,7 +183,7 @@ def _attributes_kind(items: list, itemprop: str | None) -> tuple[int, bool]:
     title = TITLE.search(key) is not None
     if itemprop and "articlebody" in key.replace(" ", ""):
         return 1, title
-    if FURNITURE.search(key):
+    if FURNITURE.search(key) or FURNITURE_PARTS.search(key):
         return -1, title
     if ARTICLE.search(key):
         return 1, title
@@ -283,7 +287,7 @@ def measure(root: etree._Element) -> Stats:
                 parent[5] += heads
                 if lheads:
                     parent[6] += lheads
-                    if prose <= TEASER_PROSE * lheads:  # a card: linked headline(s), a little text
+                    if lheads <= 2 and prose <= TEASER_PROSE:  # a card: a linked headline, a little text
                         parent[7] += 1
                         parent[10] += prose
             if tag in inline_tags:
