@@ -39,11 +39,35 @@ _LABEL = re.compile(
 # A tag printed as text (a page that escaped its own <noscript> markup), not prose.
 _MARKUP = re.compile(r"""^<[a-z][a-z0-9]*(?:\s+[a-z_:][-a-z0-9_:.]*(?:=(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*"""
                      r"""\s+[a-z_:][-a-z0-9_:.]*=(?:"[^"]*"|'[^']*'|[^\s"'>]+)\s*/?>$""", re.I)
-_DATELINE = re.compile(
-    r"^(?:(?:published|updated|posted|last updated|aktualisiert|veröffentlicht|publié|mis à jour|actualizado)"
-    r"\s*(?:on|at|:)?\s*)?[\w ,.:/+\-–]{0,60}\b(?:19|20)\d\d\b[\w ,.:/+\-–()]{0,40}$",
-    re.I,
-)
+# A dateline is a date or a time and little else: after the words of dates (months, weekdays,
+# "updated", zone names) at most a few words remain ("Rome", "By the desk").
+_DATE_OR_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[:.h]\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+_WORD = re.compile(r"[^\W\d_]+")
+_DATE_WORDS = frozenset("""
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    januar februar märz mai juni juli oktober dezember janvier février mars avril juin juillet août septembre
+    octobre novembre décembre enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre
+    diciembre gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre janeiro fevereiro março
+    maio junho julho setembro outubro novembro dezembro januari februari maart mei augustus
+    monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun
+    montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi
+    dimanche lunes martes miércoles jueves viernes sábado domingo
+    am pm a m p m et pt ct mt utc gmt est edt cst cdt mst mdt pst pdt bst cet cest uhr h
+    published updated posted last modified on at de del le der am um à às em
+    aktualisiert veröffentlicht publié mis jour actualizado publicado atualizado aggiornato pubblicato
+""".split())
+
+
+# "Posted by", "Publicado por": a credit line wherever it starts.
+_CREDITED = re.compile(r"\b(?:posted|published|written|publicado|escrito|publié|écrit|veröffentlicht|geschrieben|"
+                       r"pubblicato|scritto)\s+(?:by|por|par|von|da|door)\b")
+
+
+def _is_dateline(text: str) -> bool:
+    if len(text) > 100 or not _DATE_OR_TIME.search(text):
+        return False
+    return sum(1 for w in _WORD.findall(text) if w.lower() not in _DATE_WORDS) <= 2
 
 
 def clean(page: Page) -> Article:
@@ -82,7 +106,7 @@ def tidy(blocks: list[Block], metadata: Metadata) -> Iterable[Block]:
         if not drop and not seen_prose and short:
             folded = _fold(text)
             drop = bool(title and (folded == title or (block.type == "heading" and block.level == 1))) or (
-                len(text) < 120 and (_is_byline(text, authors) or bool(_DATELINE.match(text))))
+                len(text) < 120 and (_is_byline(text, authors) or _is_dateline(text)))
         if drop:
             carry_break = carry_break or block.after_break
             continue
@@ -96,6 +120,6 @@ def tidy(blocks: list[Block], metadata: Metadata) -> Iterable[Block]:
 
 def _is_byline(text: str, authors: set[str]) -> bool:
     folded = _fold(text)
-    if re.match(r"^(?:by|von|par|por|di|door|av|af)\s", folded):
+    if re.match(r"^(?:by|von|par|por|di|door|av|af)\s", folded) or _CREDITED.search(folded):
         return True
     return bool(authors) and any(a and folded.startswith(a) for a in authors) and len(folded) < 80
