@@ -90,6 +90,7 @@ _STOP_DESCENT = HEADINGS | {"p", "pre", "li", "blockquote"}
 _LAYOUT = etree.XPath("boolean(descendant::*[self::p or self::div or self::table or self::ul or self::ol])")
 
 
+STRUCTURAL = -2  # kind of furniture known by structure (a labelled section, a teaser list)
 # Positions in a Stats record.
 CHARS, LINKS, PROSE, UNIT, KIND, POS, SCORE = range(7)
 
@@ -266,13 +267,14 @@ def measure(root: etree._Element) -> Stats:
             if inline and ilinks >= 0.8 * inline:
                 lheads += 1
         if kind == 0 and heads:
+            # Structure, not a class name, says what these are: no share of prose protects them.
             if _labelled_furniture(el, st):
-                kind = -1
+                kind = STRUCTURAL
             elif cards >= 2 and card_prose >= 0.8 * prose:
-                kind = -1  # a list of teasers: cards (a linked headline, a little text) and little else
+                kind = STRUCTURAL  # a list of teasers: cards (a linked headline, a little text) and little else
         if kind and score:
             score *= _factor(kind)
-            if kind < 0:
+            if kind == -1:
                 discounted.append(el)
         st[el] = [chars, links, prose, unit, kind, position, score]
         if stack:
@@ -389,7 +391,7 @@ def clean_body(parts: list[etree._Element], st: Stats) -> None:
             rec = st.get(child)
             if rec is None:  # a text-level leaf: part of its paragraph
                 continue
-            if _is_furniture(child, tag, st) and rec[PROSE] < PROTECT_SHARE * total:
+            if _is_furniture(child, tag, st) and (rec[KIND] == STRUCTURAL or rec[PROSE] < PROTECT_SHARE * total):
                 doomed.append(child)
             else:
                 stack.append(child)
