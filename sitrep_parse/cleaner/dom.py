@@ -36,7 +36,10 @@ def parse_document(html: str, source: str) -> etree._Element:
     html = _XML_DECL.sub("", html, count=1)
     if not html.strip():
         raise CleanError(source, "empty document")
-    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, no_network=True)
+    # huge_tree: past 256 levels of nesting (unclosed <div>s or <font>s) libxml2 would otherwise
+    # stop and return an empty document; the scraper's size cap already bounds the input.
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, no_network=True,
+                              huge_tree=True)
     try:
         root = etree.fromstring(html, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
