@@ -10,6 +10,7 @@ dateline) states one, rather than in UTC.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from datetime import datetime
@@ -28,8 +29,17 @@ ARTICLE_TYPES = frozenset({
     "report", "scholarlyarticle", "techarticle", "socialmediaposting", "webpage", "medicalwebpage",
 })
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
-_BY = re.compile(r"^\s*(?:by|von|par|por|di|door|av|af|przez|от)\s+", re.I)
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\|)\s*", re.I)
+# "By", "Analysis by", "Text von": everything up to the credit word goes.
+_BY = re.compile(r"^\s*(?:(?:analysis|text|story|words|reporting|report|written|posted|published|commentary|"
+                 r"opinion|review|interview|texto|texte|bericht|reportage)\s+)?"
+                 r"(?:by|von|par|por|di|door|av|af|przez|от)\s+", re.I)
+# Name separators; the conjunctions only in lower case and between spaces, so "Bruce Y. Lee" stays whole.
+_NAME_SPLIT = re.compile(r"\s*(?:[,;&|]|\s(?:and|AND|And|und|et|y|e|en|og|och|i)\s)\s*")
+# A part after a name that is a credential or a job title, not another author ("MS, RD", "CNN
+# Editor-at-large", "AP National Political Writer").
+_CREDENTIAL = re.compile(r"^(?:[A-Z]{1,4}|Ph\.?D|M\.?D|Jr|Sr|I{1,3})$")
+_ROLE = re.compile(r"\b(?:editor|writer|correspondent|reporter|contributor|columnist|producer|staff|redakteur|"
+                   r"redaktion|rédaction|redacción|redazione|autor|author)s?\b", re.I)
 _CLOCK = re.compile(r"\d[:.h]\d\d")
 _VISIBLE_TIME = re.compile(r"(\d{1,2})[:.h](\d{2})\s*(?:([ap])\.?m\.?)?\s*([A-Z]{1,5}|UTC[+\-−]\d{1,2})\b")
 
@@ -46,10 +56,10 @@ def extract_metadata(root: etree._Element, page_url: Optional[str]) -> Metadata:
                 return values[0]
         return None
 
-    site_name = _first(
+    site_name = _first(*(name for name in (
         meta("og:site_name", "application-name", "al:android:app_name", "twitter:app:name:iphone"),
         _ld_name(ld.get("publisher")),
-    )
+    ) if name and "://" not in name))  # an address is not a name
     title = _title(root, ld, meta, site_name)
     authors = _authors(root, ld, metas)
     published = _best_time(
@@ -192,7 +202,7 @@ def _microdata_times(root: etree._Element) -> dict[str, str]:
 def _first(*values: Optional[str]) -> Optional[str]:
     for v in values:
         if v and v.strip():
-            return norm(v)
+            return norm(_unescape(v))
     return None
 
 
@@ -232,13 +242,23 @@ def _strip_site(title: str, site_name: Optional[str]) -> str:
     return title
 
 
+def _unescape(text: str) -> str:
+    """Undo HTML escaping that a CMS applied twice ("review &#8211; shoots" in a JSON-LD headline)."""
+    return html.unescape(text) if "&" in text else text
+
+
 def _split_names(text: str) -> list[str]:
-    text = _BY.sub("", norm(text))
+    text = _BY.sub("", norm(_unescape(text)))
+    if text.lower().startswith(("http://", "https://", "www.")):  # a profile address, not a name
+        return []
     names = []
-    for part in _NAME_SPLIT.split(text):
+    for n, part in enumerate(_NAME_SPLIT.split(text)):
         part = norm(part).strip(" .")
-        if part and not part.lower().startswith(("http://", "https://", "www.")) and len(part) < 80:
-            names.append(part)
+        if not part or part.lower().startswith(("http://", "https://", "www.")) or len(part) >= 80:
+            continue
+        if n and (_CREDENTIAL.match(part) or _ROLE.search(part)):
+            continue
+        names.append(part)
     return names
 
 
@@ -261,7 +281,7 @@ def _authors(root: etree._Element, ld: dict, metas: dict[str, list[str]]) -> tup
             if el.get("rel") == "author" or el.get("itemprop") == "author":
                 name = norm(text_content(el))
                 if name and len(name) < 80:
-                    names.append(name)
+                    names.extend(_split_names(name))
     seen: dict[str, str] = {}
     for n in names:
         seen.setdefault(n.lower(), n)
@@ -269,12 +289,21 @@ def _authors(root: etree._Element, ld: dict, metas: dict[str, list[str]]) -> tup
 
 
 def _best_time(root: etree._Element, candidates: list[Optional[str]]) -> Optional[str]:
-    """The first declared instant, expressed in the page's own offset where the page gives one."""
-    parsed = [dt for dt in (parse_iso(c) for c in candidates if c) if dt is not None]
+    """The first declared instant, expressed in the page's own offset where the page gives one.
+
+    Sources often disagree only in form: JSON-LD in UTC, the OpenGraph tag in local time, or a
+    naive "2019-11-19T19:31:39" beside the same wall time with its offset. The first source
+    decides the instant; a later one (or the visible dateline) may only supply the offset.
+    Dates before 1970 or more than a year ahead are placeholders ("0001-01-01"), not dates.
+    """
+    parsed = [dt for dt in (parse_iso(c) for c in candidates if c) if dt is not None and _plausible(dt)]
     if not parsed:
         return None
     first = parsed[0]
     if first.tzinfo is None:
+        for other in parsed[1:]:
+            if other.tzinfo is not None and other.replace(tzinfo=None) == first:
+                return format_iso(other)
         return format_iso(first)
     if first.utcoffset():
         return format_iso(first)
@@ -283,6 +312,10 @@ def _best_time(root: etree._Element, candidates: list[Optional[str]]) -> Optiona
             return format_iso(other)
     local = _visible_offset(root, first)
     return format_iso(local or first)
+
+
+def _plausible(dt: datetime) -> bool:
+    return 1970 <= dt.year <= datetime.now().year + 1
 
 
 def _visible_offset(root: etree._Element, instant: datetime) -> Optional[datetime]:
