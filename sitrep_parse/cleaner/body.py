@@ -67,6 +67,9 @@ _FURNITURE_WORDS = r"""
 """
 # A word after "with-", "has-", "no-" describes a layout ("content-with-sidebar"), not the widget.
 FURNITURE = re.compile(r"(?<![a-z0-9])(?<!with-)(?<!with_)(?<!has-)(?<!w-)(?<!no-)(?:" + re.sub(r"\s+", "", _FURNITURE_WORDS) + r")(?![a-z0-9])")
+# Words of reader comment threads: however much prose a thread holds, it is never the article.
+COMMENTS = re.compile(r"(?<![a-z0-9])(?:comments?|comment-?list|commentlist|disqus\w*|respond|replies|"
+                      r"discussion|reader-?comments?|user-?comments?)(?![a-z0-9])")
 # Furniture words long and specific enough to name furniture inside a compound class too
 # ("newscaption", "postsharing", "rightsidebar"), where short ones ("ad", "nav") would not.
 FURNITURE_PARTS = re.compile(r"caption|sponsor|newsletter|related|sharing|social|breadcrumb|cookie|sidebar|"
@@ -80,6 +83,7 @@ ARTICLE = re.compile(
 
 PROSE_MIN = 25  # characters: shorter runs are labels, not prose
 FURNITURE_FACTOR = 0.2  # prose inside named furniture counts for this much when looking for the body
+CERTAIN_FACTOR = 0.05  # ... and inside certain furniture, for this much (a thread ten times the article loses)
 ARTICLE_FACTOR = 1.5  # ... and inside a container named as the article body, for this much
 PROTECT_SHARE = 0.5  # a container holding this share of the body's prose is never furniture
 DESCEND_SHARE = 0.6  # walk into a child holding this share of its parent's prose
@@ -90,7 +94,7 @@ _STOP_DESCENT = HEADINGS | {"p", "pre", "li", "blockquote"}
 _LAYOUT = etree.XPath("boolean(descendant::*[self::p or self::div or self::table or self::ul or self::ol])")
 
 
-STRUCTURAL = -2  # kind of furniture known by structure (a labelled section, a teaser list)
+CERTAIN = -2  # furniture beyond doubt (a comment thread, a labelled related section, a teaser list)
 # Positions in a Stats record.
 CHARS, LINKS, PROSE, UNIT, KIND, POS, SCORE = range(7)
 
@@ -184,6 +188,8 @@ def _attributes_kind(items: list, itemprop: str | None) -> tuple[int, bool]:
     title = TITLE.search(key) is not None
     if itemprop and "articlebody" in key.replace(" ", ""):
         return 1, title
+    if COMMENTS.search(key):
+        return CERTAIN, title
     if FURNITURE.search(key) or FURNITURE_PARTS.search(key):
         return -1, title
     if ARTICLE.search(key):
@@ -205,7 +211,9 @@ def _labelled_furniture(el: etree._Element, st: Stats) -> bool:
 
 
 def _factor(kind: int) -> float:
-    return FURNITURE_FACTOR if kind < 0 else ARTICLE_FACTOR if kind > 0 else 1.0
+    if kind < 0:
+        return CERTAIN_FACTOR if kind == CERTAIN else FURNITURE_FACTOR
+    return ARTICLE_FACTOR if kind > 0 else 1.0
 
 
 def measure(root: etree._Element) -> Stats:
@@ -269,9 +277,9 @@ def measure(root: etree._Element) -> Stats:
         if kind == 0 and heads:
             # Structure, not a class name, says what these are: no share of prose protects them.
             if _labelled_furniture(el, st):
-                kind = STRUCTURAL
+                kind = CERTAIN
             elif cards >= 2 and card_prose >= 0.8 * prose:
-                kind = STRUCTURAL  # a list of teasers: cards (a linked headline, a little text) and little else
+                kind = CERTAIN  # a list of teasers: cards (a linked headline, a little text) and little else
         if kind and score:
             score *= _factor(kind)
             if kind == -1:
@@ -391,7 +399,7 @@ def clean_body(parts: list[etree._Element], st: Stats) -> None:
             rec = st.get(child)
             if rec is None:  # a text-level leaf: part of its paragraph
                 continue
-            if _is_furniture(child, tag, st) and (rec[KIND] == STRUCTURAL or rec[PROSE] < PROTECT_SHARE * total):
+            if _is_furniture(child, tag, st) and (rec[KIND] == CERTAIN or rec[PROSE] < PROTECT_SHARE * total):
                 doomed.append(child)
             else:
                 stack.append(child)
