@@ -72,8 +72,9 @@ COMMENTS = re.compile(r"(?<![a-z0-9])(?:comments?|comment-?list|commentlist|disq
                       r"discussion|reader-?comments?|user-?comments?)(?![a-z0-9])")
 # Furniture words long and specific enough to name furniture inside a compound class too
 # ("newscaption", "postsharing", "rightsidebar"), where short ones ("ad", "nav") would not.
-FURNITURE_PARTS = re.compile(r"caption|sponsor|newsletter|related|sharing|social|breadcrumb|cookie|sidebar|"
-                             r"footer|widget|advert|promo|outbrain|taboola|disqus|recommend|trending|paywall|byline")
+FURNITURE_PARTS = re.compile(r"(?<!with-)(?<!with_)(?<!has-)(?<!w-)(?<!no-)"
+                             r"(?:caption|sponsor|newsletter|related|sharing|social|breadcrumb|cookie|sidebar|"
+                             r"footer|widget|advert|promo|outbrain|taboola|disqus|recommend|trending|paywall|byline)")
 # Class/id words that name the article's own text container.
 ARTICLE = re.compile(
     r"(?<![a-z0-9])(?:articlebody|article-?body\w*|article-?content|article-?text|story-?body\w*|story-?content|"

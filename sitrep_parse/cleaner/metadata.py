@@ -67,7 +67,7 @@ def extract_metadata(root: etree._Element, page_url: Optional[str]) -> Metadata:
         [_ld_str(ld.get("datePublished")), meta("article:published_time", "og:article:published_time",
          "datepublished", "date", "dc.date", "dc.date.issued", "dcterms.created", "parsely-pub-date",
          "sailthru.date", "pubdate", "publishdate", "publish-date", "citation_publication_date"),
-         micro.get("datepublished"), _ld_str(ld.get("dateCreated"))],
+         micro.get("datepublished"), _ld_str(ld.get("dateCreated")), micro.get("time")],
     )
     modified = _best_time(
         root,
@@ -188,14 +188,31 @@ def _link(root: etree._Element, rel: str) -> Optional[str]:
 
 
 def _microdata_times(root: etree._Element) -> dict[str, str]:
-    """itemprop=datePublished/dateModified on <time>, <meta> or <span>, first of each, in one pass."""
+    """itemprop=datePublished/dateModified on <time>, <meta> or <span>, first of each, in one pass.
+
+    Also "time": the page's first <time pubdate>, else its first <time datetime> with a date,
+    the last resort for a publication date when nothing is declared.
+    """
     found: dict[str, str] = {}
+    first_time = None
     for el in root.iter("time", "meta", "span"):
         prop = el.get("itemprop")
-        if prop and prop.lower() in ("datepublished", "datemodified") and prop.lower() not in found:
-            value = el.get("datetime") or el.get("content")
-            if value:
-                found[prop.lower()] = value
+        if prop:
+            prop = prop.lower()
+            if prop in ("datepublished", "datemodified") and prop not in found:
+                value = el.get("datetime") or el.get("content")
+                if value:
+                    found[prop] = value
+        if el.tag == "time":
+            value = el.get("datetime")
+            if value and len(value) >= 10 and value[:4].isdigit():
+                if el.get("pubdate") is not None and "pubdate" not in found:
+                    found["pubdate"] = value
+                elif first_time is None:
+                    first_time = value
+    time = found.pop("pubdate", None) or first_time
+    if time:
+        found["time"] = time
     return found
 
 

@@ -1,0 +1,268 @@
+"""The cleaner on pages written for it (fixtures/cleaner/): body found, furniture gone, structure kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from sitrep_parse.cleaner import clean
+from sitrep_parse.cleaner.body import CERTAIN, vocabulary_kind
+from sitrep_parse.cleaner.dom import norm, parse_document
+from sitrep_parse.errors import CleanError, SitrepError
+from sitrep_parse.models import Article, FetchOptions, Page
+from sitrep_parse.pipeline import parse_html
+from sitrep_parse.scraper import load
+
+from .conftest import FIXTURES
+
+CLEANER = FIXTURES / "cleaner"
+
+
+def article(name: str, url: str) -> Article:
+    return clean(load(str(CLEANER / name), FetchOptions(), url=url))
+
+
+def texts(a: Article) -> list[str]:
+    return [b.text for b in a.blocks]
+
+
+# --------------------------------------------------------------------------- a page full of furniture
+
+
+@pytest.fixture(scope="module")
+def courier() -> Article:
+    return article("furniture-article.html", "https://lowlandcourier.example/news/velmar-dock-strike-third-day")
+
+
+def test_body_is_the_article_in_order(courier):
+    starts = [t[:40] for t in texts(courier)]
+    assert starts == [
+        "Update, 14:05 GMT: The union said on Tue",
+        "Container traffic through the port of Ve",
+        "The strike began on Monday after the por",
+        "Ships diverted to Carrow",
+        "Three shipping lines said they had begun",
+        "We did not choose this dispute, but we w",
+        "The door is open whenever the authority ",
+        "Port authority figures show the followin",
+        "Day | Containers handled | Usual volume\n",
+        "The union listed three demands in a lett",
+        "a return to the previous eight-hour shif",
+        "a guaranteed eleven hours of rest betwee",
+        "and an independent review of crane maint",
+        "Local businesses that rely on the port s",
+        "The port authority said in a statement t",
+    ]
+
+
+@pytest.mark.parametrize("furniture", [
+    "Harbour cranes stand idle",  # the headline repeated
+    "By Mira Castell", "08:30 GMT",  # byline, dateline
+    "Photo: Lowland Courier", "Idle cranes at the east quay",  # caption and credit
+    "Advertisement",  # in-article ad slot
+    "Carrow port expansion approved", "Read more", "Ports brace for a difficult spring",  # related, read more
+    "Share on Facebook", "Email this story",  # share bar
+    "Morning Brief", "Sign up for our free newsletter",  # newsletter box
+    "Independent local journalism needs your support",  # donation box
+    "free articles this month",  # paywall notice
+    "Ports Strikes Velmar",  # tag list
+    "transport correspondent",  # author bio
+    "Previous: Council approves", "Next: Velmar fish market",  # prev/next
+    "cycle lanes", "Fishing fleet returns early",  # teaser list and most read
+    "harbourwatcher", "Forty years on the east quay", "Leave a reply",  # comments
+    "We use cookies",  # cookie notice
+    "Home", "9°C", "All rights reserved",  # breadcrumbs, sidebar widget, footer
+])
+def test_furniture_is_removed(courier, furniture):
+    assert furniture not in "\n".join(texts(courier))
+
+
+def test_structure_for_the_extractor(courier):
+    blocks = courier.blocks
+    assert blocks[0].lead == "Update, 14:05 GMT:"
+    heading = blocks[3]
+    assert (heading.type, heading.level) == ("heading", 2)
+    quote = [b for b in blocks if b.type == "blockquote"]
+    assert len(quote) == 2 and quote[0].group is not None and quote[0].group == quote[1].group
+    items = [b for b in blocks if b.type == "list_item"]
+    assert len(items) == 3 and len({b.group for b in items}) == 1 and items[0].group != quote[0].group
+    table = [b for b in blocks if b.type == "table"]
+    assert table[0].text.splitlines() == ["Day | Containers handled | Usual volume", "Monday | 1,240 | 9,800",
+                                          "Tuesday | 610 | 10,100"]
+
+
+def test_metadata_from_json_ld_graph(courier):
+    md = courier.metadata
+    assert md.title == "Harbour cranes stand idle as Velmar dock strike enters third day"
+    assert md.authors == ("Mira Castell", "Oren Blake")
+    assert md.published == "2023-03-14T08:30:00+00:00"
+    assert md.modified == "2023-03-14T14:05:00+00:00"
+    assert md.site_name == "The Lowland Courier"
+    assert md.language == "en-GB"
+    assert md.url == "https://lowlandcourier.example/news/velmar-dock-strike-third-day"  # relative canonical resolved
+    assert courier.url == md.url
+
+
+# --------------------------------------------------------------------------- other layouts and languages
+
+
+def test_spanish_page_with_inline_header_tweet_and_related_cards():
+    a = article("es-blog-split-body.html", "https://diariodelvalle.example/local/almarza")
+    body = "\n".join(texts(a))
+    assert texts(a)[0].startswith("Unas doscientas personas cortaron")
+    assert texts(a)[-1].startswith("Los vecinos han anunciado nuevas movilizaciones")
+    for gone in ["Vecinos de Almarza cortan", "Por Lucía Ferrer", "Actualizado 14/03/2023", "Publicidad",
+                 "Ofertas de primavera", "Te puede interesar", "urgencias pediátricas", "Comentarios",
+                 "Es una vergüenza", "Lo más leído", "Aviso legal"]:
+        assert gone not in body
+    tweet = [b for b in a.blocks if b.type == "blockquote"]  # an embedded post is the article's material
+    assert tweet and tweet[0].text.startswith("Hoy Almarza ha dicho basta")
+    assert a.metadata.authors == ("Lucía Ferrer", "Tomás Ibarra")
+    assert a.metadata.published == "2023-03-14T09:12:00+01:00"
+    assert a.metadata.language == "es"
+
+
+def test_comment_thread_larger_than_the_article_and_a_misleading_wrapper():
+    a = article("inline-header-long-comments.html", "https://valleygazette.example/brennock-mill")
+    assert [t[:30] for t in texts(a)] == [
+        "The derelict corn mill at Bren", "The grade II listed building, ",
+        "Councillors voted by nine to t", "Work is due to begin in the au"]
+    assert a.metadata.authors == ("Hannah Pryce",)
+
+
+def test_utc_instant_takes_the_pages_own_offset():
+    a = article("offset-dateline.html", "https://rheintaler.example/lenne")
+    md = a.metadata
+    # JSON-LD says 12:15Z; the visible dateline shows the same moment as 14:15 CEST.
+    assert md.published == "2023-06-02T14:15:00+02:00"
+    # JSON-LD says 13:00Z; og:updated_time gives the same instant with its offset.
+    assert md.modified == "2023-06-02T15:00:00+02:00"
+    assert md.authors == ("Jonas Weidner",)
+    assert md.language == "de-DE"
+    assert [t[:20] for t in texts(a)] == ["Der Pegel der Lenne ", "Die Feuerwehr warnt ", "Nach Angaben des Kre"]
+
+
+# --------------------------------------------------------------------------- metadata sources
+
+
+def page(html: str, url: str = "https://news.example/story") -> Article:
+    return clean(Page(source="test", html=html, url=url))
+
+
+PROSE = "<p>" + "The committee met for a third time on Tuesday and agreed on a timetable. " * 4 + "</p>"
+
+
+def test_live_blog_posting_and_author_list_in_json_ld():
+    html = f"""<html><head><script type="application/ld+json">
+    [{{"@type": "BreadcrumbList", "itemListElement": []}},
+     {{"@type": "LiveBlogPosting", "headline": "Storm Idris: live updates",
+       "datePublished": "2023-01-05T06:00:00+00:00", "coverageStartTime": "2023-01-05T06:00:00+00:00",
+       "author": [{{"@type": "Person", "name": "Ana Ruiz"}}, "Pieter de Wit, Senior Correspondent"],
+       "publisher": {{"@type": "NewsMediaOrganization", "name": "Coastline News"}}}}]
+    </script></head><body><main>{PROSE}</main></body></html>"""
+    md = page(html).metadata
+    assert md.title == "Storm Idris: live updates"
+    assert md.authors == ("Ana Ruiz", "Pieter de Wit")
+    assert md.published == "2023-01-05T06:00:00+00:00"
+    assert md.site_name == "Coastline News"
+
+
+def test_visible_byline_and_time_when_nothing_is_declared():
+    html = f"""<html lang="fr"><head><title>Le pont de Varenne rouvre | Le Courrier</title></head><body>
+    <article><h1>Le pont de Varenne rouvre</h1>
+    <p class="auteur">Par <a rel="author" href="/auteurs/camille-roux">Camille Roux</a></p>
+    <time datetime="2023-02-10T07:45:00+01:00">10 février 2023</time>{PROSE}</article></body></html>"""
+    md = page(html).metadata
+    assert md.title == "Le pont de Varenne rouvre"
+    assert md.authors == ("Camille Roux",)
+    assert md.published == "2023-02-10T07:45:00+01:00"
+    assert md.language == "fr"
+
+
+def test_names_and_dates_are_cleaned():
+    html = f"""<html><head>
+    <meta name="author" content="Analysis by Bruce Y. Lee, MS, RD">
+    <meta property="og:title" content="Review &#8211; a quiet triumph">
+    <meta property="og:site_name" content="https://www.example.com">
+    <script type="application/ld+json">{{"@type": "NewsArticle", "datePublished": "0001-01-01T00:00:00Z",
+     "publisher": {{"name": "Example Review"}}}}</script>
+    <meta property="article:published_time" content="2023-05-01T10:00:00">
+    <meta name="date" content="2023-05-01T10:00:00-04:00">
+    </head><body>{PROSE}</body></html>"""
+    md = page(html).metadata
+    assert md.authors == ("Bruce Y. Lee",)
+    assert md.title == "Review – a quiet triumph"
+    assert md.site_name == "Example Review"
+    assert md.published == "2023-05-01T10:00:00"  # naive first source; the placeholder year 1 is ignored
+
+
+# --------------------------------------------------------------------------- the signals themselves
+
+
+def element(markup: str) -> etree._Element:
+    return parse_document(f"<html><body>{markup}</body></html>", "test").find("body")[0]
+
+
+@pytest.mark.parametrize("markup,kind", [
+    ('<div class="sidebar">', -1),
+    ('<div class="content-with-sidebar">', 0),  # a layout that has a sidebar is not the sidebar
+    ('<div class="newscaption">', -1),  # long furniture words count inside compounds
+    ('<div class="masthead-inner thread">', -1),
+    ('<div class="head loading shadow">', 0),  # "ad" only as a whole word
+    ('<div class="article-body">', 1),
+    ('<div itemprop="articleBody">', 1),
+    ('<div id="comments">', CERTAIN),
+    ('<div style="display: none">', -1),
+    ('<div aria-hidden="true">', -1),
+    ('<div role="navigation">', -1),
+    ('<aside>', -1),
+    ('<div class="story">', 0),
+])
+def test_vocabulary(markup, kind):
+    assert vocabulary_kind(element(markup + "x</div>" if markup.startswith("<div") else markup)) == kind
+
+
+def test_norm_keeps_line_breaks_and_drops_invisible_characters():
+    assert norm("  a\u00a0 b\u200b c \n\n  d\u2009e  ") == "a b c\nd e"
+    assert norm("plain  text") == "plain text"
+    assert norm(None) == ""
+
+
+def test_tidy_keeps_prose_that_mentions_a_year():
+    html = """<html><body><article><p>Am 12. September startet wieder die Messe 2018 in Köln und wir sind dabei.</p>
+    """ + PROSE + "</article></body></html>"
+    assert texts(page(html))[0].startswith("Am 12. September startet")
+
+
+# --------------------------------------------------------------------------- never a crash
+
+
+@pytest.mark.parametrize("html", [
+    "", "   ", "<html><head><title>x</title></head></html>", "<frameset><frame src=a></frameset>",
+    "\x00\x01<p>hi</p>", "<nav><a href=x>only links here, nothing else at all on this page</a></nav>",
+    "<div>" * 5000 + "<p>deep</p>", "<p>" + "<b>" * 5000 + "deep" + "</b>" * 5000,
+    "<?xml version='1.0' encoding='utf-8'?><html><body><p>declared</p></body></html>",
+    "<table><tr><td><table><tr><td>" + "nested layout " * 20 + "</td></tr></table></td></tr></table>",
+    "<html><body><pre>\tcode\n\tmore code\n</pre></body></html>",
+])
+def test_odd_input_is_a_clean_error_or_an_article(html):
+    try:
+        doc = parse_html(html, url="https://example.com/x")
+    except CleanError:
+        return
+    except SitrepError as exc:  # any other stage failing on cleaner output would be a bug
+        pytest.fail(f"unexpected {type(exc).__name__}: {exc}")
+    assert doc.blocks
+
+
+def test_deeply_nested_pages_are_parsed_to_the_end():
+    html = "<div>" * 400 + "<p>" + "Words of a deeply nested article paragraph. " * 5 + "</p>" + "</div>" * 400
+    assert parse_html(html).text.startswith("Words of a deeply nested")
+
+
+def test_fixture_folder_is_complete():
+    assert sorted(p.name for p in Path(CLEANER).glob("*.html")) == [
+        "es-blog-split-body.html", "furniture-article.html", "inline-header-long-comments.html",
+        "offset-dateline.html"]
