@@ -23,6 +23,7 @@ from ..dates import format_iso, from_epoch, parse_iso
 from ..models import Block, Entry
 from .dom import BLOCK_TAGS, HEADINGS, link_text_length, norm, raw_text, text_content, text_of
 
+SENTENCE = 80  # characters of text outside links that make a block prose whatever its links
 LEAD_TAGS = frozenset({"strong", "b", "em", "i", "mark", "u"})
 TIME_ATTRS = ("datetime", "data-timestamp", "data-time", "data-datetime", "data-published", "data-date")
 _TIME_XPATH = etree.XPath(
@@ -447,9 +448,15 @@ def _emit(walk: _Walk, kind: str, el: etree._Element, entry: Optional[int], grou
 
 
 def _link_heavy(el: etree._Element, text: str) -> bool:
-    """A block that is mostly link text is navigation or a teaser, not prose."""
+    """A block that is mostly link text is navigation or a teaser, not prose.
+
+    Unless the words outside the links make a sentence of their own: a linked headline
+    followed by a full sentence is a roundup item, not a link.
+    """
     links = link_text_length(el)
     if not links:
+        return False
+    if len(text) - links >= SENTENCE:
         return False
     return links / max(1, len(text)) > (0.5 if len(text) > 200 else 0.7)
 

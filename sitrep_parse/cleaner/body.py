@@ -238,12 +238,12 @@ def measure(root: etree._Element) -> Stats:
                 pos += 1
                 continue
             text = el.text
-            n = _wlen(text) if text else 0
+            n = _wlen(text) if text and not text.isspace() else 0
             if tag in inline_tags and not len(el) and stack and (tag != "span" or _vocabulary(el) == (0, False)):
                 # Text-level leaf (<a>, <b>, <br>...): its text goes straight to its parent's paragraph.
                 leaf = el
                 tail = el.tail
-                t = _wlen(tail) if tail else 0
+                t = _wlen(tail) if tail and not tail.isspace() else 0
                 parent = stack[-1]
                 parent[0] += n + t
                 parent[2] += n + t
@@ -289,7 +289,7 @@ def measure(root: etree._Element) -> Stats:
         if stack:
             parent = stack[-1]
             tail = el.tail
-            t = _wlen(tail) if tail else 0
+            t = _wlen(tail) if tail and not tail.isspace() else 0
             parent[0] += chars + t
             parent[1] += links
             parent[4] += prose
