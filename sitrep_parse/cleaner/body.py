@@ -19,6 +19,8 @@ Three signals do the work, none of them tied to a site:
 from __future__ import annotations
 
 import re
+from itertools import chain
+
 from lxml import etree
 
 from .dom import HEADINGS
@@ -51,7 +53,7 @@ _FURNITURE_WORDS = r"""
     trending|popular|most-?read|most-?viewed|most-?popular|top-?stories|recirc\w*|onward\w*|teaser\w*|
     newsletter\w*|subscri\w*|signup|sign-up|paywall\w*|regwall|membership|donat\w*|contributions?|support|supporters?|
     patreon|cta|call-?to-?action|
-    comment|comments|commentary-box|disqus|discussion|respond|replies|
+    commentary-box|
     author-?bio\w*|author-?box|author-?info|author-?card|about-?the-?author|about-?author|author-?descr\w*|bio|
     byline\w*|dateline|date-?line\w*|author|authors|timestamp|pubdate|post-?meta|entry-?meta|article-?meta|meta|
     nav|navbar|navigation|menu|breadcrumbs?|pagination|pager|skip-?link|skip|toolbar|masthead|subnav|
@@ -66,13 +68,15 @@ _FURNITURE_WORDS = r"""
     hidden|visually-?hidden|sr-only|screen-?reader\w*|offscreen
 """
 # A word after "with-", "has-", "no-" describes a layout ("content-with-sidebar"), not the widget.
-FURNITURE = re.compile(r"(?<![a-z0-9])(?<!with-)(?<!with_)(?<!has-)(?<!w-)(?<!no-)(?:" + re.sub(r"\s+", "", _FURNITURE_WORDS) + r")(?![a-z0-9])")
+_LAYOUT_MODIFIER = r"(?<!with-)(?<!with_)(?<!has-)(?<!w-)(?<!no-)"
+FURNITURE = re.compile(r"(?<![a-z0-9])" + _LAYOUT_MODIFIER + "(?:" + re.sub(r"\s+", "", _FURNITURE_WORDS)
+                       + r")(?![a-z0-9])")
 # Words of reader comment threads: however much prose a thread holds, it is never the article.
 COMMENTS = re.compile(r"(?<![a-z0-9])(?:comments?|comment-?list|commentlist|disqus\w*|respond|replies|"
                       r"discussion|reader-?comments?|user-?comments?)(?![a-z0-9])")
 # Furniture words long and specific enough to name furniture inside a compound class too
 # ("newscaption", "postsharing", "rightsidebar"), where short ones ("ad", "nav") would not.
-FURNITURE_PARTS = re.compile(r"(?<!with-)(?<!with_)(?<!has-)(?<!w-)(?<!no-)"
+FURNITURE_PARTS = re.compile(_LAYOUT_MODIFIER +
                              r"(?:caption|sponsor|newsletter|related|sharing|social|breadcrumb|cookie|sidebar|"
                              r"footer|widget|advert|promo|outbrain|taboola|disqus|recommend|trending|paywall|byline)")
 # Class/id words that name the article's own text container.
@@ -84,18 +88,21 @@ ARTICLE = re.compile(
 
 PROSE_MIN = 25  # characters: shorter runs are labels, not prose
 FURNITURE_FACTOR = 0.2  # prose inside named furniture counts for this much when looking for the body
-CERTAIN_FACTOR = 0.05  # ... and inside certain furniture, for this much (a thread ten times the article loses)
+CERTAIN_FACTOR = 0.05  # ... inside certain furniture for this much (a thread ten times the article loses)
 ARTICLE_FACTOR = 1.5  # ... and inside a container named as the article body, for this much
-PROTECT_SHARE = 0.5  # a container holding this share of the body's prose is never furniture
+PROTECT_SHARE = 0.5  # a container with this share of the page's (or body's) prose is not named furniture
 DESCEND_SHARE = 0.6  # walk into a child holding this share of its parent's prose
+NAMED_BODY_SHARE = 0.9  # leave a container named as the article body only for a child with this share
+SIBLING_SHARE = 0.2  # a sibling with this share of the body's weight is part of the body
+CHUNK_SHARE = 0.5  # a same-class sibling of a wrapper with this share of the body's weight is more of it
 TEASER_PROSE = 500  # at most this much prose beside its linked headline, and a block is a teaser card
-SIBLING_SHARE = 0.2
-NAMED_BODY_SHARE = 0.9  # leave a container named as the article body only for a child with this share  # a sibling with this share of the body's prose is part of the body
 _STOP_DESCENT = HEADINGS | {"p", "pre", "li", "blockquote"}
 _LAYOUT = etree.XPath("boolean(descendant::*[self::p or self::div or self::table or self::ul or self::ol])")
 
-
-CERTAIN = -2  # furniture beyond doubt (a comment thread, a labelled related section, a teaser list)
+# Kinds: 1 named article body, 0 neither, -1 named furniture (which a large share of the prose
+# protects: class names mislead), CERTAIN furniture beyond doubt (a comment thread, a section
+# labelled as related stories, a teaser list), which nothing protects.
+CERTAIN = -2
 # Positions in a Stats record.
 CHARS, LINKS, PROSE, UNIT, KIND, POS, SCORE = range(7)
 
@@ -105,9 +112,9 @@ class Stats(dict):
 
     A record is a list [chars, links, prose, unit, kind, pos, score]: text length (whitespace
     collapsed), text length inside <a href>, link-discounted paragraph length inside, the
-    element's own paragraph weight (its text that is in no child block), -1/0/1 for
-    furniture/neither/named article body, document position, and prose weighed by the
-    vocabulary of the containers on the way down.
+    element's own paragraph weight (its text that is in no child block), its kind (above),
+    document position, and prose weighed by the vocabulary of the containers on the way down.
+    Text-level leaves (<a>, <b>, <br>...) have no record: their text is their paragraph's.
     """
 
     def get_score(self, el: etree._Element) -> float:
@@ -373,12 +380,8 @@ def find_body(root: etree._Element, st: Stats) -> list[etree._Element]:
         cls = step.get("class")
         if not cls:
             continue
-        for sib in step.itersiblings():
-            if sib.tag == step.tag and sib.get("class") == cls and score(sib) >= 0.5 * own \
-                    and st.density(sib) < 0.25:
-                parts.append(sib)
-        for sib in step.itersiblings(preceding=True):
-            if sib.tag == step.tag and sib.get("class") == cls and score(sib) >= 0.5 * own \
+        for sib in chain(step.itersiblings(preceding=True), step.itersiblings()):
+            if sib.tag == step.tag and sib.get("class") == cls and score(sib) >= CHUNK_SHARE * own \
                     and st.density(sib) < 0.25:
                 parts.append(sib)
     if len(parts) > 1:
