@@ -4,9 +4,10 @@
 
 Order matters: metadata is read from the untouched tree (JSON-LD lives in <script>,
 bylines in furniture the body rules drop); liveblog posts are found before furniture
-removal (their times sit in "timestamp" headers); then furniture goes, the body is
-located by text density, turned into blocks, and the blocks are tidied of what only a
-reader's eye filters out (the headline repeated, the byline, "Advertisement").
+removal (their times sit in "timestamp" headers); then the page is measured once, the
+body located by prose weight and vocabulary, furniture removed inside it (body.py), the
+body turned into blocks (blocks.py), and the blocks tidied of what only a reader's eye
+filters out: the headline repeated, the byline and dateline, "Advertisement".
 """
 
 from __future__ import annotations
@@ -64,12 +65,6 @@ _CREDITED = re.compile(r"\b(?:posted|published|written|publicado|escrito|publié
                        r"pubblicato|scritto)\s+(?:by|por|par|von|da|door)\b")
 
 
-def _is_dateline(text: str) -> bool:
-    if len(text) > 100 or not _DATE_OR_TIME.search(text):
-        return False
-    return sum(1 for w in _WORD.findall(text) if w.lower() not in _DATE_WORDS) <= 2
-
-
 def clean(page: Page) -> Article:
     root = parse_document(page.html, page.source)
     metadata = extract_metadata(root, page.url)
@@ -119,7 +114,21 @@ def tidy(blocks: list[Block], metadata: Metadata) -> Iterable[Block]:
 
 
 def _is_byline(text: str, authors: set[str]) -> bool:
+    """"By Jane Doe and John Roe", "Posted by jdoe": a credit word followed by names.
+
+    Names are capitalised; "By Tuesday evening the river had risen" is a sentence.
+    """
     folded = _fold(text)
-    if re.match(r"^(?:by|von|par|por|di|door|av|af)\s", folded) or _CREDITED.search(folded):
+    if _CREDITED.search(folded):
         return True
+    if re.match(r"^(?:by|von|par|por|di|door|av|af)\s", folded):
+        words = _WORD.findall(text)[1:]
+        if words and len(words) <= 10 and sum(w[0].isupper() for w in words) * 2 >= len(words):
+            return True
     return bool(authors) and any(a and folded.startswith(a) for a in authors) and len(folded) < 80
+
+
+def _is_dateline(text: str) -> bool:
+    if len(text) > 100 or not _DATE_OR_TIME.search(text):
+        return False
+    return sum(1 for w in _WORD.findall(text) if w.lower() not in _DATE_WORDS) <= 2
