@@ -37,9 +37,10 @@ INLINE_TAGS = frozenset({
     "i", "ins", "kbd", "mark", "nobr", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
     "time", "tt", "u", "var", "wbr",
 })
-# Landmarks and widgets that are furniture unless they hold most of the prose.
+# Landmarks and widgets that are furniture unless they hold most of the prose; menus, asides and
+# footers are not even measured (a quarter to a third of a page's elements, never its article).
 FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "menu", "figcaption", "label"})
-SKIPPED_TAGS = frozenset({"nav", "menu"})  # not even measured
+SKIPPED_TAGS = frozenset({"nav", "menu", "aside", "footer"})
 FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog",
                              "alertdialog", "menu", "menubar", "toolbar"})
 
