@@ -96,21 +96,3 @@ def _collect(el: etree._Element, parts: list[str]) -> None:
 
 def link_text_length(el: etree._Element) -> int:
     return sum(len(norm(text_content(a))) for a in el.iter("a"))
-
-
-def attr_words(el: etree._Element) -> str:
-    """class + id + role + data-component, lower-cased: the vocabulary the boilerplate rules read."""
-    get = el.get
-    parts = [get("class"), get("id"), get("role"), get("data-component"), get("data-testid"),
-             get("data-gu-name"), get("itemprop"), get("aria-label")]
-    return " ".join(p for p in parts if p).lower()
-
-
-def is_hidden(el: etree._Element) -> bool:
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return True
-    style = el.get("style")
-    if style:
-        s = style.replace(" ", "").lower()
-        return "display:none" in s or "visibility:hidden" in s
-    return False
