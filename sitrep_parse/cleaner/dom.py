@@ -1,6 +1,6 @@
-"""lxml helpers the cleaner's parts share: parsing, text, and the class/id vocabulary.
+"""lxml helpers the cleaner's parts share: parsing and text (the class/id vocabulary is in body.py).
 
-Everything here works on lxml trees directly; BeautifulSoup's tree would cost ~30x the
+Everything here works on lxml trees directly; a BeautifulSoup tree would cost ~30x the
 parse (see benchmarks/), so the hot path never builds one.
 """
 
