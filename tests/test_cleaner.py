@@ -219,6 +219,9 @@ def element(markup: str) -> etree._Element:
     ('<div role="navigation">', -1),
     ('<aside>', -1),
     ('<div class="story">', 0),
+    ('<div class="hidden-xs">', 0),  # hidden on phones only
+    ('<div class="d-none d-md-block">', 0),  # shown from tablets up
+    ('<div class="d-none d-print-block">', -1),  # shown on paper only
 ])
 def test_vocabulary(markup, kind):
     assert vocabulary_kind(element(markup + "x</div>" if markup.startswith("<div") else markup)) == kind

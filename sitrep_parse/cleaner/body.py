@@ -45,7 +45,8 @@ FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementa
                              "alertdialog", "menu", "menubar", "toolbar"})
 
 # Class/id words of page furniture. Matched as whole words between non-alphanumerics, so
-# "ad" hits "article-body__ad" and "ad-slot" but not "head" or "loading".
+# "ad" hits "article-body__ad" and "ad-slot" but not "head" or "loading". Responsive classes
+# ("hidden-xs", "d-print-none") hide an element on some screens only, so they do not count.
 _FURNITURE_WORDS = r"""
     ad|ads|adv|advert\w*|adspot\w*|adslot\w*|adunit\w*|adsense|dfp\w*|gpt|sponsor\w*|promo|promos|promotion\w*|
     commercial|outbrain|taboola|zergnet|revcontent|mgid|native-ad\w*|
@@ -63,10 +64,12 @@ _FURNITURE_WORDS = r"""
     tags|tag-?list|tagcloud|keywords|categories|
     caption\w*|credit|credits|figcaption|dek|standfirst|strapline|abstract|excerpt|
     modal|popup|overlay|lightbox|banner|callout\w*|endnotes?|footnotes?|
-    print|email|login|signin|sign-?in|register|account|
+    print-?only|print-?header|print-?footer|print-?button|print-?link|printfriendly|visible-print\w*|
+    email|login|signin|sign-?in|register|account|
     rating|reactions?|
     prev|previous|next-?post|post-?nav\w*|nextprev|next-?prev|
-    hidden|visually-?hidden|sr-only|screen-?reader\w*|offscreen
+    hidden(?!-(?:xs|sm|md|lg|xl|xxl|print|mobile|phone|tablet|desktop|small|medium|large))|
+    visually-?hidden|sr-only|screen-?reader\w*|offscreen
 """
 # A word after "with-", "has-", "no-" describes a layout ("content-with-sidebar"), not the widget.
 _LAYOUT_MODIFIER = r"(?<!with-)(?<!with_)(?<!has-)(?<!w-)(?<!no-)"
@@ -80,6 +83,9 @@ COMMENTS = re.compile(r"(?<![a-z0-9])(?:comments?|comment-?list|commentlist|disq
 FURNITURE_PARTS = re.compile(_LAYOUT_MODIFIER +
                              r"(?:caption|sponsor|newsletter|related|sharing|social|breadcrumb|cookie|sidebar|"
                              r"footer|widget|advert|promo|outbrain|taboola|disqus|recommend|trending|paywall|byline)")
+# Utility classes that hide an element on every screen ("d-none", shown only by "d-print-block").
+_SCREEN_HIDDEN = re.compile(r"(?<![a-z0-9-])d-none(?![a-z0-9-])")
+_SCREEN_SHOWN = re.compile(r"(?<![a-z0-9-])d-(?:sm|md|lg|xl|xxl)-(?!none)[a-z-]+")
 # Class/id words that name the article's own text container.
 ARTICLE = re.compile(
     r"(?<![a-z0-9])(?:articlebody|article-?body\w*|article-?content|article-?text|story-?body\w*|story-?content|"
@@ -199,6 +205,8 @@ def _attributes_kind(items: list, itemprop: str | None) -> tuple[int, bool]:
         return 1, title
     if COMMENTS.search(key):
         return CERTAIN, title
+    if _SCREEN_HIDDEN.search(key) and not _SCREEN_SHOWN.search(key):
+        return -1, title
     if FURNITURE.search(key) or FURNITURE_PARTS.search(key):
         return -1, title
     if ARTICLE.search(key):
