@@ -14,7 +14,7 @@ import html
 import json
 import re
 from datetime import datetime
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -62,15 +62,16 @@ def extract_metadata(root: etree._Element, page_url: Optional[str]) -> Metadata:
     ) if name and "://" not in name))  # an address is not a name
     title = _title(root, ld, meta, site_name)
     authors = _authors(root, ld, metas)
+    clocks = _memo(lambda: _visible_clocks(root))  # read once, and only if a UTC time needs a zone
     published = _best_time(
-        root,
+        clocks,
         [_ld_str(ld.get("datePublished")), meta("article:published_time", "og:article:published_time",
          "datepublished", "date", "dc.date", "dc.date.issued", "dcterms.created", "parsely-pub-date",
          "sailthru.date", "pubdate", "publishdate", "publish-date", "citation_publication_date"),
          micro.get("datepublished"), _ld_str(ld.get("dateCreated")), micro.get("time")],
     )
     modified = _best_time(
-        root,
+        clocks,
         [_ld_str(ld.get("dateModified")), meta("article:modified_time", "og:updated_time", "datemodified",
          "last-modified", "dcterms.modified"), micro.get("datemodified")],
     )
@@ -305,7 +306,7 @@ def _authors(root: etree._Element, ld: dict, metas: dict[str, list[str]]) -> tup
     return tuple(seen.values())
 
 
-def _best_time(root: etree._Element, candidates: list[Optional[str]]) -> Optional[str]:
+def _best_time(clocks: Callable[[], list], candidates: list[Optional[str]]) -> Optional[str]:
     """The first declared instant, expressed in the page's own offset where the page gives one.
 
     Sources often disagree only in form: JSON-LD in UTC, the OpenGraph tag in local time, or a
@@ -327,30 +328,48 @@ def _best_time(root: etree._Element, candidates: list[Optional[str]]) -> Optiona
     for other in parsed[1:]:
         if other.tzinfo is not None and other.utcoffset() and other == first:
             return format_iso(other)
-    local = _visible_offset(root, first)
+    local = _visible_offset(clocks(), first)
     return format_iso(local or first)
+
+
+def _memo(compute: Callable[[], list]) -> Callable[[], list]:
+    cache: list = []
+
+    def get() -> list:
+        if not cache:
+            cache.append(compute())
+        return cache[0]
+
+    return get
 
 
 def _plausible(dt: datetime) -> bool:
     return 1970 <= dt.year <= datetime.now().year + 1
 
 
-def _visible_offset(root: etree._Element, instant: datetime) -> Optional[datetime]:
-    """A UTC instant re-expressed in the zone of a visible dateline that shows the same moment."""
+def _visible_clocks(root: etree._Element) -> list[tuple[int, int, Optional[str], str]]:
+    """Every "14:15 CEST"-like time printed in a short text: (hour, minute, am/pm, zone)."""
+    clocks = []
     for el in root.iter("time", "span", "div", "p", "summary"):
-        text = el.text or ""
-        if len(text) > 120 or not _CLOCK.search(text):
+        text = el.text
+        if not text or len(text) > 120 or not _CLOCK.search(text):
             continue
         for m in _VISIBLE_TIME.finditer(text):
-            zone = zone_for(m.group(4), instant.date())
-            if zone is None:
-                continue
-            hour, minute = int(m.group(1)), int(m.group(2))
-            if m.group(3):
-                hour = hour % 12 + (12 if m.group(3).lower() == "p" else 0)
-            local = instant.astimezone(zone)
-            if (local.hour, local.minute) == (hour, minute) and local.utcoffset():
-                return local
+            clocks.append((int(m.group(1)), int(m.group(2)), m.group(3), m.group(4)))
+    return clocks
+
+
+def _visible_offset(clocks: list[tuple[int, int, Optional[str], str]], instant: datetime) -> Optional[datetime]:
+    """A UTC instant re-expressed in the zone of a visible dateline that shows the same moment."""
+    for hour, minute, ampm, zone_name in clocks:
+        zone = zone_for(zone_name, instant.date())
+        if zone is None:
+            continue
+        if ampm:
+            hour = hour % 12 + (12 if ampm.lower() == "p" else 0)
+        local = instant.astimezone(zone)
+        if (local.hour, local.minute) == (hour, minute) and local.utcoffset():
+            return local
     return None
 
 
