@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -147,7 +148,7 @@ def test_utc_instant_takes_the_pages_own_offset():
 # --------------------------------------------------------------------------- metadata sources
 
 
-def page(html: str, url: str = "https://news.example/story") -> Article:
+def page(html: str, url: str | None = "https://news.example/story") -> Article:
     return clean(Page(source="test", html=html, url=url))
 
 
@@ -268,7 +269,32 @@ def test_deeply_nested_pages_are_parsed_to_the_end():
     assert parse_html(html).text.startswith("Words of a deeply nested")
 
 
+LIVE = "https://news.example/live/kalden-evacuation"
+POST_TITLES = ["Evacuation buses leave Kalden", "Water supply cut in eastern districts",
+               "Foreign minister calls for talks", "Red Cross convoy reaches Ostrava crossing",
+               "Schools closed until further notice"]
+
+
+def test_liveblog_posts_with_permalinked_headlines_are_entries():
+    a = article("liveblog-permalinked-headlines.html", LIVE)
+    assert [e.title for e in a.entries] == POST_TITLES
+    assert [e.time for e in a.entries][:2] == ["2023-05-01T07:15:00+02:00", "2023-05-02T08:15:00+02:00"]
+    assert len([b for b in a.blocks if b.type == "paragraph"]) == 5
+    assert "Most read" not in "\n".join(texts(a))
+
+
+@pytest.mark.parametrize("url", [LIVE, None])
+def test_permalinks_are_the_pages_own_text_not_links_away(url):
+    # Without machine-readable times the posts are not entries, and their headlines are links:
+    # links back to this very page (its path, or only a query and fragment) are not teasers.
+    html = re.sub(r' datetime="[^"]*"', "", (CLEANER / "liveblog-permalinked-headlines.html").read_text())
+    if url is None:
+        html = html.replace(LIVE, "")  # "?post=1#post-1": a link that stays on the page whatever it is
+    a = page(html, url)
+    assert [b.text for b in a.blocks if b.type == "heading"] == POST_TITLES
+
+
 def test_fixture_folder_is_complete():
     assert sorted(p.name for p in Path(CLEANER).glob("*.html")) == [
         "es-blog-split-body.html", "furniture-article.html", "inline-header-long-comments.html",
-        "offset-dateline.html"]
+        "liveblog-permalinked-headlines.html", "offset-dateline.html"]

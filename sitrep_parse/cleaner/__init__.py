@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Iterable
+from typing import Iterable, Optional
+from urllib.parse import urlsplit
 
 from ..errors import CleanError
 from ..models import Article, Block, Metadata, Page
@@ -70,8 +71,9 @@ def clean(page: Page) -> Article:
     metadata = extract_metadata(root, page.url)
     posts = find_entries(root)  # before scripts go: it reads the liveBlogUpdate JSON-LD
     strip_never_content(root)
-    parts = locate(root)
-    blocks, entries = build_blocks(parts, posts)
+    page_path = _path(metadata.url or page.url)
+    parts = locate(root, page_path)
+    blocks, entries = build_blocks(parts, posts, page_path)
     blocks = list(tidy(blocks, metadata))
     if not blocks:
         raise CleanError(page.source, "no article text found in the page")
@@ -82,6 +84,13 @@ def clean(page: Page) -> Article:
         blocks=tuple(blocks),
         entries=tuple(entries),
     )
+
+
+def _path(url: Optional[str]) -> Optional[str]:
+    """The path of the page's address, which its own permalinks repeat."""
+    if not url:
+        return None
+    return urlsplit(url).path or None
 
 
 def _fold(text: str) -> str:

@@ -21,7 +21,7 @@ from lxml import etree
 
 from ..dates import format_iso, from_epoch, parse_iso
 from ..models import Block, Entry
-from .dom import BLOCK_TAGS, HEADINGS, link_text_length, norm, raw_text, text_content, text_of
+from .dom import BLOCK_TAGS, HEADINGS, is_link, link_text_length, norm, raw_text, text_content, text_of
 
 SENTENCE = 80  # characters of text outside links that make a block prose whatever its links
 LEAD_TAGS = frozenset({"strong", "b", "em", "i", "mark", "u"})
@@ -37,6 +37,7 @@ _CONTAINER_OF_BLOCKS = etree.XPath("boolean(descendant::*[self::p or self::div o
 @dataclass
 class _Walk:
     posts: dict  # liveblog post element -> its Entry (from find_entries)
+    page_path: Optional[str] = None  # links to this path stay on the page
     blocks: list[Block] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
     groups: int = 0
@@ -50,9 +51,10 @@ class _Walk:
         self.pending_break = False
 
 
-def build_blocks(parts: list[etree._Element], posts: dict) -> tuple[list[Block], list[Entry]]:
+def build_blocks(parts: list[etree._Element], posts: dict,
+                 page_path: Optional[str] = None) -> tuple[list[Block], list[Entry]]:
     """Blocks of the body in reading order, and the liveblog entries that survived cleaning."""
-    walk = _Walk(posts)
+    walk = _Walk(posts, page_path)
     for part in parts:
         _visit(part, walk, entry=None, quote=None)
     return walk.blocks, walk.entries
@@ -428,7 +430,10 @@ def _flush(run: list, walk: _Walk, entry: Optional[int], quote: Optional[int]) -
         if cur[2] is None and item.tag in LEAD_TAGS and not norm("".join(cur[0])):
             cur[2] = text_of(item)
         cur[0].append(raw)
-        cur[1] += len(text) if item.tag == "a" else link_text_length(item)
+        if item.tag == "a":
+            cur[1] += len(text) if is_link(item, walk.page_path) else 0
+        else:
+            cur[1] += link_text_length(item, walk.page_path)
     for pieces, links, lead in paras:
         text = norm("".join(pieces).replace("\n", " ").replace("\x00", "\n"))
         if not text or links / len(text) > 0.7:
@@ -442,18 +447,18 @@ def _emit(walk: _Walk, kind: str, el: etree._Element, entry: Optional[int], grou
     text = text_of(el)
     if not text:
         return
-    if _link_heavy(el, text):
+    if _link_heavy(el, text, walk.page_path):
         return
     walk.add(kind, text, lead=_lead(el), level=level, group=group, entry=entry)
 
 
-def _link_heavy(el: etree._Element, text: str) -> bool:
+def _link_heavy(el: etree._Element, text: str, page_path: Optional[str]) -> bool:
     """A block that is mostly link text is navigation or a teaser, not prose.
 
     Unless the words outside the links make a sentence of their own: a linked headline
     followed by a full sentence is a roundup item, not a link.
     """
-    links = link_text_length(el)
+    links = link_text_length(el, page_path)
     if not links:
         return False
     if len(text) - links >= SENTENCE:

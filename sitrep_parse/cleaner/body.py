@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import re
 from itertools import chain
+from typing import Optional
 
 from lxml import etree
 
-from .dom import HEADINGS
+from .dom import HEADINGS, is_link
 
 # Never article text, whatever their size.
 DROP_TAGS = (
@@ -233,7 +234,7 @@ def _factor(kind: int) -> float:
     return ARTICLE_FACTOR if kind > 0 else 1.0
 
 
-def measure(root: etree._Element) -> Stats:
+def measure(root: etree._Element, page_path: Optional[str] = None) -> Stats:
     """Text, link and prose lengths of every element, in one walk (children end before parents)."""
     st = Stats()
     # Accumulators of the open elements: chars, links, inline chars, inline link chars, prose,
@@ -263,7 +264,7 @@ def measure(root: etree._Element) -> Stats:
                 parent = stack[-1]
                 parent[0] += n + t
                 parent[2] += n + t
-                if tag == "a" and n and el.get("href") is not None:
+                if tag == "a" and n and is_link(el, page_path):
                     parent[1] += n
                     parent[3] += n
                 pos += 1
@@ -276,7 +277,7 @@ def measure(root: etree._Element) -> Stats:
         chars, links, inline, ilinks, prose, heads, lheads, cards, score, position, card_prose = stack.pop()
         tag = el.tag
         unit = 0.0
-        if tag == "a" and el.get("href") is not None:
+        if tag == "a" and is_link(el, page_path):
             links, ilinks = chars, inline
             prose = score = 0.0  # anything inside a link is a link, even a "card" of paragraphs
             lheads = heads
@@ -460,9 +461,12 @@ def _drop(el: etree._Element) -> None:
     parent.remove(el)
 
 
-def locate(root: etree._Element) -> list[etree._Element]:
-    """Measure, find the body, clean it: the body's elements, ready for blocks."""
-    st = measure(root)
+def locate(root: etree._Element, page_path: Optional[str] = None) -> list[etree._Element]:
+    """Measure, find the body, clean it: the body's elements, ready for blocks.
+
+    page_path (the path of the page's URL) tells links to the page itself from links away.
+    """
+    st = measure(root, page_path)
     parts = find_body(root, st)
     clean_body(parts, st)
     return parts

@@ -94,5 +94,29 @@ def _collect(el: etree._Element, parts: list[str]) -> None:
             parts.append(child.tail)
 
 
-def link_text_length(el: etree._Element) -> int:
-    return sum(len(norm(text_content(a))) for a in el.iter("a"))
+def is_link(a: etree._Element, page_path: Optional[str] = None) -> bool:
+    """An <a> that leads away from the page.
+
+    A named anchor (<a name>) is a target, not a link; "#footnote-3" and a liveblog post's
+    permalink ("?post=12#p12" or the page's own address) stay on the page, so their words
+    count as the page's text, not as links to other pages. A bare "#", "javascript:" or an
+    <a> without href is a script's button, and counts as a link.
+    """
+    href = a.get("href")
+    if href is None:
+        return a.get("name") is None  # a named anchor is a target; anything else a script's control
+    href = href.strip()
+    if href in ("", "#", "#!") or href.startswith("javascript:"):
+        return True  # a control dressed as a link ("close", "next"): not the page's prose either
+    if href[0] in "#?":
+        return False
+    if page_path and page_path != "/" and page_path in href:
+        target = href.split("#", 1)[0].split("?", 1)[0]
+        if "//" in target:
+            target = "/" + target.split("//", 1)[1].partition("/")[2]
+        return target.rstrip("/") != page_path.rstrip("/")
+    return True
+
+
+def link_text_length(el: etree._Element, page_path: Optional[str] = None) -> int:
+    return sum(len(norm(text_content(a))) for a in el.iter("a") if is_link(a, page_path))
