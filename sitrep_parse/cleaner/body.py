@@ -149,8 +149,10 @@ def _wlen(text: str) -> int:
     return n
 
 
-_VOCABULARY_ATTRS = frozenset({"class", "id", "data-component", "data-testid", "data-gu-name", "itemprop",
-                               "aria-label"})
+_VOCABULARY_ATTRS = frozenset({"class", "id", "itemprop", "aria-label"})
+# Component frameworks name their parts in data attributes (data-component, data-testid,
+# data-module, data-<prefix>-name): those values are class vocabulary too.
+_COMPONENT_ATTR_ENDINGS = ("component", "testid", "module", "-name", "widget")
 # Text-level formatting whose class never decides anything: skipping it saves a third of the lookups.
 _NO_VOCABULARY = INLINE_TAGS - {"span", "time"}
 _vocabulary_cache: dict[tuple, tuple[int, bool]] = {}
@@ -186,7 +188,7 @@ def _vocabulary(el: etree._Element) -> tuple[int, bool]:
 def _attributes_kind(items: list, itemprop: str | None) -> tuple[int, bool]:
     words = []
     for name, value in items:
-        if name in _VOCABULARY_ATTRS:
+        if name in _VOCABULARY_ATTRS or (name.startswith("data-") and name.endswith(_COMPONENT_ATTR_ENDINGS)):
             words.append(value)
         elif name == "role":
             if value.lower() in FURNITURE_ROLES:
