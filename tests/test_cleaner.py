@@ -298,3 +298,14 @@ def test_fixture_folder_is_complete():
     assert sorted(p.name for p in Path(CLEANER).glob("*.html")) == [
         "es-blog-split-body.html", "furniture-article.html", "inline-header-long-comments.html",
         "liveblog-permalinked-headlines.html", "offset-dateline.html"]
+
+
+def test_recurring_date_labels_at_the_top_are_liveblog_structure_not_a_dateline():
+    """A dateline is printed once; "Posted at 09:41" and a day header that recur are kept for the extractor."""
+    a = article("liveblog-first-day-header.html", "https://valleynews.example/live/storm")
+    assert texts(a)[:3] == ["Tuesday 14 March 2023", "Posted at 09:41",
+                            "River levels at the town bridge have risen by another half metre overnight, "
+                            "the environment agency said this morning."]
+    doc = parse_html((CLEANER / "liveblog-first-day-header.html").read_text(encoding="utf-8"))
+    assert [u.timestamp for u in doc.updates] == ["2023-03-14T09:41:00+00:00", "2023-03-14T08:02:00+00:00",
+                                                  "2023-03-13T22:15:00+00:00"]

@@ -101,6 +101,13 @@ def tidy(blocks: list[Block], metadata: Metadata) -> Iterable[Block]:
     """Drop the headline repeated at the top, bylines, datelines and standalone furniture labels."""
     title = _fold(metadata.title or "")
     authors = {_fold(a) for a in metadata.authors}
+    # A dateline is printed once, above the story; a date or time label that recurs down the
+    # body ("Posted at 09:41", "Tuesday 14 March") is the structure of a liveblog: kept.
+    shapes: dict[str, int] = {}
+    for block in blocks:
+        if len(block.text) < 100 and _DATE_OR_TIME.search(block.text):
+            shape = _date_shape(block.text)
+            shapes[shape] = shapes.get(shape, 0) + 1
     seen_prose = False
     carry_break = False  # a dropped block passes its <hr> on to the next kept one
     for block in blocks:
@@ -110,7 +117,8 @@ def tidy(blocks: list[Block], metadata: Metadata) -> Iterable[Block]:
         if not drop and not seen_prose and short:
             folded = _fold(text)
             drop = bool(title and (folded == title or (block.type == "heading" and block.level == 1))) or (
-                len(text) < 120 and (_is_byline(text, authors) or _is_dateline(text)))
+                len(text) < 120 and (_is_byline(text, authors) or (
+                    _is_dateline(text) and shapes.get(_date_shape(text), 0) < 2)))
         if drop:
             carry_break = carry_break or block.after_break
             continue
@@ -135,6 +143,12 @@ def _is_byline(text: str, authors: set[str]) -> bool:
         if words and len(words) <= 10 and sum(w[0].isupper() for w in words) * 2 >= len(words):
             return True
     return bool(authors) and any(a and folded.startswith(a) for a in authors) and len(folded) < 80
+
+
+def _date_shape(text: str) -> str:
+    """"Posted at 09:41" and "Posted at 22:15" alike: digits and date words reduced to one sign each."""
+    words = [("D" if w.lower() in _DATE_WORDS else w.lower()) for w in _WORD.findall(text)]
+    return re.sub(r"\d+", "0", " ".join(words) + " " + re.sub(r"\D+", " ", text).strip())
 
 
 def _is_dateline(text: str) -> bool:
