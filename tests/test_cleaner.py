@@ -297,7 +297,7 @@ def test_permalinks_are_the_pages_own_text_not_links_away(url):
 def test_fixture_folder_is_complete():
     assert sorted(p.name for p in Path(CLEANER).glob("*.html")) == [
         "es-blog-split-body.html", "furniture-article.html", "inline-header-long-comments.html",
-        "liveblog-permalinked-headlines.html", "offset-dateline.html"]
+        "liveblog-first-day-header.html", "liveblog-permalinked-headlines.html", "offset-dateline.html"]
 
 
 def test_recurring_date_labels_at_the_top_are_liveblog_structure_not_a_dateline():
