@@ -29,10 +29,12 @@ from .speakers import (
     ACCORDING_TO,
     DOCUMENTS,
     DOTTED,
+    HOLE_BASE,
     INSTITUTIONS,
     INTRO_START,
     LEADING_ARTICLE,
     PERSON_NOUNS,
+    QUOTE_HOLE,
     Context,
     Mention,
     analyse_np,
@@ -60,8 +62,6 @@ _TERM_INTRO = re.compile(
     r"(?:\s+(?:its|their|his|her|the|a|an|der|die|das))?\s*$",
     re.I,
 )
-_HOLE_BASE = 0xE000
-_HOLE = re.compile("[\ue000-\ue8ff]")
 _SENTENCE_PUNCT = re.compile(r"[.!?;]\s|[!?]$")
 _CLAUSE_END = re.compile(r"[.!?;]\s+(?=[A-Z“\"])")
 _NEXT_APPOSITION = re.compile(r",\s*([^,]{3,80}),")
@@ -176,7 +176,7 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
         if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or DOTTED.fullmatch(w):
             continue
         nxt = masked[m.end():m.end() + 1]
-        if nxt and not (nxt.isupper() or nxt.isdigit() or ord(nxt) >= _HOLE_BASE or nxt in "“\"„«‘(["):
+        if nxt and not (nxt.isupper() or nxt.isdigit() or ord(nxt) >= HOLE_BASE or nxt in "“\"„«‘(["):
             continue
         bounds.append((start, m.end()))
         start = m.end()
@@ -191,7 +191,7 @@ def _mask(text: str, spans: list[Span]) -> str:
     pos = 0
     for k, s in enumerate(spans):
         out.append(text[pos:max(pos, s.open_at)] if s.open_at >= 0 else "")
-        out.append(chr(_HOLE_BASE + k))
+        out.append(chr(HOLE_BASE + k))
         inner = text[s.start:s.end].rstrip()
         after = text[s.close_at:s.close_at + 240]
         if inner[-1:] in ".!?" and _NEW_SENTENCE.match(after) and not _attribution_follows(after):
@@ -213,7 +213,7 @@ def _attribution_follows(after: str) -> bool:
 def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[str]]:
     """Who the sentence says spoke the quotation at `hole` (an index into the masked sentence)."""
     after = sentence[hole + 1:]
-    nxt = _HOLE.search(after)
+    nxt = QUOTE_HOLE.search(after)
     clause = after[:nxt.start()] if nxt else after
     a = clause.lstrip(" ,.;!?…—–-")
     first = find_verbs(a[:40])
@@ -243,7 +243,7 @@ def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[s
         if found[0]:
             return found
     before = sentence[:hole]
-    prev_hole = max((m.start() for m in _HOLE.finditer(before)), default=-1)
+    prev_hole = max((m.start() for m in QUOTE_HOLE.finditer(before)), default=-1)
     b = before[prev_hole + 1:]
     acc = None
     for am in ACCORDING_TO.finditer(b):
@@ -289,7 +289,7 @@ def _strip_intro(sentence: str) -> str:
 
 def sentence_subject(sentence: str) -> Optional[Mention]:
     """The noun phrase a sentence opens with, appositions unwrapped ("X's foreign minister, Y, ...")."""
-    s = _strip_intro(_HOLE.split(sentence, 1)[0])
+    s = _strip_intro(QUOTE_HOLE.split(sentence, 1)[0])
     if not s:
         return None
     tokens = s.split()
@@ -410,12 +410,12 @@ def find_quotes(blocks: list[Block], groups: dict[int, list[int]],
         para_quotes: list[tuple[Span, Optional[str]]] = []
         for s0, s1 in _sentences(masked):
             sentence = masked[s0:s1]
-            holes = [m.start() for m in _HOLE.finditer(sentence)] if kept else []
+            holes = [m.start() for m in QUOTE_HOLE.finditer(sentence)] if kept else []
             if not holes:
                 _note_sentence(sentence, ctx)
                 continue
             for h in holes:
-                k = ord(sentence[h]) - _HOLE_BASE
+                k = ord(sentence[h]) - HOLE_BASE
                 span = kept[k]
                 attributed, speaker = _attribute(sentence, h, ctx)
                 if not attributed:

@@ -221,7 +221,10 @@ _OBJECT_END = re.compile(r"\s(?:who|which|whose|that|as|in|at|on|after|before|fr
                          r"when|posted|speaking|adding|saying|noting|told)\s")
 _TOKEN = re.compile(r"[^\s,;:()\[\]“”\"„«»]+")
 _WORD_CHARS = re.compile(r"[\w’'\-.&]+")
-_QUOTE_HOLE = re.compile(r"[\ue000-\ue8ff]")
+# quotes.py replaces each quotation in a sentence by one private-use character (a "hole"),
+# so attribution patterns see "“…”, she said" as one token whatever the quotation holds.
+HOLE_BASE = 0xE000
+QUOTE_HOLE = re.compile("[\ue000-\ue8ff]")
 CLAUSE_BREAK = re.compile(
     r"(?:[;:—–]|\s-\s|\b(?:and|but|or|that|which|what|while|when|where|because|after|before|if|although|"
     r"whereas|since|und|aber|dass|weil|et|mais|que|qui|y|pero)\b)",
@@ -353,7 +356,7 @@ def _clean(text: str) -> str:
 
 def analyse_np(np: str) -> Optional[Mention]:
     """One comma-free noun phrase -> what it names (None when it names nothing usable)."""
-    np = _QUOTE_HOLE.sub(" ", np).strip(" ,.;:—–-()[]")
+    np = QUOTE_HOLE.sub(" ", np).strip(" ,.;:—–-()[]")
     tokens = _TOKEN.findall(np)
     if not tokens:
         return None
@@ -627,7 +630,7 @@ def _strip_adverbs(window: str) -> str:
 def subject_np(window: str) -> Optional[Mention]:
     """The subject of a verb from the words before it: the last clause, appositions unwrapped."""
     window = _strip_adverbs(window)
-    holes = list(_QUOTE_HOLE.finditer(window))
+    holes = list(QUOTE_HOLE.finditer(window))
     if holes:
         window = window[holes[-1].end():]
     # "X, who represents Y, said" / "X, which operates the dam, said": the relative clause is about X
@@ -707,7 +710,7 @@ def _participle_start(segment: str) -> bool:
 
 def object_np(text: str) -> Optional[Mention]:
     """The noun phrase after "said" / "according to": up to the end of the clause, appositions included."""
-    text = _QUOTE_HOLE.split(text, 1)[0]
+    text = QUOTE_HOLE.split(text, 1)[0]
     text = text[:clause_end(text)]
     segments = [s.strip() for s in text.split(",")][:3]
     mentions = []
