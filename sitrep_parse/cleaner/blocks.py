@@ -29,6 +29,10 @@ TIME_ATTRS = ("datetime", "data-timestamp", "data-time", "data-datetime", "data-
 _TIME_XPATH = etree.XPath(
     "descendant-or-self::*[@datetime or @data-timestamp or @data-time or @data-datetime or @data-published]"
 )
+# A list item holding any of these is a container (a liveblog post, a card with paragraphs),
+# walked for its blocks rather than flattened into one list_item.
+_LI_BLOCKS = HEADINGS | {"ul", "ol", "p", "div", "blockquote", "article", "section", "table", "pre", "dl",
+                         "figure", "header", "footer", "main", "aside", "details", "address"}
 _CONTAINER_OF_BLOCKS = etree.XPath("boolean(descendant::*[self::p or self::div or self::ul or self::ol or "
                                    "self::table or self::blockquote or self::h1 or self::h2 or self::h3 or "
                                    "self::h4 or self::h5 or self::h6 or self::section or self::article])")
@@ -100,48 +104,98 @@ def find_entries(root: etree._Element) -> dict:
         candidates[post] = (when, timed, None)
     by_parent: dict = {}
     for post in candidates:
-        by_parent.setdefault(post.getparent(), []).append(post)
+        by_parent.setdefault(_feed_of(post), []).append(post)
     if not any(len(v) >= 2 for v in by_parent.values()):
         for post, label_el in _labelled_posts(root):
             candidates.setdefault(post, (None, label_el, None))
-            by_parent.setdefault(post.getparent(), []).append(post)
+            by_parent.setdefault(_feed_of(post), []).append(post)
+    accepted = [post for siblings in by_parent.values() if len(siblings) >= 2 for post in siblings]
+    # A post and the wrappers it sits in alone: never another post's day header.
+    slots = set()
+    for post in accepted:
+        node = post
+        while node is not None and node not in slots:
+            slots.add(node)
+            parent = node.getparent()
+            if parent is None or sum(1 for c in parent if isinstance(c.tag, str)) != 1:
+                break
+            node = parent
     posts: dict = {}
-    for siblings in by_parent.values():
-        if len(siblings) < 2:
-            continue
-        for post in siblings:
-            when, timed, headline = candidates[post]
-            if timed is post:  # <li data-timestamp="..."> is the post: its label is a short time line inside
-                timed = _label_in(post)
-            title_el = next((h for h in post.iter(*HEADINGS)), None)
-            label = norm(text_content(timed)) if timed is not None else None
-            posts[post] = Entry(
-                time=when,
-                label=label or None,
-                title=norm(text_content(title_el)) if title_el is not None else (headline or None),
-                section=_section_heading(post),
-            )
-            # Labels ahead of the post's header ("Pinned post", "Key event") are badges, not prose.
-            for child in list(post):
-                if child is timed or (timed is not None and timed in child.iterancestors()) or (
-                        title_el is not None and (child is title_el or title_el in child.iterdescendants())):
-                    break
-                if isinstance(child.tag, str) and child.find(".//p") is None:
-                    _detach(child)
-            for el in ([timed] if timed is not None else []) + ([title_el] if title_el is not None else []):
-                _detach(el)
-            for el in list(post.iter("header", "footer")):
-                _detach(el)
+    for post in accepted:
+        when, timed, headline = candidates[post]
+        if timed is post:  # <li data-timestamp="..."> is the post: its label is a short time line inside
+            timed = _label_in(post)
+        title_el = _title_in(post, timed)
+        label = norm(text_content(timed)) if timed is not None else None
+        posts[post] = Entry(
+            time=when,
+            label=label or None,
+            title=norm(text_content(title_el)) if title_el is not None else (headline or None),
+            section=_section_heading(post, slots),
+        )
+    for post in accepted:
+        timed = candidates[post][1]
+        if timed is post:
+            timed = _label_in(post)
+        title_el = _title_in(post, timed)
+        # Labels ahead of the post's header ("Pinned post", "Key event") are badges, not prose.
+        for child in list(post):
+            if child is timed or (timed is not None and timed in child.iterancestors()) or (
+                    title_el is not None and (child is title_el or title_el in child.iterdescendants())):
+                break
+            if isinstance(child.tag, str) and child.find(".//p") is None:
+                _detach(child)
+        for el in ([timed] if timed is not None else []) + ([title_el] if title_el is not None else []):
+            _detach(el)
+        for el in list(post.iter("header", "footer")):
+            _detach(el)
     return posts
 
 
-def _section_heading(post: etree._Element) -> Optional[str]:
+def _feed_of(post: etree._Element) -> Optional[etree._Element]:
+    """The container in which posts repeat. A post wrapped on its own (<li><article>, a
+    <div> per post around the <article>) repeats as its wrapper, so the feed is the first
+    ancestor that holds more than the one post."""
+    node = post
+    parent = node.getparent()
+    while parent is not None and parent.getparent() is not None and sum(
+            1 for c in parent if isinstance(c.tag, str)) == 1:
+        node, parent = parent, parent.getparent()
+    return parent
+
+
+_TITLE_CLASS = re.compile(r"(?<![a-z0-9])[a-z0-9_-]*(?:title|headline|heading)(?![a-z0-9])")
+
+
+def _title_in(post: etree._Element, timed: Optional[etree._Element]) -> Optional[etree._Element]:
+    """The post's headline: its first heading, else a short line whose class names a title
+    ("post-title") ahead of the post's prose, as feeds that style a <div> as the headline do."""
+    heading = next((h for h in post.iter(*HEADINGS)), None)
+    if heading is not None:
+        return heading
+    for el in post.iter():
+        if el is post or not isinstance(el.tag, str):
+            continue
+        if el.tag == "p" or el.tag in ("blockquote", "ul", "ol", "table"):
+            return None  # prose came first: no headline
+        if el is timed or len(el) > 2 or el.find(".//p") is not None:
+            continue
+        cls = (el.get("class") or "").lower()
+        if cls and _TITLE_CLASS.search(cls):
+            text = norm(text_content(el))
+            if 0 < len(text) <= 200:
+                return el
+    return None
+
+
+def _section_heading(post: etree._Element, slots: set = frozenset()) -> Optional[str]:
     """The short heading a post sits under ("Tuesday 7 November 2023"): earlier siblings first, then
-    the same for each ancestor, so a day header that opens the day's <section> is found too."""
+    the same for each ancestor, so a day header that opens the day's <section> is found too.
+    Other posts (and their wrappers) are skipped: their headlines are not day headers."""
     node = post
     for _ in range(4):
         for sib in node.itersiblings(preceding=True):
-            if not isinstance(sib.tag, str):
+            if not isinstance(sib.tag, str) or sib in slots:
                 continue
             heads = [sib] if sib.tag in HEADINGS else list(sib.iter(*HEADINGS))[-1:]
             for h in heads:
@@ -297,7 +351,7 @@ def _labelled_posts(root: etree._Element) -> list[tuple[etree._Element, etree._E
         found.append((post, el))
     by_parent: dict = {}
     for post, el in found:
-        by_parent.setdefault(post.getparent(), {}).setdefault(post, el)
+        by_parent.setdefault(_feed_of(post), {}).setdefault(post, el)
     out = []
     for siblings in by_parent.values():
         if len(siblings) >= 2:
@@ -355,8 +409,7 @@ def _visit(el: etree._Element, walk: _Walk, entry: Optional[int], quote: Optiona
             if li.tag != "li" or li in walk.posts:  # a liveblog post may be a list item
                 _visit(li, walk, entry, quote)
                 continue
-            nested = [c for c in li if c.tag in ("ul", "ol", "p", "div", "blockquote")]
-            if nested:
+            if any(c.tag in _LI_BLOCKS for c in li):
                 _container(li, walk, entry, quote)
             else:
                 _emit(walk, "list_item", li, entry, quote if quote is not None else group)
