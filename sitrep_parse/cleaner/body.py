@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 from itertools import chain
-from typing import Optional
+from typing import Collection, Optional
 
 from lxml import etree
 
-from .dom import HEADINGS, is_link
+from .dom import HEADINGS, is_link, text_content
 
 # Never article text, whatever their size.
 DROP_TAGS = (
@@ -93,6 +93,23 @@ ARTICLE = re.compile(
     r"story-?text|entry-?content|entry-?body|post-?body|post-?content|post-?text|body-?text|text-?body|"
     r"content-?body|article__body\w*|article__content|prose)(?![a-z0-9])"
 )
+
+# A call to action speaks to the reader: it opens with an imperative (join, sign up, abonnez-vous,
+# suscríbete...) or names the channel it sells (a newsletter, your inbox). Such a box is short and
+# carries a link or a form; a news sentence that mentions a newsletter does neither.
+CTA_START = re.compile(
+    r"^(?:join|sign[ -]?up|subscribe|get (?:the|our) [^.]{0,60}(?:newsletter|app|alerts?|briefing|digest|updates)|"
+    r"follow (?:us|now|our)|register (?:now|here|for free)|download (?:the|our)|don'?t miss|never miss|"
+    r"stay (?:informed|up to date|in the know)|want (?:more|the latest)|get in touch|share your|support (?:us|our)|"
+    r"abonnez|inscrivez|recevez|suivez[- ]nous|rejoignez|téléchargez|ne manquez|"
+    r"abonnieren|jetzt (?:anmelden|abonnieren|registrieren)|melden sie sich|folgen sie uns|holen sie sich|"
+    r"verpassen sie|"
+    r"suscr[íi]bete|[úu]nete|s[íi]guenos|reg[íi]strate|rec[íi]belo|no te pierdas|"
+    r"iscriviti|seguici|abbonati|non perdere|inscreva-se|assine|siga[- ]nos|receba|n[ãa]o perca|"
+    r"schrijf je in|abonneer|volg ons|meld je aan)\b", re.I)
+CTA_WORDS = re.compile(
+    r"newsletter|sign[ -]?up|subscri(?:be|ption)|\binbox\b|e-?mail address|your email|\b(?:whatsapp|telegram) channel|"
+    r"lettre d.information|abonn|inscri|bolet[íi]n|suscrip|postfach|anmeld|iscriviti|assinatura|nieuwsbrief", re.I)
 
 PROSE_MIN = 25  # characters: shorter runs are labels, not prose
 FURNITURE_FACTOR = 0.2  # prose inside named furniture counts for this much when looking for the body
@@ -349,8 +366,12 @@ def _protect(root: etree._Element, st: Stats, discounted: list[etree._Element]) 
             arec[SCORE] += delta
 
 
-def find_body(root: etree._Element, st: Stats) -> list[etree._Element]:
-    """The elements that make up the article body, in document order."""
+def find_body(root: etree._Element, st: Stats, posts: Collection = ()) -> list[etree._Element]:
+    """The elements that make up the article body, in document order.
+
+    `posts` are the liveblog posts find_entries recognised: when the body is their feed, the
+    prose siblings ahead of it (a summary, an intro, a context paragraph) are part of it.
+    """
     score = st.get_score
     body = root.find("body")
     node = body if body is not None else root
@@ -369,14 +390,25 @@ def find_body(root: etree._Element, st: Stats) -> list[etree._Element]:
             break
         node = best
         path.append(node)
-    parent = node.getparent()
-    if parent is None or node.tag in ("body", "html"):
+    if node.tag in ("body", "html"):
         return [node]
     own = score(node)
+    feed = bool(posts) and any(p is node or node in p.iterancestors() for p in posts)
+    # A liveblog's feed sits in wrappers of its own (<div id=liveblog><div class=list>) that hold
+    # no other prose: the feed's neighbours are the siblings of the outermost of them.
+    while feed and node.getparent() is not None and node.getparent().tag not in ("body", "html") and not any(
+            sib is not node and sib in st and st[sib][PROSE] for sib in node.getparent()):
+        node = node.getparent()
+    parent = node.getparent()
+    if parent is None:
+        return [node]
     parts = []
+    before = True
+    heading = None  # a heading just before the feed's intro, taken back with it
     for sib in parent:
         if sib is node:
             parts.append(sib)
+            before = False
             continue
         rec = st.get(sib)
         if rec is None:
@@ -384,8 +416,23 @@ def find_body(root: etree._Element, st: Stats) -> list[etree._Element]:
         weight = rec[SCORE]
         # A paragraph (a <p>, or any block whose text is its own) beside the body is part of it.
         paragraph = sib.tag == "p" or rec[UNIT] >= 0.8 * rec[PROSE]
+        if call_to_action(sib, st):
+            continue
         if (weight >= SIBLING_SHARE * own or (paragraph and weight >= 80)) and st.density(sib) < 0.25:
             parts.append(sib)
+        elif feed and before and _intro(sib, rec, st):
+            # Ahead of a liveblog's posts stand the page's own words (standfirst, summary, key
+            # points, context), however small beside the feed; after it come its end notes and CTAs.
+            parts.append(sib)
+        else:
+            if feed and before and sib.tag in HEADINGS:
+                heading = sib
+            elif heading is not None and rec[CHARS]:
+                heading = None
+            continue
+        if heading is not None:
+            parts.append(heading)
+            heading = None
     # An article cut into chunks (an ad or a promo between them) repeats its wrapper: siblings of
     # the same tag and class as a wrapper on the way down are more of the same article.
     for step in path[-2:0:-1]:
@@ -394,11 +441,19 @@ def find_body(root: etree._Element, st: Stats) -> list[etree._Element]:
             continue
         for sib in chain(step.itersiblings(preceding=True), step.itersiblings()):
             if sib.tag == step.tag and sib.get("class") == cls and score(sib) >= CHUNK_SHARE * own \
-                    and st.density(sib) < 0.25:
+                    and st.density(sib) < 0.25 and sib not in parts:
                 parts.append(sib)
     if len(parts) > 1:
         parts.sort(key=lambda el: st[el][POS])
     return parts
+
+
+def _intro(sib: etree._Element, rec: list, st: Stats) -> bool:
+    """Prose ahead of a liveblog's feed: paragraphs or points of its own, unnamed as furniture,
+    with few links (a teaser list or a byline box is not an intro)."""
+    if rec[KIND] < 0 or rec[PROSE] < 80 or st.density(sib) >= 0.25:
+        return False
+    return sib.tag in ("p", "ul", "ol", "blockquote") or sib.find(".//p") is not None or sib.find(".//li") is not None
 
 
 def clean_body(parts: list[etree._Element], st: Stats) -> None:
@@ -437,7 +492,27 @@ def _is_furniture(el: etree._Element, tag: str, st: Stats) -> bool:
         return True
     if tag == "form":  # inside the body: a comment, search or sign-up form
         return True
-    return False
+    return call_to_action(el, st)
+
+
+def call_to_action(el: etree._Element, st: Stats) -> bool:
+    """A sign-up, follow or newsletter box: short, with a form or a link, speaking to the reader."""
+    rec = st.get(el)
+    if rec is None or rec[CHARS] > 400 or el.tag in HEADINGS:
+        return False
+    form = el.tag == "form" or el.find(".//form") is not None
+    if not form and el.find(".//a") is None:
+        return False
+    text = " ".join(text_content(el).split())
+    if not text:
+        return form
+    if form and (rec[PROSE] < 150 or CTA_WORDS.search(text)):
+        return True  # a form with a line of text: sign-up, search or comment box
+    if rec[CHARS] <= 300 and CTA_START.match(text):
+        return True
+    head = next((h for h in el.iter(*HEADINGS)), None)
+    return head is not None and bool(CTA_START.match(" ".join(text_content(head).split())) or
+                                     CTA_WORDS.search(text_content(head)))
 
 
 def _mostly_quotation(el: etree._Element, st: Stats) -> bool:
@@ -463,13 +538,13 @@ def _drop(el: etree._Element) -> None:
     parent.remove(el)
 
 
-def locate(root: etree._Element, page_path: Optional[str] = None) -> list[etree._Element]:
+def locate(root: etree._Element, page_path: Optional[str] = None, posts: Collection = ()) -> list[etree._Element]:
     """Measure, find the body, clean it: the body's elements, ready for blocks.
 
     page_path (the path of the page's URL) tells links to the page itself from links away.
     """
     st = measure(root, page_path)
-    parts = find_body(root, st)
+    parts = find_body(root, st, posts)
     clean_body(parts, st)
     return parts
 
