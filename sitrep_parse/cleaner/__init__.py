@@ -72,7 +72,7 @@ def clean(page: Page) -> Article:
     posts = find_entries(root)  # before scripts go: it reads the liveBlogUpdate JSON-LD
     strip_never_content(root)
     page_path = _path(metadata.url or page.url)
-    parts = locate(root, page_path)
+    parts = locate(root, page_path, posts)
     blocks, entries = build_blocks(parts, posts, page_path)
     blocks = list(tidy(blocks, metadata))
     if not blocks:
@@ -108,12 +108,18 @@ def tidy(blocks: list[Block], metadata: Metadata) -> Iterable[Block]:
         if len(block.text) < 100 and _DATE_OR_TIME.search(block.text):
             shape = _date_shape(block.text)
             shapes[shape] = shapes.get(shape, 0) + 1
+    running = _running_lines(blocks, metadata)
     seen_prose = False
     carry_break = False  # a dropped block passes its <hr> on to the next kept one
-    for block in blocks:
+    for n, block in enumerate(blocks):
         text = block.text
+        if block.type in ("paragraph", "list_item") and text.endswith(")") and "(" in text:
+            text = _CREDIT_TAIL.sub("", text)  # "...said. (Reporting by X; Editing by Y)"
+            if text != block.text:
+                block = replace(block, text=text)
         short = len(text) < 160  # labels, bylines and headlines are short; prose is not re-examined
         drop = short and (not _fold(text) or bool(_LABEL.match(text)) or bool(_MARKUP.match(text)))
+        drop = drop or n in running or (len(text) < 400 and block.type != "heading" and is_credit_line(text))
         if not drop and not seen_prose and short:
             folded = _fold(text)
             drop = bool(title and (folded == title or (block.type == "heading" and block.level == 1))) or (
@@ -128,6 +134,74 @@ def tidy(blocks: list[Block], metadata: Metadata) -> Iterable[Block]:
         if block.type != "heading" and len(text) >= 80:
             seen_prose = True
         yield block
+
+
+# The roles a wire story credits at its end: "(Reporting by X in Y; additional reporting by Z;
+# Editing by W)", "Writing by", "Compiled by", and the same in the languages we meet most.
+_CREDIT_ROLE = (
+    r"(?:(?:with\s+)?(?:additional\s+)?(?:reporting|writing|editing|reported|written|edited|compiled|produced|"
+    r"fact-?checked|translated|research|graphics?|photos?|video)\s+by"
+    r"|(?:reporter|autor|autorin|redaktion|mitarbeit|bearbeitung|übersetzung)\s*:"
+    r"|(?:bericht|redigiert|bearbeitet|geschrieben|übersetzt|zusammengestellt|mit material)\s+von"
+    r"|(?:reportage|rédigé|rédaction|édité|edité|écrit|traduit|compilé|version française)(?:\s+(?:par|de))?"
+    r"|(?:reporte|reportaje|información|informaci[oó]n|redacci[oó]n|editado|escrito|traducido|compilado|"
+    r"reportagem|reda[cç][aã]o|edi[cç][aã]o|traduzido)(?:\s+(?:en\s+espa[nñ]ol\s+)?(?:de|por))"
+    r"|(?:hanno\s+collaborato|servizio\s+di|tradotto\s+da|scritto\s+da|a\s+cura\s+di|redatto\s+da)"
+    r"|(?:verslag|geschreven|bewerkt)\s+door)"
+)
+_CREDIT_START = re.compile(r"^\(?\s*" + _CREDIT_ROLE + r"\s+", re.I)
+_CREDIT_ANY = re.compile(r"(?:^|[;,(]\s*|\band\s+)" + _CREDIT_ROLE + r"\s*", re.I)
+_CREDIT_TAIL = re.compile(r"\s*\(\s*" + _CREDIT_ROLE + r"\s[^()]{2,250}\)$", re.I)
+# Words that may stand lower-case inside a list of names and places.
+_NAME_GLUE = frozenset("in and und et y e en i from de du des la le da di von van der del and with avec con mit".split())
+
+
+def is_credit_line(text: str) -> bool:
+    """A wire credit ("(Reporting by Mira Holt in Sarn; Editing by Tom Reyes)"): a credit role
+    followed by names and places only. "Reporting by the ministry showed that..." is a sentence:
+    once the roles are gone, its words are not capitalised names."""
+    if not _CREDIT_START.match(text):
+        return False
+    if text.startswith("(") and text.endswith(")"):
+        return True
+    rest = _CREDIT_ANY.sub(" ", text)
+    words = [w for w in _WORD.findall(rest) if w.lower() not in _NAME_GLUE]
+    return bool(words) and len(words) <= 30 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+# A page number as a line of its own or at either end of a running header or footer.
+_PAGE_NUMBER = re.compile(
+    r"(?:^|[|•·–—-]\s*)(?:page|seite|p[áa]gina|pag\.|pág\.|p\.|стр\.?|страница)\s*\d+"
+    r"(?:\s*(?:of|von|de|sur|di|/|из)\s*\d+)?\s*(?:$|[|•·–—-])", re.I)
+_NUMBERS = re.compile(r"\d+")
+
+
+def _running_lines(blocks: list[Block], metadata: Metadata) -> set[int]:
+    """Running headers and footers of a document exported from Word or PDF.
+
+    A page number line ("Page 2 of 3") is one wherever it stands. Otherwise the sign is
+    recurrence: a short line printed again and again with only its numbers changing, that
+    repeats the document's own name (its title or publisher). Recurring lines that name
+    nothing of the document ("Posted at 09:41", "Update 2") are a liveblog's or an update
+    list's structure, and stay.
+    """
+    identity = set(_fold(" ".join(filter(None, (metadata.title, metadata.site_name)))).split())
+    found: set[int] = set()
+    shapes: dict[str, list[int]] = {}
+    for n, block in enumerate(blocks):
+        if block.type == "heading" or len(block.text) > 150:
+            continue
+        if _PAGE_NUMBER.search(block.text):
+            found.add(n)
+            continue
+        shapes.setdefault(_NUMBERS.sub("0", _fold(block.text)), []).append(n)
+    for shape, members in shapes.items():
+        if len(members) < 2:
+            continue
+        words = [w for w in shape.split() if w != "0" and len(w) > 2]
+        if len(words) >= 2 and sum(w in identity for w in words) >= 0.5 * len(words):
+            found.update(members)
+    return found
 
 
 def _is_byline(text: str, authors: set[str]) -> bool:
