@@ -33,8 +33,15 @@ _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
 _BY = re.compile(r"^\s*(?:(?:analysis|text|story|words|reporting|report|written|posted|published|commentary|"
                  r"opinion|review|interview|texto|texte|bericht|reportage)\s+)?"
                  r"(?:by|von|par|por|di|door|av|af|przez|от)\s+", re.I)
-# Name separators; the conjunctions only in lower case and between spaces, so "Bruce Y. Lee" stays whole.
-_NAME_SPLIT = re.compile(r"\s*(?:[,;&|]|\s(?:and|AND|And|und|et|y|e|en|og|och|i)\s)\s*")
+# Name separators; the conjunctions only between spaces, so "Bruce Y. Lee" stays whole, and only
+# where both sides look like names (see _split_names).
+_NAME_SPLIT = re.compile(r"\s*[,;&|]\s*")
+_CONJUNCTION = re.compile(r"\s+(?:and|AND|And|und|UND|et|ET|y|e|en|og|och|i|és|и|та|oraz)\s+")
+# Lower-case words that belong inside personal names ("Pieter de Wit", "Ursula von der Leyen").
+_PARTICLES = frozenset("de da das do dos del della der den di du la le van von ter ten bin ibn al el st zu".split())
+# An author given as an organisation: never a list of people, whatever conjunctions it holds.
+_ORGANIZATION_TYPES = re.compile(r"organi[sz]ation$|^(?:corporation|ngo|government|governmentorganization|"
+                                 r"newsmediaorganization|project|consortium|airline)$")
 # A part after a name that is a credential or a job title, not another author ("MS, RD", "CNN
 # Editor-at-large", "AP National Political Writer").
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{1,4}|Ph\.?D|M\.?D|Jr|Sr|I{1,3})$")
@@ -265,18 +272,49 @@ def _unescape(text: str) -> str:
     return html.unescape(text) if "&" in text else text
 
 
-def _split_names(text: str) -> list[str]:
+def _looks_like_name(words: list[str]) -> bool:
+    """A person's name: a few words, each capitalised or a name particle. "Ministère des Affaires
+    étrangères" and "Ministry of Foreign Affairs" hold function words no name does."""
+    if not words or len(words) > 5 or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
+
+
+def _split_conjunctions(part: str) -> list[str]:
+    """"Jane Doe and John Roe" is two people; "Ministère des Affaires étrangères et de la
+    Coopération" is one organisation: split on a conjunction only where both sides look like names."""
+    pieces = _CONJUNCTION.split(part)
+    if len(pieces) == 1:
+        return pieces
+    if all(_looks_like_name(p.split()) for p in pieces):
+        return pieces
+    return [part]
+
+
+def _recase(name: str) -> str:
+    """A name printed in capitals ("MIRA KOLTAI") in its ordinary case; one word (an agency's
+    initials, "AFP") stays as it is."""
+    words = name.split()
+    if len(words) >= 2 and name.isupper() and all(len(w.strip(".")) > 1 for w in words):
+        return " ".join(w.title() for w in words)
+    return name
+
+
+def _split_names(text: str, whole: bool = False) -> list[str]:
     text = _BY.sub("", norm(_unescape(text)))
     if text.lower().startswith(("http://", "https://", "www.")):  # a profile address, not a name
         return []
+    if whole:
+        return [text] if 0 < len(text) < 120 else []
+    parts = [piece for part in _NAME_SPLIT.split(text) for piece in _split_conjunctions(part)]
     names = []
-    for n, part in enumerate(_NAME_SPLIT.split(text)):
+    for n, part in enumerate(parts):
         part = norm(part).strip(" .")
         if not part or part.lower().startswith(("http://", "https://", "www.")) or len(part) >= 80:
             continue
         if n and (_CREDENTIAL.match(part) or _ROLE.search(part)):
             continue
-        names.append(part)
+        names.append(_recase(part))
     return names
 
 
@@ -287,7 +325,8 @@ def _authors(root: etree._Element, ld: dict, metas: dict[str, list[str]]) -> tup
         for a in ld_authors if isinstance(ld_authors, list) else [ld_authors]:
             name = _ld_name(a)
             if name:
-                names.extend(_split_names(name))
+                organization = isinstance(a, dict) and any(_ORGANIZATION_TYPES.search(t) for t in _types(a))
+                names.extend(_split_names(name, whole=organization))
     if not names:
         for key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"):
             for value in metas.get(key, []):
