@@ -108,6 +108,7 @@ def tidy(blocks: list[Block], metadata: Metadata) -> Iterable[Block]:
         if len(block.text) < 100 and _DATE_OR_TIME.search(block.text):
             shape = _date_shape(block.text)
             shapes[shape] = shapes.get(shape, 0) + 1
+    title_words = set(title.split())
     running = _running_lines(blocks, metadata)
     seen_prose = False
     carry_break = False  # a dropped block passes its <hr> on to the next kept one
@@ -122,7 +123,8 @@ def tidy(blocks: list[Block], metadata: Metadata) -> Iterable[Block]:
         drop = drop or n in running or (len(text) < 400 and block.type != "heading" and is_credit_line(text))
         if not drop and not seen_prose and short:
             folded = _fold(text)
-            drop = bool(title and (folded == title or (block.type == "heading" and block.level == 1))) or (
+            drop = bool(title and (folded == title or (block.type == "heading" and block.level == 1) or
+                                   _piece_of(folded, title_words))) or (
                 len(text) < 120 and (_is_byline(text, authors) or (
                     _is_dateline(text) and shapes.get(_date_shape(text), 0) < 2)))
         if drop:
@@ -202,6 +204,13 @@ def _running_lines(blocks: list[Block], metadata: Metadata) -> set[int]:
         if len(words) >= 2 and sum(w in identity for w in words) >= 0.5 * len(words):
             found.update(members)
     return found
+
+
+def _piece_of(folded: str, title_words: set[str]) -> bool:
+    """A line of the headline set apart (a title and subtitle printed on two lines, a kicker):
+    every word of it is in the title, and there are a few of them."""
+    words = folded.split()
+    return len(words) >= 3 and all(w in title_words for w in words)
 
 
 def _is_byline(text: str, authors: set[str]) -> bool:

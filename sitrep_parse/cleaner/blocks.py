@@ -33,6 +33,9 @@ _TIME_XPATH = etree.XPath(
 # walked for its blocks rather than flattened into one list_item.
 _LI_BLOCKS = HEADINGS | {"ul", "ol", "p", "div", "blockquote", "article", "section", "table", "pre", "dl",
                          "figure", "header", "footer", "main", "aside", "details", "address"}
+# A paragraph styled as a quotation (Word's "MsoQuote", "IntenseQuote", a "quote" class); a pull
+# quote repeats the article's own words for show and is not one.
+_QUOTE_CLASS = re.compile(r"(?<![a-z])(?<!pull-)(?<!pull_)(?:mso|block)?(?:intense)?quote(?![a-z])", re.I)
 _CONTAINER_OF_BLOCKS = etree.XPath("boolean(descendant::*[self::p or self::div or self::ul or self::ol or "
                                    "self::table or self::blockquote or self::h1 or self::h2 or self::h3 or "
                                    "self::h4 or self::h5 or self::h6 or self::section or self::article])")
@@ -47,6 +50,7 @@ class _Walk:
     groups: int = 0
     pending_break: bool = False
     cites: dict = field(default_factory=dict)  # blockquote group -> the source its markup credits
+    quote_paragraph: Optional[etree._Element] = None  # the last paragraph styled as a quotation
 
     def add(self, type_: str, text: str, **kw) -> None:
         if type_ == "blockquote" and kw.get("group") in self.cites:
@@ -386,7 +390,16 @@ def _visit(el: etree._Element, walk: _Walk, entry: Optional[int], quote: Optiona
     elif tag in HEADINGS:
         _emit(walk, "heading", el, entry, quote, level=int(tag[1]))
     elif tag == "p":
-        _emit(walk, "blockquote" if quote is not None else "paragraph", el, entry, quote)
+        if quote is None and _QUOTE_CLASS.search(el.get("class") or ""):
+            # A word processor's quotation style (<p class="MsoQuote">): a blockquote without the
+            # element; a run of such paragraphs is one quotation.
+            prev = el.getprevious()
+            if prev is None or prev is not walk.quote_paragraph:
+                walk.groups += 1
+            walk.quote_paragraph = el
+            _emit(walk, "blockquote", el, entry, walk.groups)
+        else:
+            _emit(walk, "blockquote" if quote is not None else "paragraph", el, entry, quote)
     elif tag == "pre":
         text = norm(text_content(el).replace("\n", "\x00")).replace("\x00", "\n")
         if text:
@@ -533,9 +546,21 @@ def _lead(el: etree._Element) -> Optional[str]:
     return None
 
 
+def _layout_table(el: etree._Element) -> bool:
+    """A table that lays out a page (nested tables, long text, cells of several paragraphs), not one
+    of data. A word processor wraps every cell's text in a <p>: one short paragraph a cell is data."""
+    if el.find(".//table") is not None or len(norm(text_content(el))) > 3000:
+        return True
+    for cell in el.iter("td", "th"):
+        paragraphs = sum(1 for _ in cell.iter("p", "div", "ul", "ol", "blockquote", *HEADINGS))
+        if paragraphs > 1 or (paragraphs and len(norm(text_content(cell))) > 300):
+            return True
+    return False
+
+
 def _table(el: etree._Element, walk: _Walk, entry: Optional[int], quote: Optional[int]) -> None:
     """Data tables become one block, a line per row; layout tables are walked as containers."""
-    if el.find(".//table") is not None or el.find(".//p") is not None or len(norm(text_content(el))) > 3000:
+    if _layout_table(el):
         _container(el, walk, entry, quote)
         return
     rows = []
