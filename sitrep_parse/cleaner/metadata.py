@@ -39,6 +39,20 @@ _NAME_SPLIT = re.compile(r"\s*[,;&|]\s*")
 _CONJUNCTION = re.compile(r"\s+(?:and|AND|And|und|UND|et|ET|y|e|en|og|och|i|és|и|та|oraz)\s+")
 # Lower-case words that belong inside personal names ("Pieter de Wit", "Ursula von der Leyen").
 _PARTICLES = frozenset("de da das do dos del della der den di du la le van von ter ten bin ibn al el st zu".split())
+# Words of organisations' names, which a person's name never holds ("Ministerio de Defensa y Asuntos
+# Exteriores" is capitalised like two names, and is one ministry).
+_ORGANIZATION_WORDS = frozenset("""
+    ministry ministère ministere ministerio ministero ministerium ministério department département departamento
+    dipartimento office bureau büro agency agence agencia agenzia agentur council conseil consejo consiglio
+    commission comisión comision commissione kommission committee comité comite comitato ausschuss unit unité
+    unidad unità service servicio servizio serviço dienst institute institut instituto istituto university
+    université universidad università universität association asociación associazione verband federation
+    fédération federación federazione foundation fondation fundación fondazione stiftung coordination
+    coordinación coordinamento koordination news press presse prensa stampa staff team équipe equipo squadra
+    redaktion rédaction redacción redazione desk group groupe grupo gruppo gruppe police polizei policía polizia
+    government gouvernement gobierno governo regierung authority autorité autoridad autorità behörde
+    corporation company société sociedad società gesellschaft network réseau rete netzwerk
+""".split())
 # An author given as an organisation: never a list of people, whatever conjunctions it holds.
 _ORGANIZATION_TYPES = re.compile(r"organi[sz]ation$|^(?:corporation|ngo|government|governmentorganization|"
                                  r"newsmediaorganization|project|consortium|airline)$")
@@ -277,7 +291,7 @@ def _looks_like_name(words: list[str]) -> bool:
     étrangères" and "Ministry of Foreign Affairs" hold function words no name does."""
     if not words or len(words) > 5 or not words[0][:1].isupper():
         return False
-    return all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
+    return all((w[:1].isupper() or w.lower() in _PARTICLES) and w.lower() not in _ORGANIZATION_WORDS for w in words)
 
 
 def _split_conjunctions(part: str) -> list[str]:
