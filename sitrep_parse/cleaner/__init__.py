@@ -35,6 +35,7 @@ _LABEL = re.compile(
     r"don'?t miss:?|see also:?|most read|trending( now)?|"
     r"share( this( article| story)?)?:?|teilen|partager|compartir|related( articles| stories)?:?|"
     r"(sign up|subscribe)( now| here| today)?\.?|skip to main content|back to top|"
+    r"(powered by|betrieben mit|propulsé par|desarrollado por|con tecnología de|realizzato con) .{1,40}|"
     r"(photo|image|video|foto|bild)( credit)?:.{0,80})$",
     re.I,
 )
@@ -110,6 +111,7 @@ def tidy(blocks: list[Block], metadata: Metadata) -> Iterable[Block]:
             shapes[shape] = shapes.get(shape, 0) + 1
     title_words = set(title.split())
     running = _running_lines(blocks, metadata)
+    site = _fold(metadata.site_name or "")
     seen_prose = False
     carry_break = False  # a dropped block passes its <hr> on to the next kept one
     for n, block in enumerate(blocks):
@@ -123,10 +125,13 @@ def tidy(blocks: list[Block], metadata: Metadata) -> Iterable[Block]:
         drop = drop or n in running or (len(text) < 400 and block.type != "heading" and is_credit_line(text))
         if not drop and not seen_prose and short:
             folded = _fold(text)
-            drop = bool(title and (folded == title or (block.type == "heading" and block.level == 1) or
-                                   _piece_of(folded, title_words))) or (
-                len(text) < 120 and (_is_byline(text, authors) or (
-                    _is_dateline(text) and shapes.get(_date_shape(text), 0) < 2)))
+            # The headline: the title again, a line of it, or an <h1> worded like it (an <h1> about
+            # something else, "Situation overview" in a report, is a section heading).
+            headline = bool(title) and (folded == title or _piece_of(folded, title_words) or (
+                block.type == "heading" and block.level == 1 and (
+                    folded == site or not _off_title(folded, title_words))))
+            drop = headline or (len(text) < 120 and (_is_byline(text, authors) or (
+                _is_dateline(text) and shapes.get(_date_shape(text), 0) < 2)))
         if drop:
             carry_break = carry_break or block.after_break
             continue
@@ -142,20 +147,24 @@ def tidy(blocks: list[Block], metadata: Metadata) -> Iterable[Block]:
 # Editing by W)", "Writing by", "Compiled by", and the same in the languages we meet most.
 _CREDIT_ROLE = (
     r"(?:(?:with\s+)?(?:additional\s+)?(?:reporting|writing|editing|reported|written|edited|compiled|produced|"
-    r"fact-?checked|translated|research|graphics?|photos?|video)\s+by"
+    r"fact-?checked|translated|research|graphics?|photos?|video|posted|published)\s+by"
     r"|(?:reporter|autor|autorin|redaktion|mitarbeit|bearbeitung|übersetzung)\s*:"
-    r"|(?:bericht|redigiert|bearbeitet|geschrieben|übersetzt|zusammengestellt|mit material)\s+von"
-    r"|(?:reportage|rédigé|rédaction|édité|edité|écrit|traduit|compilé|version française)(?:\s+(?:par|de))?"
-    r"|(?:reporte|reportaje|información|informaci[oó]n|redacci[oó]n|editado|escrito|traducido|compilado|"
+    r"|(?:bericht|redigiert|bearbeitet|geschrieben|übersetzt|zusammengestellt|mit material|eingestellt|"
+    r"veröffentlicht)\s+von"
+    r"|(?:reportage|rédigé|rédaction|édité|edité|écrit|traduit|compilé|version française|publié|posté)"
+    r"(?:\s+(?:par|de))?"
+    r"|(?:reporte|reportaje|información|informaci[oó]n|redacci[oó]n|editado|escrito|traducido|compilado|publicado|"
     r"reportagem|reda[cç][aã]o|edi[cç][aã]o|traduzido)(?:\s+(?:en\s+espa[nñ]ol\s+)?(?:de|por))"
-    r"|(?:hanno\s+collaborato|servizio\s+di|tradotto\s+da|scritto\s+da|a\s+cura\s+di|redatto\s+da)"
+    r"|(?:hanno\s+collaborato|servizio\s+di|tradotto\s+da|scritto\s+da|a\s+cura\s+di|redatto\s+da|"
+    r"pubblicato\s+da)"
     r"|(?:verslag|geschreven|bewerkt)\s+door)"
 )
 _CREDIT_START = re.compile(r"^\(?\s*" + _CREDIT_ROLE + r"\s+", re.I)
 _CREDIT_ANY = re.compile(r"(?:^|[;,(]\s*|\band\s+)" + _CREDIT_ROLE + r"\s*", re.I)
 _CREDIT_TAIL = re.compile(r"\s*\(\s*" + _CREDIT_ROLE + r"\s[^()]{2,250}\)$", re.I)
-# Words that may stand lower-case inside a list of names and places.
-_NAME_GLUE = frozenset("in and und et y e en i from de du des la le da di von van der del and with avec con mit".split())
+# Words that may stand lower-case inside a list of names, places and desks.
+_NAME_GLUE = frozenset("in and und et y e en i from de du des la le da di von van der del with avec con mit the "
+                       "desk staff team bureau newsroom".split())
 
 
 def is_credit_line(text: str) -> bool:
@@ -204,6 +213,12 @@ def _running_lines(blocks: list[Block], metadata: Metadata) -> set[int]:
         if len(words) >= 2 and sum(w in identity for w in words) >= 0.5 * len(words):
             found.update(members)
     return found
+
+
+def _off_title(folded: str, title_words: set[str]) -> bool:
+    """A heading that shares at most half its words with the title: a section heading, not the headline."""
+    words = folded.split()
+    return bool(words) and sum(w in title_words for w in words) <= 0.5 * len(words)
 
 
 def _piece_of(folded: str, title_words: set[str]) -> bool:

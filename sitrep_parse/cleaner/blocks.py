@@ -168,7 +168,8 @@ def _feed_of(post: etree._Element) -> Optional[etree._Element]:
     return parent
 
 
-_TITLE_CLASS = re.compile(r"(?<![a-z0-9])[a-z0-9_-]*(?:title|headline|heading)(?![a-z0-9])")
+_TITLE_CLASS = re.compile(r"(?<![a-z0-9])[a-z0-9_-]*(?:title|headline|heading|titel|titre|titulo|título|titolo|"
+                          r"schlagzeile|ueberschrift|überschrift|kop)(?![a-z0-9])")
 
 
 def _title_in(post: etree._Element, timed: Optional[etree._Element]) -> Optional[etree._Element]:
@@ -204,6 +205,8 @@ def _section_heading(post: etree._Element, slots: set = frozenset()) -> Optional
             heads = [sib] if sib.tag in HEADINGS else list(sib.iter(*HEADINGS))[-1:]
             for h in heads:
                 text = norm(text_content(h))
+                if h is not sib and len(norm(text_content(sib))) > len(text) + 20:
+                    continue  # a heading inside a box of its own (key events, a sign-up box) heads that box
                 if text and len(text) <= 60:
                     return text
         node = node.getparent()

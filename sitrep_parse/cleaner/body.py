@@ -58,7 +58,8 @@ _FURNITURE_WORDS = r"""
     patreon|cta|call-?to-?action|
     commentary-box|
     author-?bio\w*|author-?box|author-?info|author-?card|about-?the-?author|about-?author|author-?descr\w*|bio|
-    byline\w*|dateline|date-?line\w*|author|authors|timestamp|pubdate|post-?meta|entry-?meta|article-?meta|meta|
+    byline\w*|dateline|date-?line\w*|author|authors|autor|autorin|autoren|auteur|auteurs|
+    timestamp|pubdate|post-?meta|entry-?meta|article-?meta|meta|
     nav|navbar|navigation|menu|breadcrumbs?|pagination|pager|skip-?link|skip|toolbar|masthead|subnav|
     footer\w*|colophon|sidebar\w*|side-?bar|rail|widget\w*|aside|
     cookie\w*|consent\w*|gdpr|cmp|privacy-?\w*|
