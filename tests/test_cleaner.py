@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from sitrep_parse.cleaner import clean
+from sitrep_parse.cleaner import clean, is_credit_line
 from sitrep_parse.cleaner.body import CERTAIN, vocabulary_kind
 from sitrep_parse.cleaner.dom import norm, parse_document
 from sitrep_parse.errors import CleanError, SitrepError
@@ -297,7 +297,9 @@ def test_permalinks_are_the_pages_own_text_not_links_away(url):
 def test_fixture_folder_is_complete():
     assert sorted(p.name for p in Path(CLEANER).glob("*.html")) == [
         "es-blog-split-body.html", "furniture-article.html", "inline-header-long-comments.html",
-        "liveblog-first-day-header.html", "liveblog-permalinked-headlines.html", "offset-dateline.html"]
+        "liveblog-feed-beside-intro.html", "liveblog-first-day-header.html", "liveblog-list-feed.html",
+        "liveblog-permalinked-headlines.html", "offset-dateline.html", "wire-credit-lines.html",
+        "word-export-report.html"]
 
 
 def test_recurring_date_labels_at_the_top_are_liveblog_structure_not_a_dateline():
@@ -309,3 +311,134 @@ def test_recurring_date_labels_at_the_top_are_liveblog_structure_not_a_dateline(
     doc = parse_html((CLEANER / "liveblog-first-day-header.html").read_text(encoding="utf-8"))
     assert [u.timestamp for u in doc.updates] == ["2023-03-14T09:41:00+00:00", "2023-03-14T08:02:00+00:00",
                                                   "2023-03-13T22:15:00+00:00"]
+
+
+# --------------------------------------------------------------------------- liveblog feeds
+
+
+@pytest.fixture(scope="module")
+def list_feed() -> Article:
+    return article("liveblog-list-feed.html", "https://coastlineradio.example/news/live/brenmouth-bridge")
+
+
+def test_posts_wrapped_one_per_list_item_are_entries(list_feed):
+    """<ol><li><article>: each post keeps its time label, its headline and its day header."""
+    assert [(e.label, e.title, e.section) for e in list_feed.entries] == [
+        ("Posted at 15:20", "Engineers give first findings", "Tuesday 3 October"),
+        ("Posted at 13:05", "Ferry operator adds crossings", "Tuesday 3 October"),
+        ("Posted at 10:40", "Queues at the Hollin roundabout", "Tuesday 3 October"),  # not the sign-up box's
+        ("Posted at 22:10", "Inspection booked after resident's photos", "Monday 2 October")]
+
+
+def test_a_list_item_of_paragraphs_is_walked_as_a_container(list_feed):
+    post = [(b.type, b.text[:30]) for b in list_feed.blocks if b.entry == 0]
+    assert post == [("heading", "Engineers give first findings"),
+                    ("paragraph", "The county's structures team s"),
+                    ("paragraph", "“We will not reopen the bridge")]  # two paragraphs, not one glued item
+    quote = [b for b in list_feed.blocks if b.type == "blockquote"]
+    assert [b.entry for b in quote] == [1, 1] and quote[0].group == quote[1].group
+    assert "Tuesday 3 October" in texts(list_feed) and "Monday 2 October" in texts(list_feed)
+
+
+def test_the_summary_ahead_of_the_feed_is_kept_and_calls_to_action_are_not(list_feed):
+    assert texts(list_feed)[:2] == ["Overview", "The Brenmouth estuary bridge was shut before dawn after engineers "
+                                                "found a crack in a support pier"]
+    body = "\n".join(texts(list_feed))
+    for gone in ["Coastline Morning briefing", "in your inbox", "WhatsApp channel", "Top stories",
+                 "Marsby school", "Edited by", "Share", "Copyright"]:
+        assert gone not in body
+
+
+def test_list_feed_updates_through_the_pipeline():
+    doc = parse_html((CLEANER / "liveblog-list-feed.html").read_text(encoding="utf-8"))
+    assert [(u.label, u.title) for u in doc.updates][:2] == [
+        ("Posted at 15:20", "Engineers give first findings"), ("Posted at 13:05", "Ferry operator adds crossings")]
+    assert len(doc.updates) == 4
+
+
+def test_intro_and_context_beside_a_feed_in_wrappers_of_its_own():
+    """A feed inside <div id=ticker><div class=liste> takes back the prose ahead of it, not the widgets."""
+    a = article("liveblog-feed-beside-intro.html",
+                "https://mittelland-anzeiger.example/region/hochwasser-ilmach-ticker")
+    starts = [t[:25] for t in texts(a)]
+    assert starts[:3] == ["Nach zwei Tagen Dauerrege", "Hintergrund", "Zuletzt hatte die Ilmach "]
+    assert [e.title for e in a.entries] == ["Pegel sinkt langsam", "Landrat: Keine Verletzten",
+                                            "Schulen in Talwies bleiben zu"]  # headlines styled on a <div>
+    body = "\n".join(texts(a))
+    for gone in ["Anzeige", "Mehr zum Thema", "Deichbau", "Folgen Sie uns", "Eingestellt von", "Betrieben mit",
+                 "vor 2 Std.", "Kommentar", "Meistgelesen", "Hochwasser Talwies"]:
+        assert gone not in body
+
+
+# --------------------------------------------------------------------------- wire credits
+
+
+def test_wire_credit_lines_go_wherever_they_stand():
+    a = article("wire-credit-lines.html", "https://harbourwire.example/markets/korven-channel")
+    body = "\n".join(texts(a))
+    assert "Reporting by Jonas" not in body and "Additional reporting" not in body and "Editing by" not in body
+    assert texts(a)[-1] == ("Fuel traders said prices for deliveries along the coast had risen by about 3% "
+                            "since the collision.")  # the credit at the end of a paragraph goes too
+    assert any(t.startswith("Reporting by the harbour authority's own inspectors") for t in texts(a))  # a sentence
+    assert a.metadata.authors == ("Jonas Verhoef", "Adele March")  # names printed in capitals, recased
+
+
+@pytest.mark.parametrize("line,credit", [
+    ("Reporting by Ana Lund in Sarn and Ivo Petrak in Korrin; Editing by Mark Doyle", True),
+    ("Writing by Ines Bauer; Compiled by the Europe desk", True),
+    ("Compiled by Hana Sato", True),
+    ("Posted by Kwame Asante", True),
+    ("(Reportage Claire Morel; version française Luc Girard, édité par Anne Roy)", True),
+    ("(Información de Marta Gil; Editado en español por Raúl Soto)", True),
+    ("Redigiert von Karl Weber", True),
+    ("(Reportagem de Ana Lima; Edição de Rui Costa)", True),
+    ("Reporting by the agency showed that the figures had been revised twice.", False),
+    ("Información de la policía indica que el puente seguirá cerrado.", False),
+    ("Editing the constitution was never the plan, the minister said.", False),
+])
+def test_credit_lines_in_several_languages(line, credit):
+    assert is_credit_line(line) is credit
+
+
+# --------------------------------------------------------------------------- word-processor exports
+
+
+@pytest.fixture(scope="module")
+def word_export() -> Article:
+    return article("word-export-report.html", "https://reliefnet.example/report/orvale-cold-wave-sitrep-2")
+
+
+def test_running_headers_and_page_numbers_are_furniture(word_export):
+    body = "\n".join(texts(word_export))
+    assert "Page 2 of 3" not in body and "ReliefNet Orvale |" not in body
+    assert "Road access to eleven mountain villages" in body
+
+
+def test_word_export_keeps_its_structure(word_export):
+    blocks = word_export.blocks
+    assert (blocks[0].type, blocks[0].text) == ("heading", "Situation overview")  # title and subtitle lines gone
+    quote = [b for b in blocks if b.type == "blockquote"]  # paragraphs styled as a quotation
+    assert [b.text[:20] for b in quote] == ["Older people living ", "Volunteers are going"]
+    assert quote[0].group == quote[1].group
+    table = [b for b in blocks if b.type == "table"]  # one short paragraph a cell: a data table
+    assert table and table[0].text.splitlines() == ["Province | Households without heating", "Tessin | 9,100",
+                                                    "Varda | 4,900"]
+    assert [b.text for b in blocks if b.type == "heading"] == ["Situation overview", "Response", "Background"]
+
+
+def test_an_organisation_named_as_author_is_one_author(word_export):
+    assert word_export.metadata.authors == ("Bureau de la coordination humanitaire et de la protection civile",)
+
+
+@pytest.mark.parametrize("author,names", [
+    ("Marta Ruiz y Pablo Ortega", ("Marta Ruiz", "Pablo Ortega")),
+    ("Ursula von der Leyen and Jan de Boer", ("Ursula von der Leyen", "Jan de Boer")),
+    ("Ministère des Affaires étrangères et de la Coopération",
+     ("Ministère des Affaires étrangères et de la Coopération",)),
+    ("Ministry of Foreign Affairs and Cooperation", ("Ministry of Foreign Affairs and Cooperation",)),
+    ("Ministerio de Defensa y Asuntos Exteriores", ("Ministerio de Defensa y Asuntos Exteriores",)),
+    ("Jane E Doe and John Roe", ("Jane E Doe", "John Roe")),
+])
+def test_authors_split_on_a_conjunction_only_between_names(author, names):
+    html = f'<html><head><meta name="author" content="{author}"></head><body>{PROSE}</body></html>'
+    assert page(html).metadata.authors == names
