@@ -442,3 +442,16 @@ def test_an_organisation_named_as_author_is_one_author(word_export):
 def test_authors_split_on_a_conjunction_only_between_names(author, names):
     html = f'<html><head><meta name="author" content="{author}"></head><body>{PROSE}</body></html>'
     assert page(html).metadata.authors == names
+
+
+def test_recurring_lines_that_are_news_stay():
+    """Only a line naming the document with a number at its edge is a running header: a score that
+    recurs with its numbers changing is the news, and a link grid in a table is still a menu."""
+    html = f"""<html><head><title>Ardmore v Kessel: live</title></head><body><article><h1>Ardmore v Kessel: live</h1>
+    {PROSE}<p>Goal! Ardmore 1-0 Kessel</p>{PROSE}<p>Goal! Ardmore 2-0 Kessel</p>{PROSE}
+    <table><tr><td><p><a href="/a">Fixtures</a></p></td><td><p><a href="/b">Results</a></p></td></tr>
+    <tr><td><p><a href="/c">Tables</a></p></td><td><p><a href="/d">Transfers</a></p></td></tr></table>
+    </article></body></html>"""
+    body = texts(page(html))
+    assert "Goal! Ardmore 1-0 Kessel" in body and "Goal! Ardmore 2-0 Kessel" in body
+    assert not any("Fixtures" in t for t in body)

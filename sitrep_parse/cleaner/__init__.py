@@ -185,6 +185,7 @@ _PAGE_NUMBER = re.compile(
     r"(?:^|[|•·–—-]\s*)(?:page|seite|p[áa]gina|pag\.|pág\.|p\.|стр\.?|страница)\s*\d+"
     r"(?:\s*(?:of|von|de|sur|di|/|из)\s*\d+)?\s*(?:$|[|•·–—-])", re.I)
 _NUMBERS = re.compile(r"\d+")
+_EDGE_NUMBERS = re.compile(r"^\W*(\d*)\D.*?\D(\d*)\W*$", re.S)
 
 
 def _running_lines(blocks: list[Block], metadata: Metadata) -> set[int]:
@@ -210,7 +211,13 @@ def _running_lines(blocks: list[Block], metadata: Metadata) -> set[int]:
         if len(members) < 2:
             continue
         words = [w for w in shape.split() if w != "0" and len(w) > 2]
-        if len(words) >= 2 and sum(w in identity for w in words) >= 0.5 * len(words):
+        if len(words) < 2 or sum(w in identity for w in words) < 0.5 * len(words):
+            continue
+        lines = [blocks[n].text for n in members]
+        # A page number sits at an edge of the line and changes; a score or a count inside a
+        # sentence-like line ("Goal! Ardmore 2-1 Kessel") is the news, and stays.
+        edges = {(m.group(1), m.group(2)) for m in map(_EDGE_NUMBERS.match, lines) if m}
+        if (len(edges) == len(lines) and len(edges) > 1) or (len(set(lines)) == 1 and "|" in lines[0]):
             found.update(members)
     return found
 

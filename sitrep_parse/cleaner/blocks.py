@@ -552,13 +552,19 @@ def _lead(el: etree._Element) -> Optional[str]:
 def _layout_table(el: etree._Element) -> bool:
     """A table that lays out a page (nested tables, long text, cells of several paragraphs), not one
     of data. A word processor wraps every cell's text in a <p>: one short paragraph a cell is data."""
-    if el.find(".//table") is not None or len(norm(text_content(el))) > 3000:
+    if el.find(".//table") is not None:
         return True
+    text = norm(text_content(el))
+    if len(text) > 3000:
+        return True
+    wrapped = False
     for cell in el.iter("td", "th"):
         paragraphs = sum(1 for _ in cell.iter("p", "div", "ul", "ol", "blockquote", *HEADINGS))
         if paragraphs > 1 or (paragraphs and len(norm(text_content(cell))) > 300):
             return True
-    return False
+        wrapped = wrapped or bool(paragraphs)
+    # Paragraphs of links in a grid are a menu laid out as a table, walked (and dropped) block by block.
+    return wrapped and link_text_length(el) > 0.5 * len(text)
 
 
 def _table(el: etree._Element, walk: _Walk, entry: Optional[int], quote: Optional[int]) -> None:
