@@ -455,3 +455,14 @@ def test_recurring_lines_that_are_news_stay():
     body = texts(page(html))
     assert "Goal! Ardmore 1-0 Kessel" in body and "Goal! Ardmore 2-0 Kessel" in body
     assert not any("Fixtures" in t for t in body)
+
+
+@pytest.mark.parametrize("lang,published", [
+    ("en-GB", "2023-07-04T06:30:00+01:00"),  # "06:30" on a British page shows 05:30 UTC in summer time
+    ("en", "2023-07-04T05:30:00+00:00"),  # no country, no zone to assume
+    ("en-US", "2023-07-04T05:30:00+00:00"),  # a country of several zones
+])
+def test_a_bare_clock_takes_the_zone_of_the_pages_country(lang, published):
+    html = f"""<html lang="{lang}"><head><meta property="article:published_time" content="2023-07-04T05:30:00Z">
+    </head><body><article><p class="when">Posted at 06:30</p>{PROSE}</article></body></html>"""
+    assert page(html).metadata.published == published

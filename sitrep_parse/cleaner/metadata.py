@@ -13,9 +13,10 @@ from __future__ import annotations
 import html
 import json
 import re
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any, Callable, Iterable, Optional
 from urllib.parse import urljoin
+from zoneinfo import ZoneInfo
 
 from lxml import etree
 
@@ -83,7 +84,11 @@ def extract_metadata(root: etree._Element, page_url: Optional[str]) -> Metadata:
     ) if name and "://" not in name))  # an address is not a name
     title = _title(root, ld, meta, site_name)
     authors = _authors(root, ld, metas)
-    clocks = _memo(lambda: _visible_clocks(root))  # read once, and only if a UTC time needs a zone
+    language = _first(root.get("lang"), root.get("xml:lang"), meta("content-language", "language", "dc.language"),
+                      _ld_str(ld.get("inLanguage")), (meta("og:locale") or "").replace("_", "-") or None)
+    # Read once, and only if a UTC time needs a zone: "14:15 CEST" printed on the page, or a bare
+    # "Posted at 06:30" where the page's language names a country that keeps one time zone.
+    clocks = _memo(lambda: _visible_clocks(root) + _bare_clocks(root, _country_zone(language)))
     published = _best_time(
         clocks,
         [_ld_str(ld.get("datePublished")), meta("article:published_time", "og:article:published_time",
@@ -96,8 +101,6 @@ def extract_metadata(root: etree._Element, page_url: Optional[str]) -> Metadata:
         [_ld_str(ld.get("dateModified")), meta("article:modified_time", "og:updated_time", "datemodified",
          "last-modified", "dcterms.modified"), micro.get("datemodified")],
     )
-    language = _first(root.get("lang"), root.get("xml:lang"), meta("content-language", "language", "dc.language"),
-                      _ld_str(ld.get("inLanguage")), (meta("og:locale") or "").replace("_", "-") or None)
     canonical = _first(_link(root, "canonical"), meta("og:url"), _ld_url(ld))
     if canonical and page_url:
         canonical = urljoin(page_url, canonical)
@@ -412,10 +415,48 @@ def _visible_clocks(root: etree._Element) -> list[tuple[int, int, Optional[str],
     return clocks
 
 
-def _visible_offset(clocks: list[tuple[int, int, Optional[str], str]], instant: datetime) -> Optional[datetime]:
+# Countries that keep one time zone, by the region part of a language tag ("en-GB"): a clock printed
+# without a zone on such a page is in that zone. Countries with several zones are left out.
+_COUNTRY_ZONES = {
+    "GB": "Europe/London", "IE": "Europe/Dublin", "FR": "Europe/Paris", "DE": "Europe/Berlin",
+    "AT": "Europe/Vienna", "CH": "Europe/Zurich", "IT": "Europe/Rome", "NL": "Europe/Amsterdam",
+    "BE": "Europe/Brussels", "LU": "Europe/Luxembourg", "DK": "Europe/Copenhagen", "SE": "Europe/Stockholm",
+    "NO": "Europe/Oslo", "FI": "Europe/Helsinki", "PL": "Europe/Warsaw", "CZ": "Europe/Prague",
+    "SK": "Europe/Bratislava", "HU": "Europe/Budapest", "GR": "Europe/Athens", "RO": "Europe/Bucharest",
+    "BG": "Europe/Sofia", "HR": "Europe/Zagreb", "SI": "Europe/Ljubljana", "RS": "Europe/Belgrade",
+    "UA": "Europe/Kyiv", "TR": "Europe/Istanbul", "IL": "Asia/Jerusalem", "EG": "Africa/Cairo",
+    "ZA": "Africa/Johannesburg", "NG": "Africa/Lagos", "KE": "Africa/Nairobi", "GH": "Africa/Accra",
+    "IN": "Asia/Kolkata", "PK": "Asia/Karachi", "BD": "Asia/Dhaka", "JP": "Asia/Tokyo", "KR": "Asia/Seoul",
+    "SG": "Asia/Singapore", "HK": "Asia/Hong_Kong", "PH": "Asia/Manila", "TH": "Asia/Bangkok",
+    "SA": "Asia/Riyadh", "AE": "Asia/Dubai", "QA": "Asia/Qatar",
+}
+_BARE_CLOCK = re.compile(r"(?<![\d:.])(\d{1,2})[:.h](\d{2})(?![\d:.])")
+
+
+def _country_zone(language: Optional[str]) -> Optional[tzinfo]:
+    region = (language or "").replace("_", "-").split("-")[1:2]
+    name = _COUNTRY_ZONES.get(region[0].upper()) if region else None
+    return ZoneInfo(name) if name else None
+
+
+def _bare_clocks(root: etree._Element, zone: Optional[tzinfo]) -> list[tuple[int, int, Optional[str], tzinfo]]:
+    """Every "06:30" printed in a short text, in the zone of the page's country (none without one)."""
+    if zone is None:
+        return []
+    clocks = []
+    for el in root.iter("time", "span", "div", "p", "summary"):
+        text = el.text
+        if not text or len(text) > 120 or not _CLOCK.search(text):
+            continue
+        for m in _BARE_CLOCK.finditer(text):
+            clocks.append((int(m.group(1)), int(m.group(2)), None, zone))
+    return clocks
+
+
+def _visible_offset(clocks: list[tuple[int, int, Optional[str], Any]], instant: datetime) -> Optional[datetime]:
     """A UTC instant re-expressed in the zone of a visible dateline that shows the same moment."""
     for hour, minute, ampm, zone_name in clocks:
-        zone = zone_for(zone_name, instant.date())
+        zone = zone_name if isinstance(zone_name, tzinfo) else zone_for(zone_name, instant.date())
         if zone is None:
             continue
         if ampm:
