@@ -201,12 +201,13 @@ def _running_lines(blocks: list[Block], metadata: Metadata) -> set[int]:
     found: set[int] = set()
     shapes: dict[str, list[int]] = {}
     for n, block in enumerate(blocks):
-        if block.type == "heading" or len(block.text) > 150:
-            continue
-        if _PAGE_NUMBER.search(block.text):
+        text = block.text
+        if block.type == "heading" or len(text) > 150 or ("|" not in text and not _NUMBERS.search(text)):
+            continue  # a running line carries a page number or a separator
+        if _PAGE_NUMBER.search(text):
             found.add(n)
             continue
-        shapes.setdefault(_NUMBERS.sub("0", _fold(block.text)), []).append(n)
+        shapes.setdefault(_NUMBERS.sub("0", _fold(text)), []).append(n)
     for shape, members in shapes.items():
         if len(members) < 2:
             continue

@@ -501,9 +501,10 @@ def call_to_action(el: etree._Element, st: Stats) -> bool:
     rec = st.get(el)
     if rec is None or rec[CHARS] > 400 or el.tag in HEADINGS:
         return False
-    form = el.tag == "form" or el.find(".//form") is not None
-    if not form and el.find(".//a") is None:
+    controls = {d.tag for d in el.iter("a", "form")}  # one pass over a small element
+    if not controls:
         return False
+    form = "form" in controls
     text = " ".join(text_content(el).split())
     if not text:
         return form
