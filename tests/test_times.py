@@ -102,3 +102,31 @@ def test_ambiguous_zone_is_left_unresolved():
 def test_daylight_saving_names_follow_the_tz_database(name, day, offset):
     instant = datetime(day.year, day.month, day.day, 12, 0, tzinfo=zone_for(name))
     assert format_iso(instant).endswith(offset)
+
+
+# Dates in the languages markers are written in.
+DATES = [
+    ("14. Februar, 10.05 Uhr", date(2023, 2, 14)),
+    ("4 de mayo de 2023, 10:20", date(2023, 5, 4)),
+    ("12 de setembro, 14h10", date(2023, 9, 12)),
+    ("3 settembre 2023, ore 9:15", date(2023, 9, 3)),
+    ("17 septiembre, 08:00", date(2023, 9, 17)),
+    ("1er juillet, 9h30", date(2023, 7, 1)),
+]
+
+
+@pytest.mark.parametrize("text,day", DATES)
+def test_dates_in_other_languages(text, day):
+    mt = parse_marker_time(text, 2023)
+    assert mt is not None and mt.day == day and mt.clock is not None
+
+
+# "local time" in any language: no zone of its own, the page's offset applies.
+@pytest.mark.parametrize("text", ["18:20 (hora local)", "9h30 heure locale", "15:40 (ora locale)", "12.40 Uhr Ortszeit",
+                                  "14h10 (horário local)", "07:10 local time"])
+def test_local_time_words_take_the_page_offset(text):
+    mt = parse_marker_time(text, 2023)
+    assert mt is not None and mt.zone is None and mt.zone_name is None and not mt.ambiguous
+    assert mt.text == text
+    instant = resolve(mt, parse_iso("2023-05-02T06:00:00-03:00"), None)
+    assert instant is not None and format_iso(instant).endswith("-03:00")

@@ -73,6 +73,25 @@ MARKERS = [
      "2022-12-04T09:00:00-08:00"),
     ("Update — 4:30 p.m.: " + BODY, "2022-08-10T09:00:00-04:00", "Update — 4:30 p.m.", "4:30 p.m.",
      "2022-08-10T16:30:00-04:00"),
+    # "local time" in other languages: the page's own offset; other keywords and date forms
+    ("Actualización 18:20 (hora local): " + BODY, "2023-11-06T09:40:00-03:00", "Actualización 18:20 (hora local)",
+     "18:20 (hora local)", "2023-11-06T18:20:00-03:00"),
+    ("Actualización 00:35 (hora local): " + BODY, "2023-11-06T09:40:00-03:00", "Actualización 00:35 (hora local)",
+     "00:35 (hora local)", "2023-11-07T00:35:00-03:00"),  # rolled to the next day
+    ("Atualização às 14h10 (hora local): " + BODY, "2023-05-02T09:00:00-03:00", "Atualização às 14h10 (hora local)",
+     "14h10 (hora local)", "2023-05-02T14:10:00-03:00"),
+    ("Aggiornamento ore 15:40 (ora locale): " + BODY, "2023-05-02T09:00:00+02:00",
+     "Aggiornamento ore 15:40 (ora locale)", "15:40 (ora locale)", "2023-05-02T15:40:00+02:00"),
+    ("Mise à jour à 9h30 heure locale : " + BODY, "2023-05-02T08:00:00+02:00", "Mise à jour à 9h30 heure locale",
+     "9h30 heure locale", "2023-05-02T09:30:00+02:00"),
+    ("Aktualisiert 12.40 Uhr Ortszeit: " + BODY, "2023-05-02T08:00:00+02:00", "Aktualisiert 12.40 Uhr Ortszeit",
+     "12.40 Uhr Ortszeit", "2023-05-02T12:40:00+02:00"),
+    ("Update 07:10 local time: " + BODY, "2023-05-02T06:00:00+04:00", "Update 07:10 local time",
+     "07:10 local time", "2023-05-02T07:10:00+04:00"),
+    ("Update vom 3. März, 11.15 Uhr: " + BODY, "2023-03-03T07:30:00+01:00", "Update vom 3. März, 11.15 Uhr",
+     "3. März, 11.15 Uhr", "2023-03-03T11:15:00+01:00"),
+    ("Actualizado el 4 de mayo a las 10:20: " + BODY, "2023-05-03T21:00:00-05:00",
+     "Actualizado el 4 de mayo a las 10:20", "4 de mayo a las 10:20", "2023-05-04T10:20:00-05:00"),
 ]
 
 
@@ -109,6 +128,9 @@ TRAPS = [
     "Updated travel advice was issued late on Wednesday, officials said.",
     "As of now, no group has claimed responsibility for the attack on the depot.",
     "Editor's note: this story has been corrected to reflect the ministry's statement.",
+    "As of 14 March",  # a table's header cell: "As of" needs a clock time to be a marker
+    "As of 2 June 2023, some 41 schools were being used as shelters for displaced families.",
+    "Original reporting for this story was done in three provinces over two weeks.",
 ]
 
 
@@ -164,3 +186,23 @@ def test_typed_separator_ends_an_update():
                           published="2019-11-20T05:57:50+00:00"))
     assert [u.blocks for u in doc.updates] == [(0, 1), (3, 4)]
     assert [u.timestamp for u in doc.updates] == ["2019-11-20T22:00:00+00:00", "2019-11-20T16:14:00+00:00"]
+
+
+ORIGIN_LABELS = ["Original story:", "Original story follows:", "Erstmeldung vom 3. März, 07.30 Uhr:",
+                 "Ursprüngliche Meldung:", "Première version :", "Nota original:", "Notícia original:",
+                 "Articolo originale:", "(Original report follows)"]
+
+
+@pytest.mark.parametrize("label", ORIGIN_LABELS)
+def test_original_story_label_ends_the_update_above_it(label):
+    doc = extract(article("Update 11:20: " + BODY, "The crossing is the only road link to the coast.",
+                          label + " " + STORY[0], STORY[1], published="2023-03-03T07:30:00+01:00"))
+    assert [u.blocks for u in doc.updates] == [(0, 1)]
+    assert [b.role for b in doc.blocks] == ["update", "update", "report", "report"]
+
+
+def test_original_story_label_on_its_own_line():
+    doc = extract(article("UPDATE 2:15 p.m. ET: " + BODY, ("paragraph", "Original story:", {"lead": "Original story:"}),
+                          *STORY, published="2022-08-09T10:05:00-04:00"))
+    assert [u.blocks for u in doc.updates] == [(0,)]
+    assert [b.role for b in doc.blocks] == ["update", "report", "report", "report"]

@@ -17,32 +17,35 @@ from typing import NamedTuple, Optional
 from ..dates import AMBIGUOUS_ZONES, at, zone_for
 
 MONTHS = {
-    "jan": 1, "january": 1, "januar": 1, "janvier": 1, "enero": 1, "jänner": 1,
-    "feb": 2, "february": 2, "februar": 2, "février": 2, "fevrier": 2, "febrero": 2,
-    "mar": 3, "march": 3, "märz": 3, "maerz": 3, "mars": 3, "marzo": 3,
-    "apr": 4, "april": 4, "avril": 4, "abril": 4,
-    "may": 5, "mai": 5, "mayo": 5,
-    "jun": 6, "june": 6, "juni": 6, "juin": 6, "junio": 6,
-    "jul": 7, "july": 7, "juli": 7, "juillet": 7, "julio": 7,
+    "jan": 1, "january": 1, "januar": 1, "janvier": 1, "enero": 1, "jänner": 1, "janeiro": 1, "gennaio": 1,
+    "feb": 2, "february": 2, "februar": 2, "février": 2, "fevrier": 2, "febrero": 2, "fevereiro": 2, "febbraio": 2,
+    "mar": 3, "march": 3, "märz": 3, "maerz": 3, "mars": 3, "marzo": 3, "março": 3,
+    "apr": 4, "april": 4, "avril": 4, "abril": 4, "aprile": 4,
+    "may": 5, "mai": 5, "mayo": 5, "maio": 5, "maggio": 5,
+    "jun": 6, "june": 6, "juni": 6, "juin": 6, "junio": 6, "junho": 6, "giugno": 6,
+    "jul": 7, "july": 7, "juli": 7, "juillet": 7, "julio": 7, "julho": 7, "luglio": 7,
     "aug": 8, "august": 8, "août": 8, "aout": 8, "agosto": 8,
-    "sep": 9, "sept": 9, "september": 9, "septembre": 9, "septiembre": 9,
-    "oct": 10, "october": 10, "oktober": 10, "octobre": 10, "octubre": 10, "okt": 10,
-    "nov": 11, "november": 11, "novembre": 11, "noviembre": 11,
+    "sep": 9, "sept": 9, "september": 9, "septembre": 9, "septiembre": 9, "setiembre": 9, "setembro": 9,
+    "settembre": 9,
+    "oct": 10, "october": 10, "oktober": 10, "octobre": 10, "octubre": 10, "okt": 10, "outubro": 10, "ottobre": 10,
+    "nov": 11, "november": 11, "novembre": 11, "noviembre": 11, "novembro": 11,
     "dec": 12, "december": 12, "dezember": 12, "décembre": 12, "decembre": 12, "diciembre": 12, "dez": 12,
+    "dezembro": 12, "dicembre": 12,
 }
 # Any word where a month name goes; whether it is one is a dictionary lookup, not a 90-way alternation.
-_MONTH = r"(?P<{0}>[^\W\d_]{{3,9}})\.?"
+_MONTH = r"(?P<{0}>[^\W\d_]{{3,10}})\.?"
 _DAY_NAME = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 
 _DIGIT = re.compile(r"\d")
 _DATE_HINT = re.compile(
-    r"(?i:\b(?:jan|feb|f[ée]v|m[aä]r|apr|avr|abr|ma[iy]|jun|jui|jul|aug|ao[uû]|ago|sep|okt|oct|nov|de[cczé]|dic|ene))"
+    r"(?i:\b(?:jan|feb|f[ée]v|m[aä]r|apr|avr|abr|ma[iyg]|jun|jui|jul|aug|ao[uû]|ago|sep|set|okt|oct|out|ott|nov|"
+    r"de[cczé]|dic|ene|gen|giu|lug))"
     r"|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2}")
-# "Aug 5, 2022" / "August 4" / "5 August 2022" / "09.08.2022" / "2022-08-05"
+# "Aug 5, 2022" / "August 4" / "5 August 2022" / "14. Februar" / "4 de mayo de 2023" / "09.08.2022" / "2022-08-05"
 DATE_PATTERNS = [
     re.compile(_DAY_NAME + _MONTH.format("m") + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?\b", re.I),
-    re.compile(_DAY_NAME + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?" + _MONTH.format("m")
-               + r"(?:,?\s+(?P<y>\d{4}))?\b", re.I),
+    re.compile(_DAY_NAME + r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?" + _MONTH.format("m")
+               + r"(?:,?\s+(?:de\s+)?(?P<y>\d{4}))?\b", re.I),
     re.compile(r"\b(?P<d>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<y>\d{4})\b"),
     re.compile(r"\b(?P<y>\d{4})-(?P<mn>\d{2})-(?P<d>\d{2})\b"),
     # 10/08/2022: day first, unless the day cannot be (08/25/2022) or the text names a US zone
@@ -51,8 +54,14 @@ DATE_PATTERNS = [
 _US_ZONE = re.compile(r"\b(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT)\b")
 
 _OFFSET = r"(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?"
-_ZONE = (r"(?P<zone>(?:local|Eastern|Pacific|Central|Mountain|UK|London|Moscow|Kyiv|Kiev)\s+time"
-         r"(?:\s*\((?P<lzone>" + _OFFSET + r")\))?|" + _OFFSET + r"|Uhr|h\b|(?-i:[A-Z]{1,5})(?![A-Za-z]))")
+# "local time" in the languages markers are written in: the clock of the place reported on, which
+# a page writes in its own zone (the publication's offset) unless an offset follows.
+LOCAL_TIME = (r"(?:local\s+time|hora\s+local|heure\s+locale|ora\s+locale|hor[áa]rio\s+local|"
+              r"(?:Uhr\s+)?Ortszeit|Lokalzeit|lokaler\s+Zeit|plaatselijke\s+tijd|lokale\s+tijd)")
+_LOCAL_ZONE = re.compile(r"\(?\s*" + LOCAL_TIME + r"\b", re.I)
+_ZONE = (r"(?P<zone>(?:(?:Eastern|Pacific|Central|Mountain|UK|London|Moscow|Kyiv|Kiev)\s+time|\(?\s*" + LOCAL_TIME
+         + r")(?:\s*\((?P<lzone>" + _OFFSET + r")\))?\)?|" + _OFFSET
+         + r"|Uhr(?:\s+Ortszeit)?|h\b|(?-i:[A-Z]{1,5})(?![A-Za-z]))")
 CLOCK_PATTERNS = [
     # 2:15 p.m. ET / 9:40 a.m. / 14:30 Uhr / 16h05 / 14.32 BST
     re.compile(r"\b(?P<h>\d{1,2})[:.h](?P<mi>[0-5]\d)(?!\d)\s*(?P<ap>[ap]\.?\s?m\.?)?(?:\s*" + _ZONE + r")?", re.I),
@@ -160,11 +169,11 @@ def parse_marker_time(text: str, default_year: Optional[int] = None) -> Optional
         key = zone_name.strip()
         if key.upper() in AMBIGUOUS_ZONES:
             ambiguous = True
-        elif key.lower() not in ("uhr", "h") and not key.lower().startswith("local"):
+        elif key.lower() not in ("uhr", "h") and not _LOCAL_ZONE.match(key) and not key.lower().startswith("uhr"):
             zone = zone_for(key, day)
             if zone is None and re.fullmatch(r"[A-Z]{2,5}", key):
                 ambiguous = True  # an unknown abbreviation: better unresolved than guessed
-        if key.lower() in ("uhr", "h") or key.lower().startswith("local"):
+        if key.lower() in ("uhr", "h") or key.lower().startswith("uhr") or _LOCAL_ZONE.match(key):
             zone_name = None
     return MarkerTime(printed or None, day, clock, zone, zone_name, ambiguous)
 

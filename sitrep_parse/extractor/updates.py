@@ -4,7 +4,12 @@ A marker is recognised by its shape, not its wording alone: an update keyword ("
 "EDIT", "Mise à jour", "Aktualisierung", "As of") at the very start of a block, followed
 only by time, date, number and zone words, and closed by a colon, bracket or dash. That
 is what separates "UPDATE 2:15 p.m. ET:" from "In an update to its guidance", "UPDATE
-3-Ministry says" (a wire headline) and "Updated: August 4, 2022" (a byline).
+3-Ministry says" (a wire headline) and "Updated: August 4, 2022" (a byline). "As of" also
+heads tables and opens prose ("As of 14 March"), so as a marker it must carry a clock time.
+
+A label of the same shape that introduces the original story below the updates
+("Original story:", "Erstmeldung vom 14. Februar, 07.30 Uhr:", "Nota original:") ends the
+update above it and is no update itself: what follows is the report as first published.
 """
 
 from __future__ import annotations
@@ -15,23 +20,38 @@ from typing import NamedTuple, Optional
 
 from ..dates import format_iso, parse_iso
 from ..models import Article, Block, Entry, Update
-from .times import MarkerTime, find_date, parse_marker_time, resolve
+from .times import LOCAL_TIME, MarkerTime, find_date, parse_marker_time, resolve
 
-_KEYWORD = (r"(?:updates?|updated|edit(?:ed)?|correction|corrected|addendum|clarification|mise\s+[àa]\s+jour|"
-            r"actualisation|aktualisierung|aktualisiert|nachtrag|actualizaci[óo]n|actualizado|aggiornamento|"
-            r"as\s+of|stand|latest)")
+_KEYWORD = (r"(?:updates?|updated|edit(?:ed)?|correction|corrected|addendum|clarification|latest|as\s+of|"
+            r"mise\s+[àa]\s+jour|mis\s+[àa]\s+jour|actualisation|actualis[ée]e?|màj|"  # French
+            r"aktualisierung|aktualisiert|nachtrag|stand|"  # German
+            r"actualizaci[óo]n|actualizad[oa]|"  # Spanish
+            r"atualiza[çc][ãa]o|actualiza[çc][ãa]o|atualizad[oa]|"  # Portuguese
+            r"aggiornamento|aggiornat[oa]|agg\.)")  # Italian
+# Labels that introduce the original story below the updates ("Original story:", "Erstmeldung vom
+# 14. Februar:"): they end the update above them and are no update themselves.
+_ORIGIN = (r"(?:(?:the\s+|our\s+)?(?:original|earlier|initial|first)\s+(?:story|report|article|post|version|text)|"
+           r"erstmeldung|ursprungsmeldung|originalmeldung|urspr[üu]ngliche[rs]?\s+(?:meldung|fassung|version|artikel|text)|"
+           r"premi[èe]re\s+version|version\s+(?:initiale|originale)|article\s+(?:initial|original)|"
+           r"(?:nota|noticia|informaci[óo]n|publicaci[óo]n|versi[óo]n)\s+original|"
+           r"(?:not[íi]cia|mat[ée]ria|texto|vers[ãa]o)\s+original|"
+           r"(?:articolo|notizia|versione)\s+originale|prima\s+versione)")
 # The keyword at the very start of a block, optionally bracketed ("[Updated 16:05 GMT]").
-MARKER_START = re.compile(r"^\s*(?P<open>[\[(]\s*)?(?P<kw>" + _KEYWORD + r")\b", re.I)
+MARKER_START = re.compile(r"^\s*(?P<open>[\[(]\s*)?(?:(?P<kw>" + _KEYWORD + r")|(?P<origin>" + _ORIGIN + r"))\b", re.I)
 # Where a marker may end: a closing bracket, a colon, a spaced dash, or the end of a short block.
 _CLOSE = re.compile(r"[\])]\s*[:\-–—.]?|\s*:(?=\s|$)|\s[\-–—](?=\s)")
 # Words a marker's remainder may contain besides times, dates and numbers.
 _FILLER = re.compile(
-    r"\b(?:at|as|of|on|um|à|a|le|am|du|des|de|the|local|time|hrs?|uhr|h|no|nr|number|[ap]\.?\s?m\.?|"
-    r"(?-i:[A-Z]{1,5})|utc|gmt|z|today|heute|aujourd'hui|morning|afternoon|evening|night|"
+    r"\b(?:at|as|of|on|um|à|a|le|am|du|des|de|the|local|time|hrs?|uhr|h|hs|no|nr|number|[ap]\.?\s?m\.?|"
+    r"vom|von|del|el|las|la|às|alle|ore|ora|horas|dalle|" + LOCAL_TIME + r"|"
+    r"(?-i:[A-Z]{1,5})|utc|gmt|z|today|heute|aujourd'hui|hoy|hoje|oggi|morning|afternoon|evening|night|"
     r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
     r"[\d:.,()\[\]+\-−–—/#№]|\s",
     re.I,
 )
+# What may follow an original-story label besides its date: "Original story follows", "(below)".
+_ORIGIN_FILLER = re.compile(r"\b(?:follows|below|continues|folgt|unten|ci-dessous|suit|sigue|abajo|segue|abaixo|"
+                            r"segue|sotto|published|publi[ée]e?|ver[öo]ffentlicht|publicad[oa]|pubblicat[oa])\b", re.I)
 _TIME_LINE = re.compile(
     r"^(?:(?:posted|published|updated)\s+(?:at\s+)?)?(?P<t>(?:\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?)?|"
     r"\d{1,2}\s*[ap]\.?\s?m\.?)\s*(?:[A-Z]{2,5}|Uhr)?)$",
@@ -52,12 +72,15 @@ class Marker(NamedTuple):
     rest: str  # block text after the marker ("" for standalone markers)
     time: Optional[MarkerTime]
     standalone: bool  # the marker is the whole block (its text follows in later blocks)
+    origin: bool = False  # "Original story:": ends the update above, opens the original report
 
 
-def _valid_rest(rest: str, kw: str, default_year: Optional[int]) -> Optional[MarkerTime]:
+def _valid_rest(rest: str, kw: str, default_year: Optional[int], origin: bool = False) -> Optional[MarkerTime]:
     """The part between keyword and colon must be time, date, number or zone, nothing else."""
     if _INNER_COLON.search(rest.lstrip(" :")):
         raise ValueError(rest)  # "Update (August 5): The ...": the marker closed at that colon
+    if origin:
+        rest = _ORIGIN_FILLER.sub(" ", rest)
     mt = parse_marker_time(rest, default_year) if rest.strip() else None
     leftover = rest
     if mt and mt.text:
@@ -68,8 +91,9 @@ def _valid_rest(rest: str, kw: str, default_year: Optional[int]) -> Optional[Mar
     leftover = _FILLER.sub("", leftover)
     if leftover:
         raise ValueError(rest)
-    if kw.lower().replace(" ", "") in ("asof", "stand") and mt is None:
-        raise ValueError(rest)  # "As of" starts prose too; as a marker it must carry a time
+    if kw.lower().replace(" ", "") in ("asof", "stand") and (mt is None or mt.clock is None):
+        # "As of" starts prose and heads tables ("As of 14 March"); as a marker it must carry a clock time
+        raise ValueError(rest)
     return mt
 
 
@@ -99,7 +123,8 @@ def find_marker(block: Block, index: int, default_year: Optional[int]) -> Option
 def _keyword_marker(block: Block, index: int, text: str, start: re.Match, default_year: Optional[int]
                     ) -> Optional[Marker]:
     """The longest keyword-led prefix whose remainder is only time, date, number and zone words."""
-    kw = start.group("kw")
+    origin = start.group("origin") is not None
+    kw = start.group("kw") or start.group("origin")
     opened = start.group("open") is not None
     head = text[:140]
     ends = [(c.start(), c.end()) for c in _CLOSE.finditer(head, start.end())]
@@ -115,7 +140,7 @@ def _keyword_marker(block: Block, index: int, text: str, start: re.Match, defaul
         if opened and body.endswith(("]", ")")):
             body = body[:-1]
         try:
-            mt = _valid_rest(body, kw, default_year)
+            mt = _valid_rest(body, kw, default_year, origin)
         except ValueError:
             continue
         best = (rest_end, close_end, mt)
@@ -127,6 +152,8 @@ def _keyword_marker(block: Block, index: int, text: str, start: re.Match, defaul
     if opened and label.endswith(("]", ")")):
         label = label[1:-1].strip()
     closer = text[rest_end:close_end].strip()
+    if origin:
+        return Marker(index, label, after, mt, not after, origin=True)
     if _is_byline(kw, text[start.end():rest_end], closer, after, mt, opened, default_year):
         return None
     standalone = not after
@@ -198,8 +225,9 @@ def find_updates(article: Article) -> list[Update]:
         mt = marker.time
         if mt is not None and mt.day:
             last_day = mt.day
-        if not any(texts):
-            continue  # a section heading "Updates" over the markers, not an update itself
+        if marker.origin or not any(texts):
+            # the original story's label, or a section heading "Updates" over the markers
+            continue
         timestamp = None
         if mt is not None:
             context = last_day or _context_day(blocks, marker.block, default_year)
