@@ -217,3 +217,160 @@ def test_blockquote_credited_by_markup(credit):
     blocks = [q for q in doc.quotes if q.kind == "block"]
     assert len(blocks) == 1
     assert blocks[0].speaker == ("Ruth Okafor" if "Ruth" in credit else "Tessel Valley Review")
+
+
+# --------------------------------------------------------------------------- more attribution shapes
+
+SPEAKERS_MORE = [
+    # the subject of called/thanked/urged/welcomed/condemned... followed by a quotation
+    (["Councillor Mirela Dancu called the new timetable “a gift to nobody but the bus company”."], "Mirela Dancu"),
+    (['Foreign Minister Teo Varela thanked Norland for its "quick and generous help" during the floods.'],
+     "Teo Varela"),
+    (["The Harbour Authority welcomed the ruling as “a fair outcome for everyone who works here”."],
+     "Harbour Authority"),
+    (["Ombudsman Lise Kort urged the council to act “before the first frost, not after it”."], "Lise Kort"),
+    (["Norland’s Transport Ministry called the closure “a deliberate attempt to block our exports” and said it "
+      "had lodged a protest with Vessia’s embassy in Arden."], "Norland’s Transport Ministry"),
+    (["Pavo Lind, speaking outside the court before flying home, called the verdict “a good day for the truth.”"],
+     "Pavo Lind"),
+    # a long attribution: "said in a statement posted ... that"
+    (["Vessia’s Defence Ministry said in a statement posted to its channel on a messaging app late on Sunday that "
+      "its troops had been “on a routine patrol inside Vessian territory” when they came under fire."],
+     "Vessia’s Defence Ministry"),
+    # a person followed by an apposition naming their office is the person
+    (["“Voting was calm almost everywhere,” Judge Amara Tell, head of the Regional Observer Mission, told a news "
+      "conference."], "Amara Tell"),
+    (["“Voting was calm almost everywhere,” Amara Tell, chair of the Regional Observer Mission, told reporters.",
+      "“We did see late openings in two districts,” she said."], "Amara Tell"),
+    # a firm named with an ampersand
+    (["Surveyors Marlow & Quint warned in a 2021 report that the pier was “close to the end of its safe life”."],
+     "Marlow & Quint"),
+    # unnamed sources stay unnamed, whatever body their description mentions
+    (["A Norlandic official travelling with the delegation, who spoke on condition of anonymity, said the delay "
+      "was caused by “a dispute over a single comma in the text”."], None),
+    (["A dealer at a Vessian shipping firm said prices had jumped overnight.",
+      "“Nobody will wait a month for a cargo that may never come,” the dealer said."], None),
+    # Spanish, Portuguese, Italian, French and German attribution
+    (["La gobernadora Lucía Ibarra visitó la zona afectada el martes.",
+      "«Vamos a reabrir todas las escuelas antes del lunes», dijo Ibarra ante la prensa."], "Lucía Ibarra"),
+    (["«Salimos con lo puesto, no hubo tiempo para nada», relató Marta Quiroga, vecina del barrio."],
+     "Marta Quiroga"),
+    (["Según el jefe de bomberos, Tomás Aranda, «el fuego está controlado en un noventa por ciento»."],
+     "Tomás Aranda"),
+    (["«Le scuole resteranno chiuse fino a lunedì», ha detto il sindaco Marco Bellini."], "Marco Bellini"),
+    (["«A situação está sob controle em toda a cidade», disse o governador Paulo Mendes."], "Paulo Mendes"),
+    (["Segundo o diretor da Defesa Civil, João Prates, «as chuvas devem continuar até sexta-feira»."],
+     "João Prates"),
+    (["Secondo il prefetto, Anna Ricci, «la situazione è sotto controllo in tutta la provincia»."], "Anna Ricci"),
+    (["Laut Polizeisprecherin Eva Lorenz seien „keine weiteren Gefahren zu erwarten“."], "Eva Lorenz"),
+    (["La ministre de la Santé, Mme Claire Aubin, s’est rendue à l’hôpital.",
+      "« Nous ferons tout pour rapatrier nos compatriotes », a-t-elle ajouté."], "Claire Aubin"),
+    # a surname after M./Mme/Herr/Sr. is the full name the article gave earlier
+    (["Le porte-parole du ministère, M. Luc Garnier, a confirmé l’ouverture d’une cellule de crise.",
+      "M. Garnier a précisé que d’autres vols pourraient partir « si la situation le permet et aussi longtemps "
+      "que nécessaire »."], "Luc Garnier"),
+    (["El portavoz del gobierno, Sr. Andrés Molina, habló el lunes.",
+      "«No habrá más cortes de agua esta semana», dijo el Sr. Molina."], "Andrés Molina"),
+]
+
+
+@pytest.mark.parametrize("paragraphs,speaker", SPEAKERS_MORE)
+def test_speaker_more(paragraphs, speaker):
+    found = quotes_of(*paragraphs)
+    assert found, paragraphs
+    assert found[-1][1] == speaker, found
+
+
+# "she" is the nearest fitting person before: a woman mentioned in any role, not an earlier male speaker
+PRONOUNS = [
+    (["“We will appeal this ruling,” said Mr Oren Talvik, the union’s lawyer.",
+      "The hearing was adjourned by Mrs Inka Morrow, the presiding judge.",
+      "“The court needs the full file before it can decide,” she said."], "Inka Morrow"),
+    (["“We will appeal this ruling,” said Mr Oren Talvik, the union’s lawyer.",
+      "“The court needs the full file before it can decide,” she said."], None),
+    (["Police arrested Dana Kolar, 34, at the scene.", "“I was only trying to help them,” she said in court."],
+     "Dana Kolar"),
+]
+
+
+@pytest.mark.parametrize("paragraphs,speaker", PRONOUNS)
+def test_pronoun_resolves_to_nearest_fitting_person(paragraphs, speaker):
+    assert quotes_of(*paragraphs)[-1][1] == speaker
+
+
+def test_pronoun_prefers_a_person_in_the_same_liveblog_post():
+    from sitrep_parse.models import Entry
+
+    blocks = (
+        Block("paragraph", "The prime minister, Karl Brenn, has called an emergency cabinet meeting for tonight.",
+              entry=0),
+        Block("paragraph", "Voss toured the flooded district in the afternoon. At a school used as a shelter, she "
+              "said the repairs would take “months rather than weeks, whatever we spend”.", entry=1),
+        Block("paragraph", "Good morning. We are following the visit of Mayor Edda Voss and Governor Piet Aalders "
+              "to the flooded towns.", entry=2),
+    )
+    entries = (Entry(time="2023-05-02T18:00:00+00:00"), Entry(time="2023-05-02T14:00:00+00:00"),
+               Entry(time="2023-05-02T08:00:00+00:00"))
+    doc = extract(Article(source="t.html", url=None, metadata=Metadata(published="2023-05-02T08:00:00+00:00"),
+                          blocks=blocks, entries=entries))
+    assert [(q.text, q.speaker) for q in doc.quotes] == [("months rather than weeks, whatever we spend", "Edda Voss")]
+
+
+def test_pronoun_introducing_a_statement():
+    doc = doc_of("The chairperson of the Port Commission, Mrs Dora Vell, has just spoken to reporters at the harbour. "
+                 "She read the following statement:",
+                 Block("blockquote", "All berths will reopen at six tomorrow morning once the divers have finished.",
+                       group=1),
+                 Block("blockquote", "We thank the crews for their patience.", group=1))
+    assert [(q.kind, q.speaker) for q in doc.quotes] == [("block", "Dora Vell")]
+
+
+def test_contraction_is_not_a_name():
+    doc = doc_of("Good morning. We’ll be bringing you the latest on the stranded ferry here all day.",
+                 "Northway Ferries has confirmed that two crew members were hurt. The company said in a statement:",
+                 Block("blockquote", "The safety of our passengers and crew is our first priority this morning.",
+                       group=1))
+    assert [(q.kind, q.speaker) for q in doc.quotes] == [("block", "Northway Ferries")]
+
+
+# --------------------------------------------------------------------------- statements without a blockquote
+
+def test_statement_paragraphs_after_a_french_introduction():
+    first = "« La sécurité de nos compatriotes est notre priorité absolue. Nos équipes sont mobilisées jour et nuit."
+    second = "« Je demande à chacun de suivre les consignes de l’ambassade. »"
+    doc = doc_of("« Tout le monde doit se faire connaître », a indiqué M. Luc Garnier.",
+                 "La ministre, Mme Sophie Lenoir, a déclaré :",
+                 Block("paragraph", first, lead=first), Block("paragraph", second, lead=second),
+                 "M. Garnier a précisé que d’autres vols pourraient être organisés.")
+    blocks = [q for q in doc.quotes if q.kind == "block"]
+    assert [(q.speaker, q.block) for q in blocks] == [("Sophie Lenoir", 2)]
+    assert [b.role for b in doc.blocks] == ["report", "report", "statement", "statement", "report"]
+
+
+def test_statement_paragraphs_wholly_in_quotation_marks():
+    doc = doc_of("The harbour master, Ines Korva, said in a statement:",
+                 "“Two berths will stay closed until the divers have checked the wall.",
+                 "“Every other berth reopens at six tomorrow morning.”",
+                 "The ferry operator said its timetable would not change.")
+    blocks = [q for q in doc.quotes if q.kind == "block"]
+    assert [(q.speaker, q.block) for q in blocks] == [("Ines Korva", 1)]
+
+
+# --------------------------------------------------------------------------- slogans and names
+
+SLOGANS = [
+    "Unter dem Motto „Unsere Stadt hält zusammen“ boten Nachbarn Hilfe beim Einkaufen an.",
+    "Under the slogan “Nobody left behind” volunteers delivered food to older residents.",
+    "Sous le slogan « Personne ne reste seul » des bénévoles ont livré des repas.",
+    "Bajo el lema «Nadie se queda atrás» los vecinos repartieron comida.",
+    "Sob o lema «Ninguém fica para trás» os vizinhos distribuíram comida.",
+    "Il governo ha presentato il cosiddetto «piano di ultima istanza» per le imprese.",
+    "Le gouvernement a présenté le plan dit « de la dernière chance » aux entreprises.",
+    "El gobierno presentó el llamado «plan de la última oportunidad» para las empresas.",
+    "Die sogenannte „Brücke der letzten Hoffnung“ wurde am Montag gesperrt.",
+]
+
+
+@pytest.mark.parametrize("text", SLOGANS)
+def test_slogans_and_names_are_not_quotations(text):
+    assert quotes_of(text) == []

@@ -34,6 +34,7 @@ from .speakers import (
     INTRO_START,
     LEADING_ARTICLE,
     PERSON_NOUNS,
+    PRONOUNS,
     QUOTE_HOLE,
     Context,
     Mention,
@@ -54,12 +55,20 @@ _OPEN_CLOSE = {"„": "“”", "«": "»", "»": "«", "‹": "›", "›": "�
 _WORDS = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 _SMALL = frozenset("a an the of and or in on at to for with by from de la le du des der die das und von "
                    "vs y el".split())
+# Words that introduce what follows as a term, a name or a slogan, not as someone's words.
 _TERM_INTRO = re.compile(
     r"(?:so-called|so\s+called|self-styled|dubbed|titled|entitled|headlined|nicknamed|known\s+as|"
     r"referred\s+to\s+as|the\s+(?:words?|terms?|phrases?|slogan|hashtag|motto|label|headline|title|name)|"
-    r"sogenannte[nrs]?|soi-disant|llamad[oa]s?|"
+    r"(?:under|with)\s+the\s+(?:slogan|motto|banner|hashtag|title|name)|"
+    r"sogenannte[nmrs]?|so\s+genannte[nmrs]?|(?:unter|mit)\s+dem\s+(?:Motto|Slogan|Titel|Namen|Hashtag)|"
+    r"Motto|Slogan|Hashtag|"
+    r"soi-disant|(?:le|la|les|un|une|des|du)\s+[\w\-]+\s+dite?s?|baptisée?s?|intitulée?s?|(?:sous|avec)\s+(?:le|la)\s+(?:slogan|devise|mot\s+d[’']ordre|"
+    r"bannière|titre|nom)|"
+    r"llamad[oa]s?|denominad[oa]s?|apodad[oa]s?|titulad[oa]|(?:bajo|con)\s+el\s+(?:lema|eslogan|t[íi]tulo|nombre)|"
+    r"chamad[oa]s?|denominad[oa]s?|intitulad[oa]|(?:sob|com)\s+o\s+(?:lema|slogan|t[íi]tulo|nome)|"
+    r"cosiddett[oaie]|cosiddetto|denominat[oaie]|intitolat[oa]|(?:sotto|con)\s+lo\s+slogan|col\s+motto|"
     r"\bwhat\s+(?:[\w’'\-]+\s+){1,4}(?:calls?|called|terms?|termed|dubs?|dubbed))"
-    r"(?:\s+(?:its|their|his|her|the|a|an|der|die|das))?\s*$",
+    r"(?:\s+(?:its|their|his|her|the|a|an|der|die|das|le|la|les|el|los|las|il|lo|o|a))?\s*$",
     re.I,
 )
 _SENTENCE_PUNCT = re.compile(r"[.!?;]\s|[!?]$")
@@ -69,11 +78,16 @@ _NEW_SENTENCE = re.compile(r"\s+[A-Z“\"„«]")
 _ANY_MARK = re.compile("[\"“”„«»‹›「‘‚]")
 _CAP_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w\-]+")
 _SENTENCE_END = re.compile(r"[.!?…]+[”\"’)]*\s+")
+# An introduction that announces a statement: a statement noun or a reporting verb in its last clause,
+# and a colon at the end ("... said in a statement:", "Mme X a déclaré :", "difundió el siguiente comunicado:").
 _STATEMENT_INTRO = re.compile(
     r"(?:statement|in\s+full|following|reads?|read\s+as\s+follows|as\s+follows|wrote|said|says|declared|"
-    r"added|at\s+length|passage|quote[sd]?|erklärung|mitteilung|déclaration|communiqué|comunicado)[^.:]{0,80}:\s*$",
+    r"added|at\s+length|passage|quote[sd]?|erklärung|mitteilung|stellungnahme|folgende[nms]?|déclaration|"
+    r"communiqué|suivante?s?|comunicado|declaraci[óo]n|declara[çc][ãa]o|siguientes?|seguintes?|comunicato|"
+    r"dichiarazione|seguente|nota)[^.:]{0,80}:\s*$",
     re.I,
 )
+_LAST_CLAUSE = re.compile(r"[^.!?;]{0,160}:\s*$")
 _ISSUE_VERB = re.compile(r"\b(?:released|issued|published|put\s+out|posted|tweeted|wrote|said|says|added|"
                          r"declared|stated|announced|read|reads|veröffentlichte|erklärte|a\s+publié|publicó)\b", re.I)
 _ATTRIBUTION_LINE = re.compile(r"^\s*(?:\[\s*(?P<a>[^\[\]]{2,60}?)\s*\]|[—–-]\s*(?P<b>[^—–\-].{1,60}))\s*$")
@@ -220,6 +234,8 @@ def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[s
     m = first[0] if first and first[0].start() == 0 else None
     if m and m.group("fin"):
         found = resolve(object_np(a[m.end():]), ctx)
+        if not found[0] and m.pronoun:  # "« … », a-t-elle ajouté"
+            found = resolve(Mention("pronoun", gender=PRONOUNS[m.pronoun.lower()]), ctx)
         if found[0]:
             return found
     a_first = a[:240]
@@ -230,8 +246,8 @@ def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[s
         if not vm.group("fin") or vm.group("fin").lower() == "so" or _passive(a_first, vm.start()):
             break
         window = a_first[:vm.start()]
-        if len(window.split()) > 24:
-            break
+        if len(window.split()) > 24 or _COORDINATED.match(window):
+            break  # "X called it “…” and said ...": the verb shares the subject before the quotation
         found = resolve(subject_np(window), ctx)
         if not found[0]:  # "„…“ übergeben, teilte Sprecherin X mit": the subject follows the verb
             found = resolve(object_np(a_first[vm.end():]), ctx)
@@ -265,6 +281,9 @@ def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[s
         if found[0]:
             return found
     return False, None
+
+
+_COORDINATED = re.compile(r"^\W*(?:and|but|or|then|und|aber|et|mais|puis|y|pero|e|ma|mas)\b", re.I)
 
 
 def _passive(text: str, at: int) -> bool:
@@ -354,7 +373,7 @@ def _note_sentence(sentence: str, ctx: Context) -> None:
         for n in words[k + 1:k + 5]:
             nb = n.strip(",.;:").lower()
             if is_person_noun(nb):
-                ctx.note_unnamed(nb)
+                ctx.note_unnamed(nb, subject=False)
                 break
             if n.endswith((",", ".", ";", ":")) or not n[:1].islower():
                 break
@@ -367,27 +386,30 @@ _COPULA = frozenset("is was as be been are were became becomes".split())
 
 
 def find_quotes(blocks: list[Block], groups: dict[int, list[int]],
-                skip: Optional[dict[int, int]] = None) -> list[Quote]:
-    """Every quotation in reading order; `skip` gives, per block, where its prose starts after an update marker."""
+                skip: Optional[dict[int, int]] = None, scopes: Optional[dict[int, int]] = None) -> list[Quote]:
+    """Every quotation in reading order; `skip` gives, per block, where its prose starts after an update
+    marker; `scopes` the update or liveblog post each block belongs to (pronouns look there first)."""
     skip = skip or {}
+    scopes = scopes or {}
     # Nothing after the last block that can hold a quotation needs reading.
     last = max([i for i, b in enumerate(blocks) if b.type != "heading" and _ANY_MARK.search(b.text)]
                + [m[-1] + 1 for m in groups.values()], default=-1)
     if last < 0:
         return []
-    blocks = blocks[:last + 1]
     ctx = Context()
-    for b in blocks:
+    for b in blocks:  # the whole article: a newest-first liveblog may give the full name only at the bottom
         if b.type != "heading":
-            ctx.add_names([name for _, name, _ in person_names(b.text)])
+            ctx.add_names(person_names(b.text))
             for w in _CAP_WORD.findall(b.text):
                 ctx.surname_counts[w] = ctx.surname_counts.get(w, 0) + 1
+    blocks = blocks[:last + 1]
     quotes: list[Quote] = []
     in_statement = {i for members in groups.values() for i in members}
     carry: Optional[tuple[bool, Optional[str]]] = None  # a quotation left open: its speaker
     prev_speaker: Optional[str] = None  # speaker of the previous quotation, for a new paragraph of quotes
     prev_text = ""
     for i, block in enumerate(blocks):
+        ctx.scope = scopes.get(i)
         if block.type == "heading":
             carry = None
             prev_text = ""
@@ -410,9 +432,11 @@ def find_quotes(blocks: list[Block], groups: dict[int, list[int]],
         para_quotes: list[tuple[Span, Optional[str]]] = []
         for s0, s1 in _sentences(masked):
             sentence = masked[s0:s1]
+            ctx.sentence += 1
             holes = [m.start() for m in QUOTE_HOLE.finditer(sentence)] if kept else []
             if not holes:
                 _note_sentence(sentence, ctx)
+                ctx.note_objects(person_names(sentence))
                 continue
             for h in holes:
                 k = ord(sentence[h]) - HOLE_BASE
@@ -430,6 +454,7 @@ def find_quotes(blocks: list[Block], groups: dict[int, list[int]],
                 para_quotes.append((span, speaker))
                 if speaker:
                     ctx.last_any = speaker
+            ctx.note_objects(person_names(sentence))
         for span, speaker in para_quotes:
             inner = text[span.start:span.end].strip().rstrip(",;: ").strip()
             quotes.append(Quote(inner, speaker, "inline", i))
@@ -454,11 +479,12 @@ def _intro_speaker(intro: str, ctx: Context) -> Optional[str]:
     bounds = _sentences(masked)
     for s0, s1 in reversed(bounds):
         sentence = masked[s0:s1]
-        for vm in reversed(list(_ISSUE_VERB.finditer(sentence))):
-            found = resolve(subject_np(sentence[:vm.start()]), ctx)
+        starts = [vm.start() for vm in _ISSUE_VERB.finditer(sentence)]
+        starts += [vm.start() for vm in find_verbs(sentence) if vm.group("fin")]  # "Mme X a déclaré :"
+        if starts:
+            found = resolve(subject_np(sentence[:max(starts)]), ctx)
             if found[0] and found[1]:
                 return found[1]
-            break
     for s0, s1 in bounds:
         mention = sentence_subject(masked[s0:s1])
         if mention is not None:
@@ -507,9 +533,9 @@ def statement_groups(blocks: list[Block]) -> dict[int, list[int]]:
                 prose = [_NON_WORD.sub(" ", x.text).lower() for x in blocks if x.type != "blockquote"]
             if not _pull_quote(blocks, members, prose):
                 groups[members[0]] = members
-        elif (b.type == "paragraph" and b.text.rstrip().endswith(":") and _STATEMENT_INTRO.search(b.text[-120:])
-              and i + 1 < n
-              and blocks[i + 1].type in ("paragraph", "list_item") and _set_apart(blocks[i + 1])):
+        elif (b.type == "paragraph" and b.text.rstrip().endswith(":") and i + 1 < n
+              and blocks[i + 1].type in ("paragraph", "list_item") and _set_apart(blocks[i + 1])
+              and _introduces_statement(b.text)):
             members = []
             j = i + 1
             while j < n and blocks[j].type in ("paragraph", "list_item") and _set_apart(blocks[j]):
@@ -521,13 +547,25 @@ def statement_groups(blocks: list[Block]) -> dict[int, list[int]]:
     return groups
 
 
+def _introduces_statement(text: str) -> bool:
+    """A paragraph ending in a colon that announces what follows as someone's statement."""
+    if _STATEMENT_INTRO.search(text[-120:]):
+        return True
+    clause = _LAST_CLAUSE.search(text)
+    return bool(clause and find_verbs(clause.group(0)))
+
+
 def _set_apart(block: Block) -> bool:
-    """Wholly in emphasis (italic statement text) or wholly in quotation marks."""
+    """Wholly in emphasis (italic statement text) or wholly in quotation marks: closed at its end, or
+    left open for the next paragraph to continue (the convention for speech over several paragraphs)."""
     text = block.text.strip()
     if block.lead and len(block.lead) >= 0.9 * len(text):
         return True
-    return len(text) > 2 and text[0] in "“\"„«" and text[-1] in "”\"“»" and not re.search(
-        r"[”\"“»][^”\"“»]*[“\"„«]", text[1:-1])
+    if len(text) <= 2 or text[0] not in "“\"„«":
+        return False
+    if text[-1] in "”\"“»":
+        return not re.search(r"[”\"“»][^”\"“»]*[“\"„«]", text[1:-1])
+    return not any(c in _OPEN_CLOSE.get(text[0], "”\"") for c in text[1:])
 
 
 def _pull_quote(blocks: list[Block], members: list[int], prose: list[str]) -> bool:

@@ -45,33 +45,60 @@ confirms suggested suggests predicted vowed vows pledged promised demanded quipp
 texted emailed messaged ruled rules accused accuses criticised criticized criticises criticizes condemned
 condemns denounced denounces praised praises welcomed welcomes slammed hailed dismissed defended branded
 labelled labeled characterised characterized alleged alleges countered agreed agrees maintained maintains
-mused wondered chimed read reads whispered pleaded boasted lamented cried
-sagte sagt sagten erklärte erklärt erklärten betonte betont schrieb schreibt teilte teilt fügte
-meinte meint warnte warnt forderte fordert kritisierte berichtete berichtet bestätigte so
-déclare dit affirme ajoute indique explique souligne estime précise assure
-dijo afirmó declaró señaló añadió explicó aseguró indicó advirtió
+mused wondered chimed read reads whispered pleaded boasted lamented cried thanked thanks blamed blames
+lauded applauded assured assures appealed reaffirmed expressed voiced rejected rejects denied denies termed
+sagte sagt sagten erklärte erklärt erklärten betonte betont betonten schrieb schreibt teilte teilt fügte
+meinte meint warnte warnt forderte fordert kritisierte berichtete berichtet bestätigte so erzählte erzählt
+ergänzte ergänzt versicherte unterstrich mahnte beklagte lobte kündigte räumte verkündete erläuterte
+bekräftigte appellierte
+déclare dit affirme ajoute indique explique souligne estime précise assure déclara raconte confie témoigne
+poursuit insiste martèle répond reconnaît admet avertit prévient dénonce regrette rappelle lance relève
+dijo afirmó declaró señaló añadió explicó aseguró indicó advirtió relató contó sostuvo manifestó expresó
+subrayó destacó insistió comentó apuntó precisó recordó admitió reconoció denunció anunció informó detalló
+enfatizó respondió preguntó concluyó exclamó lamentó criticó afirma dice asegura explica señala advierte
+declara añade agrega agregó sostiene relata comenta indica insiste subraya destaca recuerda lamenta
+disse afirmou declarou acrescentou explicou garantiu ressaltou destacou contou relatou informou anunciou
+alertou advertiu lembrou comentou salientou sublinhou frisou reconheceu admitiu criticou respondeu
+perguntou concluiu diz garante ressalta lembra alerta
+disse afferma affermò dichiara dichiarò spiega spiegò aggiunge aggiunse sottolinea sottolineò racconta
+raccontò commenta commentò ribadisce ribadì annuncia annunciò precisa precisò avverte avvertì ammette
+ammise conferma confermò scrive scrisse osserva
 """.split())
-# French compound past: "a déclaré", "ont dénoncé" ...
+# Compound pasts: "a déclaré", "ont dénoncé", "ha dicho", "ha detto", "hanno spiegato" ...
+_AUXILIARIES = frozenset("a ont avait avaient ha han hanno había habían aveva avevano".split())
 _FR_PAST_PARTICIPLES = frozenset("""
 déclaré dit affirmé ajouté indiqué expliqué souligné estimé précisé assuré dénoncé annoncé confirmé réagi
 rappelé écrit tweeté regretté critiqué averti prévenu insisté jugé qualifié martelé lancé répondu reconnu
-admis promis
+admis promis raconté confié témoigné
+dicho afirmado declarado señalado explicado asegurado indicado añadido agregado advertido reconocido
+subrayado destacado denunciado anunciado relatado contado insistido comentado precisado recordado
+detto dichiarato affermato spiegato aggiunto sottolineato raccontato commentato ribadito annunciato
+precisato scritto osservato avvertito ammesso denunciato confermato ricordato assicurato
 """.split())
+# French puts the subject pronoun after the verb: "a-t-il ajouté", "dit-elle", "explique-t-on".
+_INVERTED = re.compile(r"^(?P<verb>[^\W\d_]+?)(?:-t)?-(?P<pron>il|elle|ils|elles|on)$", re.I)
 PARTICIPLES = frozenset("""
 saying adding noting telling calling warning writing describing insisting arguing explaining stressing
 declaring urging asking recalling acknowledging admitting claiming complaining replying tweeting posting
-sagend disant ajoutant diciendo añadiendo
+thanking blaming welcoming condemning praising promising vowing pledging
+sagend disant ajoutant déclarant estimant soulignant expliquant assurant affirmant précisant rappelant
+indiquant diciendo añadiendo afirmando señalando asegurando explicando indicando advirtiendo agregando
+dizendo acrescentando dicendo affermando aggiungendo spiegando sottolineando
 """.split())
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 
 
 class VerbMatch:
-    """A reporting verb found in a text, shaped like a regex match: group("fin") or group("part")."""
+    """A reporting verb found in a text, shaped like a regex match: group("fin") or group("part").
 
-    __slots__ = ("_start", "_end", "_fin", "_part")
+    `pronoun` is the subject pronoun French writes after the verb ("a-t-elle ajouté" -> "elle")."""
 
-    def __init__(self, start: int, end: int, fin: Optional[str], part: Optional[str]) -> None:
+    __slots__ = ("_start", "_end", "_fin", "_part", "pronoun")
+
+    def __init__(self, start: int, end: int, fin: Optional[str], part: Optional[str],
+                 pronoun: Optional[str] = None) -> None:
         self._start, self._end, self._fin, self._part = start, end, fin, part
+        self.pronoun = pronoun
 
     def start(self) -> int:
         return self._start
@@ -87,19 +114,38 @@ class VerbMatch:
         return self._fin or self._part
 
 
+# A document inside a prepositional phrase, right before a verb form: "in a statement posted".
+_MODIFIES_DOCUMENT = re.compile(r"\b(?:in|on|via|through|with|from|by|to)\s+(?:(?:a|an|the|its|their|his|her)\s+)?"
+                                r"(?:[\w\-]+\s+)?(?:statement|post|message|video|letter|report|note|release|"
+                                r"communiqu[ée]|interview|tweet|email|e-mail|article|op-ed|blog|update)\s+$", re.I)
+_AFTER_STOP = re.compile(r"(?:^|[.!?:;\"“”„«»(\[—–\ue000-\ue8ff])\s*$")
+
+
 def find_verbs(text: str) -> list[VerbMatch]:
     """Every reporting verb in the text, in order."""
     found: list[VerbMatch] = []
     prev = None
+    prev_pronoun = None
     for m in _WORD.finditer(text):
         w = m.group(0).lower()
-        if w in FINITE_VERBS:
+        if m.group(0)[0].isupper() and m.start() and not _AFTER_STOP.search(text, 0, m.start()):
+            prev = m  # capitalised inside a sentence: a name ("Judge Amara Tell"), not a verb
+            prev_pronoun = None
+            continue
+        inverted = _INVERTED.match(w) if "-" in w else None
+        if w in FINITE_VERBS and _MODIFIES_DOCUMENT.search(text, 0, m.start()):
+            pass  # "said in a statement posted to its channel": a participle describing the statement
+        elif w in FINITE_VERBS:
             found.append(VerbMatch(m.start(), m.end(), m.group(0), None))
         elif w in PARTICIPLES:
             found.append(VerbMatch(m.start(), m.end(), None, m.group(0)))
-        elif w in _FR_PAST_PARTICIPLES and prev is not None and prev.group(0).lower() in ("a", "ont"):
-            found.append(VerbMatch(prev.start(), m.end(), text[prev.start():m.end()], None))
+        elif w in _FR_PAST_PARTICIPLES and prev is not None and (prev.group(0).lower() in _AUXILIARIES
+                                                                 or prev_pronoun):
+            found.append(VerbMatch(prev.start(), m.end(), text[prev.start():m.end()], None, prev_pronoun))
+        elif inverted and inverted.group("verb") in FINITE_VERBS:
+            found.append(VerbMatch(m.start(), m.end(), m.group(0), None, inverted.group("pron")))
         prev = m
+        prev_pronoun = inverted.group("pron") if inverted and inverted.group("verb") in _AUXILIARIES else None
     return found
 
 
@@ -108,7 +154,8 @@ def is_reporting_verb(word: str) -> bool:
     return w in FINITE_VERBS or w in PARTICIPLES
 
 
-ACCORDING_TO = re.compile(r"\b(?:according\s+to|citing|laut|selon|según|zufolge)\s+", re.I)
+ACCORDING_TO = re.compile(r"\b(?:according\s+to|citing|laut|nach\s+Angaben\s+(?:von|des|der)|selon|d[’']apr[èe]s|"
+                          r"según|de\s+acuerdo\s+con|segundo|de\s+acordo\s+com|secondo|stando\s+a|zufolge)\s+", re.I)
 
 TITLES = frozenset("""
 mr mrs ms miss mx dr prof professor sir dame lord lady sen senator rep representative gov governor president
@@ -122,7 +169,11 @@ botschafter botschafterin leiter leiterin direktor direktorin chef chefin lehrer
 parole président présidente général colonel señor señora presidente ministro ministra portavoz
 state assistant associate executive head correspondent analyst economist lawmaker congressman
 congresswoman councillor councilman councilwoman chancellor sheriff marshal commander corporal private
+ombudsman ombudswoman chairperson
 """.split())
+# Abbreviated titles that are also initials ("M. Ferrand" but "John M. Smith"): a title only where no
+# given name precedes them.
+_SHORT_TITLES = frozenset("m. mm. sr. sr sra. sra srta. srta sig. sig.ra me. dña. dña".split())
 _TITLE_SUFFIXES = ("meister", "meisterin", "minister", "ministerin", "sprecher", "sprecherin", "präsident", "präsidentin", "direktor",
                    "direktorin", "kanzler", "kanzlerin", "botschafter", "botschafterin", "leiter", "leiterin",
                    "chef", "chefin", "general", "kommandeur", "sekretär", "sekretärin")
@@ -167,22 +218,58 @@ employee employees user users customer customers patient patients father-in-law 
 evacuee evacuees medic medics paramedic rescuer rescuers engineer engineers
 sprecher sprecherin lehrer lehrerin anwohner anwohnerin bewohner zeuge zeugin beamter experte expertin
 mutter vater ministerin präsident präsidentin porte-parole ministre habitant habitante témoin portavoz
-vecino vecina testigo
+vecino vecina testigo chairperson trader dealer broker shopkeeper vendor organiser organizer
+directeur directrice maire préfet habitant témoin ambassadeur ambassadrice
+director directora ministro ministra presidenta alcalde alcaldesa gobernador gobernadora jefe jefa funcionario
+funcionaria diretor diretora governador governadora prefeito morador moradora sindaco prefetto portavoce
+direttore direttrice abitante testimone
 """.split())
+# Evidence of a person's sex in the titles and nouns the article gives them, for "he" and "she".
+_MALE_WORDS = frozenset("""
+mr mister sir lord king prince herr herrn monsieur m. señor sr. sr don signor sig. senhor father brother son
+husband man boy grandfather uncle nephew chairman spokesman congressman councilman businessman policeman
+fireman sportsman duke emperor baron monk widower sheikh emir pope
+""".split())
+_FEMALE_WORDS = frozenset("""
+mrs ms miss madam madame mme mlle dame lady queen princess frau señora sra. sra srta. srta doña signora sig.ra
+senhora dona sister mother wife daughter woman girl grandmother aunt niece actress chairwoman spokeswoman
+congresswoman councilwoman businesswoman policewoman sportswoman duchess countess empress baroness nun widow
+ombudswoman presidenta ministra directora gobernadora alcaldesa vecina jefa diputada senadora abogada
+doctora directrice présidente ambassadrice diretora governadora moradora direttrice
+""".split())
+_FEMALE_SUFFIXES = ("erin", "entin", "antin", "istin", "ärztin", "eurin", "torin", "zeugin", "anwältin", "beamtin",
+                    "ministerin", "präsidentin")
+PRONOUN_GENDER = {"he": "m", "er": "m", "il": "m", "él": "m", "ele": "m", "lui": "m",
+                  "she": "f", "elle": "f", "ella": "f", "ela": "f", "lei": "f"}
+
+
+def gender_of(words: tuple[str, ...] | list[str]) -> str:
+    """ "m", "f" or "" from the titles and nouns given to a person ("Mrs", "spokeswoman", "Sprecherin")."""
+    for w in words:
+        b = w.lower().strip(",;:")
+        if b in _MALE_WORDS or b.rstrip(".") in _MALE_WORDS:
+            return "m"
+        if b in _FEMALE_WORDS or b.rstrip(".") in _FEMALE_WORDS or (len(b) > 6 and b.endswith(_FEMALE_SUFFIXES)):
+            return "f"
+    return ""
 _AGE = re.compile(r"^\d{1,3}-year-old$")
 PERSON_SINGULAR_S = frozenset("boss witness actress mistress".split())
 _AFTER_NOUN = frozenset("who which that whose in on at to from with by near into inside outside".split())
-_SPLIT_AT = frozenset("of for at des der du de from with aus von by in".split())
+_SPLIT_AT = frozenset("of for at des der du de from with aus von by in da do dos das del della dello dei degli di "
+                      "bei".split())
 
 _DEFINITE = frozenset("the this that these those der die das den dem des le la les l el los las".split())
 _POSSESSIVE_DET = frozenset("his her its their our my your sein seine ihr ihre son sa ses leur su sus".split())
 _INDEFINITE = frozenset("a an one another some several two three four many other ein eine einer einem "
                         "un une des uno una unos unas".split())
 PRONOUNS = {
-    "he": "person", "she": "person", "er": "person", "il": "person", "elle": "person", "él": "person",
-    "ella": "person", "it": "body", "es": "body", "they": "any", "sie": "any", "ils": "any", "elles": "any",
-    "ellos": "any", "we": "any", "i": "any",
+    "he": "m", "she": "f", "er": "m", "il": "m", "elle": "f", "él": "m", "ella": "f", "ele": "m", "ela": "f",
+    "lui": "m", "lei": "f", "it": "body", "es": "body", "they": "any", "sie": "any", "ils": "any", "elles": "any",
+    "ellos": "any", "ellas": "any", "eles": "any", "elas": "any", "loro": "any", "we": "any", "i": "any",
+    "on": "any",
 }
+# "We’ll", "I’m", "They’ve": a pronoun with its verb, not a capitalised name.
+_CONTRACTION = re.compile(r"^(?:i|you|he|she|it|we|they|let|that|there|here|what|who)[’'](?:ll|re|ve|d|m|s)$", re.I)
 # Capitalised words that start sentences or clauses without being names.
 NOT_NAMES = frozenset("""
 the a an in on at but and or if when while after before this that these those it he she they we i you his her
@@ -192,7 +279,7 @@ every no not last next first early late earlier later also only just now today y
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december jan feb mar apr jun jul aug sep sept oct nov dec speaking asked
 according under over upon during instead asked further among once again one two three several other another
-update updated edit breaking live watch read see photo video image
+update updated edit breaking live watch read see photo video image good hello welcome thanks please
 der die das ein eine und oder aber wenn als nach vor im am um es sie er wir ich man auch noch
 le la les un une et ou mais dans pour sur avec selon
 el los las y pero en con para según
@@ -213,12 +300,17 @@ _INITIAL = re.compile(r"[A-Z]\.")
 _SPACES = re.compile(r"\s+")
 LEADING_ARTICLE = re.compile(r"^(?:the|die|der|das|le|la|les|el|los|las)\s+", re.I)
 _APPOSITION = re.compile(r",\s+(?:the|a|an|his|her|its)?\s*((?:[\w’'\-.]+\s+){0,6}?[\w’'\-]+)\s*,")
-_RELATIVE = re.compile(r",\s*(who|which|whose|that)\b[^,;]*,\s*$")
+_RELATIVE = re.compile(r",\s*(who|which|whose|that|qui|que|der|die|das|quien|que|che|[a-z]+ing|"
+                       r"(?:in|at|on|after|before|during|speaking|like|despite|for\s+(?:his|her|its|their)\s+part)\b)"
+                       r"\b[^,;]*,\s*$")
 _NO_WORDS = re.compile(r"[\W\d]*")
 _CODE_LIKE = re.compile(r"[\d\-]|\.$")
 DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 _OBJECT_END = re.compile(r"\s(?:who|which|whose|that|as|in|at|on|after|before|from|aus|vor|bei|mit|to|during|while|"
-                         r"when|posted|speaking|adding|saying|noting|told)\s")
+                         r"when|posted|speaking|adding|saying|noting|told|"
+                         r"ante|en|durante|desde|tras|con|sobre|frente|lors|devant|dans|pendant|après|avant|auprès|"
+                         r"nach|beim|gegenüber|im|am|während|em|nos|nas|perante|diante|após|davanti|"
+                         r"nel|nella|dopo|mentre|quien|que|qui|quale)\s")
 _TOKEN = re.compile(r"[^\s,;:()\[\]“”\"„«»]+")
 _WORD_CHARS = re.compile(r"[\w’'\-.&]+")
 # quotes.py replaces each quotation in a sentence by one private-use character (a "hole"),
@@ -248,7 +340,7 @@ class Mention(NamedTuple):
     text: Optional[str] = None  # the name as the article gives it; None for unnamed sources
     head: Optional[str] = None  # descriptions, bodies: the head noun ("minister", "ministry")
     definite: bool = True  # descriptions: "the actor" (a known person) vs "an officer" (unnamed)
-    gender: str = "any"  # pronouns: person / body / any
+    gender: str = "any"  # pronouns: "m" / "f" (a person of that sex), "body", "any"
     titles: tuple[str, ...] = ()  # descriptions the article attached to a named person
 
 
@@ -287,7 +379,7 @@ def _possessive(tok: str) -> bool:
 @lru_cache(maxsize=8192)
 def _name_token(t: str) -> bool:
     return (_is_cap(t) or bool(_PREFIXED_NAME.match(t))) and not _is_title(t) and not _is_institution(t) \
-        and not _possessive(t)
+        and not _possessive(t) and not _CONTRACTION.match(t.strip(",;:.!?"))
 
 
 def _name_run(tokens: list[str]) -> list[str]:
@@ -297,6 +389,12 @@ def _name_run(tokens: list[str]) -> list[str]:
     while i >= 0:
         t = tokens[i]
         b = _bare(t)
+        if run and t.lower() in _SHORT_TITLES and (i == 0 or not _name_token(tokens[i - 1])):
+            break  # "M. Ferrand", "Sr. Molina": a title, not an initial
+        if t == "&" and run and i > 0 and _is_cap(tokens[i - 1]):
+            run[:0] = [tokens[i - 1], t]  # "Marlow & Quint": one firm's name, one word either side
+            i -= 2
+            break
         if _name_token(t) and (b not in NOT_NAMES or (
                 b in _FIRST_NAME_MONTHS and run and not t.endswith(".")
                 and (i == 0 or _bare(tokens[i - 1]) not in ("in", "on", "since", "of")))):
@@ -365,8 +463,8 @@ def analyse_np(np: str) -> Optional[Mention]:
             tokens = tokens[:i]
             break
     det = _bare(tokens[0])
-    if len(tokens) == 1 and det in PRONOUNS:
-        return Mention("pronoun", gender=PRONOUNS[det])
+    if len(tokens) == 1 and (det in PRONOUNS or _CONTRACTION.match(det)):
+        return Mention("pronoun", gender=PRONOUNS.get(det, PRONOUNS.get(re.split(r"[’']", det)[0], "any")))
     # "X of Y": the head is before the first connector that is not inside a proper noun
     # ("Russian Ministry of Defense" stays whole; "a spokesperson for the Foreign Office" splits).
     head, complement, connector = tokens, [], ""
@@ -381,6 +479,7 @@ def analyse_np(np: str) -> Optional[Mention]:
         if (is_person_noun(t) or _is_institution(t)) and (nxt in _AFTER_NOUN or (
                 nxt[:1].islower() and nxt.endswith(("ing", "ed")) and len(nxt) > 4)):
             head = head[: i + 1]
+            complement = []  # "an official travelling with the delegation": the delegation is not the source
             break
     run = _name_run(head)
     last = head[-1]
@@ -388,13 +487,20 @@ def analyse_np(np: str) -> Optional[Mention]:
     possessive_det = _possessive(head[0]) or det in _POSSESSIVE_DET
     if len(run) >= 3 and len(head) == len(run) + 1 and det in _DEFINITE and _role_noun(run[0]):
         run = run[1:]  # "die Ärztin Maria Keller": a capitalised German noun before the name
+    if len(run) >= 2 and "&" in run:
+        return Mention("body", text=" ".join(run), head="firm")  # "Marlow & Quint": a partnership's name
     if len(run) >= 2:
-        titles = tuple(_bare(t) for t in head[: len(head) - len(run)] if _is_title(t) or is_person_noun(t))
+        titles = tuple(_bare(t) if t.lower() not in _SHORT_TITLES else t.lower()
+                       for t in head[: len(head) - len(run)] if _is_title(t) or is_person_noun(t)
+                       or t.lower() in _SHORT_TITLES)
         return Mention("person", text=" ".join(run), titles=titles)
     if complement and not run:
         sub = analyse_np(" ".join(complement))
-        if sub is not None and (sub.kind == "person" or (sub.kind == "body" and lastb in DOCUMENTS)):
-            return sub  # "Deputy Director of Public Prosecution Ana Weiss", "a survey by X"
+        if sub is not None and ((sub.kind == "person" and len(sub.text.split()) < len(complement))
+                                or (sub.kind == "body" and lastb in DOCUMENTS)):
+            # "Deputy Director of Public Prosecution Ana Weiss", "a survey by X"; but "the director of
+            # Defesa Civil" and "the lawyer for Ana Weiss" are not Ana Weiss
+            return sub
     proper = all(_is_cap(t) or _bare(t) in _CONNECT_LOWER for t in head[1:]) and len(head) > 1
     if (_is_institution(last) or (proper and any(_is_institution(t) for t in head))) and not _possessive(last):
         named = any(_is_cap(t) and _bare(t) not in NOT_NAMES for t in head)
@@ -415,10 +521,12 @@ def analyse_np(np: str) -> Optional[Mention]:
         plural = lastb.endswith("s") and not lastb.endswith("ss") and lastb not in PERSON_SINGULAR_S
         if plural and not definite:
             definite = False  # "prosecutors", "federal officials": an unnamed group
-        if complement:
+        if complement and _bare(complement[0]) not in _INDEFINITE and any(
+                _is_cap(t) and _bare(t) not in NOT_NAMES for t in complement):
             sub = analyse_np(" ".join(complement))
             if sub is not None and sub.kind == "body" and sub.text:
-                # "a spokesperson for the British Foreign Office" speaks for the office, unless named
+                # "a spokesperson for the British Foreign Office" speaks for the office, unless named;
+                # "a trader at a European trading house" names no source at all
                 return Mention("desc", head=lastb, definite=definite, titles=(sub.text,))
         if _possessive(head[0]) and len(head) >= 2 and _is_cap(head[0]):
             # "Ukraine's president", "the EU's foreign policy chief": a description that names an office
@@ -474,10 +582,17 @@ def person_names(text: str) -> list[tuple[int, str, tuple[str, ...]]]:
 
 
 class Context:
-    """What the narrative has named so far: the state pronoun and description resolution reads."""
+    """What the narrative has named so far: the state pronoun and description resolution reads.
+
+    Besides the latest person and body, it keeps every mention in order (speakers, sentence
+    subjects, and people named anywhere in a sentence), each with the sentence and the
+    update or liveblog post it was in, so that "she" finds the nearest fitting person: in the
+    same post first, the subject of the nearest sentence before an object, and never someone
+    the article calls "Mr".
+    """
 
     __slots__ = ("people", "bodies", "descs", "last_person", "last_name", "last_body", "last_any", "counts",
-                 "all_names", "surname_counts", "_by_last")
+                 "all_names", "surname_counts", "_by_last", "gender", "evidence", "mentions", "scope", "sentence")
 
     def __init__(self) -> None:
         self.people: list[tuple[str, tuple[str, ...]]] = []  # full names with their titles, as spoken of
@@ -491,12 +606,39 @@ class Context:
         self.all_names: list[str] = []  # every full name in the article, in order
         self.surname_counts: dict[str, int] = {}  # how often each capitalised word occurs in the article
         self._by_last: dict[str, list[str]] = {}  # surname -> full names, in article order
+        self.gender: dict[str, str] = {}  # full name -> "m" / "f", from titles and nouns anywhere in the article
+        self.evidence: set[str] = set()  # names the article gives a title, a role or a sex: surely people
+        # (name or None for an unnamed source, kind "person"|"name"|"body"|"unnamed", sex, scope, sentence, subject)
+        self.mentions: list[tuple[Optional[str], str, str, Optional[int], int, bool]] = []
+        self.scope: Optional[int] = None  # the update or liveblog post being read
+        self.sentence = 0  # sentences read so far
 
-    def add_names(self, names: list[str]) -> None:
-        """Register the full names the article gives anywhere (for expanding surnames)."""
-        for name in names:
+    def add_names(self, names: list[tuple[int, str, tuple[str, ...]]]) -> None:
+        """Register the full names the article gives anywhere (for expanding surnames), with what their
+        titles say about them."""
+        for _, name, titles in names:
             self.all_names.append(name)
             self._by_last.setdefault(name.split()[-1], []).append(name)
+            self._learn(name, titles)
+
+    def _learn(self, name: str, titles: tuple[str, ...]) -> None:
+        if titles:
+            self.evidence.add(name)
+            sex = gender_of(titles)
+            if sex and name not in self.gender:
+                self.gender[name] = sex
+
+    def _mention(self, name: Optional[str], kind: str, subject: bool = True, sex: str = "") -> None:
+        self.mentions.append((name, kind, sex, self.scope, self.sentence, subject))
+
+    def note_objects(self, names: list[tuple[int, str, tuple[str, ...]]]) -> None:
+        """People a sentence names outside its subject ("adjourned by Mrs Inka Morrow")."""
+        done = {m[0] for m in self.mentions[-6:] if m[4] == self.sentence}
+        for _, name, titles in names:
+            name = self.full_name(name)
+            if name not in done:
+                self._learn(name, titles)
+                self._mention(name, "person", subject=False)
 
     def _candidates(self, parts: list[str]) -> list[str]:
         spoken = [k for k, _ in reversed(self.people) if k.split()[-1] == parts[-1]]
@@ -523,6 +665,8 @@ class Context:
         self.people.append((name, titles))
         for t in titles:
             self.descs.append((t, name))
+        self._learn(name, titles)
+        self._mention(name, "person")
         self.last_person = self.last_any = name
         self.counts[name] = self.counts.get(name, 0) + 1
         return name
@@ -531,13 +675,55 @@ class Context:
         if name != name.lower() or " " in name:  # "the company" alone names nobody new
             self.bodies.append(name)
             self.last_body = self.last_any = name
+            self._mention(name, "body")
         return name
 
-    def note_unnamed(self, head: Optional[str]) -> None:
+    def note_name(self, name: str) -> None:
+        """One capitalised word nobody gave a full name for: a person or a body ("Ferrari")."""
+        self.note_body(name)
+        self.mentions[-1:] = [(name, "name", "", self.scope, self.sentence, True)]
+        self.last_name = name
+
+    def note_unnamed(self, head: Optional[str], subject: bool = True) -> None:
         if head:
             self.descs.append((head, None))
+        self._mention(None, "unnamed", subject, gender_of([head]) if head else "")
         self.last_person = self.last_name = None
         self.last_any = None
+
+    def person_for(self, sex: str) -> Optional[str]:
+        """Who "he"/"she" is: the nearest fitting mention, in the current update or post first; within
+        a sentence its subject before the people it merely names. None when that is an unnamed source."""
+        for in_scope in (True, False):
+            if in_scope and self.scope is None:
+                continue
+            sentence, best = None, None
+            for name, kind, msex, scope, sent, subject in reversed(self.mentions):
+                if sentence is not None and sent != sentence:
+                    break  # the nearest sentence with a fitting mention decides
+                if kind == "body" or (in_scope and scope != self.scope) or (kind == "name" and name.isupper()):
+                    continue  # bodies and acronyms ("WIRED spoke to one mother") are not "she"
+                known = self.gender.get(name, msex) if name else msex
+                if sex in ("m", "f") and known and known != sex:
+                    continue
+                rank = (bool(known), subject)  # a fitting sex beats a subject of unknown sex
+                if best is None or rank > best[1]:
+                    best = (name, rank)
+                sentence = sent
+            if best is not None:
+                return best[0]
+        return None
+
+    def organisation(self) -> Optional[str]:
+        """What "the company" is: the nearest body, or a name the article never treats as a person's
+        ("Northway Ferries has confirmed ..."), within the last few sentences; else the last body."""
+        for name, kind, _, _, sent, _ in reversed(self.mentions):
+            if self.sentence - sent > 3:
+                break
+            if name and (kind == "body" or (kind in ("person", "name") and name not in self.evidence
+                                            and name not in self.gender)):
+                return name
+        return self.last_body
 
     def body_with_head(self, head: str) -> Optional[str]:
         for b in reversed(self.bodies):
@@ -573,8 +759,7 @@ def resolve(mention: Optional[Mention], ctx: Context, note: bool = True) -> tupl
         return True, (ctx.note_person(text, mention.titles) if note else ctx.full_name(text))
     if kind == "name":  # one capitalised word nobody gave a full name for: "Ferrari", "Smith"
         if note:
-            ctx.note_body(text)
-            ctx.last_name = text
+            ctx.note_name(text)
         return True, text
     if kind == "body":
         if head in DOCUMENTS and text and text.lower() == head:
@@ -586,12 +771,17 @@ def resolve(mention: Optional[Mention], ctx: Context, note: bool = True) -> tupl
                 return True, (ctx.note_body(earlier) if note else earlier)
             if not mention.definite:
                 return True, None
-            if head in _GENERIC_BODIES and ctx.last_body and len(text.split()) == 1:
-                return True, ctx.last_body  # "the company" after "Hydra Power, which operates the dam"
+            if head in _GENERIC_BODIES and len(text.split()) == 1:
+                found = ctx.organisation()  # "the company" after "Hydra Power, which operates the dam"
+                if found:
+                    return True, found
         return True, (ctx.note_body(text) if note and text else text)
     if kind == "pronoun":
-        if mention.gender == "person":
-            return True, ctx.last_person or ctx.last_name
+        if mention.gender in ("m", "f", "person"):
+            name = ctx.person_for(mention.gender)
+            if name and note:
+                ctx.note_person(name)
+            return True, name
         if mention.gender == "body":
             return True, ctx.last_body or ctx.last_any
         return True, ctx.last_any
@@ -633,11 +823,13 @@ def subject_np(window: str) -> Optional[Mention]:
     holes = list(QUOTE_HOLE.finditer(window))
     if holes:
         window = window[holes[-1].end():]
-    # "X, who represents Y, said" / "X, which operates the dam, said": the relative clause is about X
+    # "X, who represents Y, said" / "X, which operates the dam, said": the relative clause is about X;
+    # so is a participle or prepositional phrase ("X, speaking before flying home, called ...")
     relative = _RELATIVE.search(window)
     organisation = bool(relative and relative.group(1) in ("which", "that"))
-    if relative:
+    while relative:
         window = window[:relative.start()] + ","
+        relative = _RELATIVE.search(window)
     cut = 0
     for m in CLAUSE_BREAK.finditer(window):
         cut = m.end()
@@ -654,6 +846,12 @@ def subject_np(window: str) -> Optional[Mention]:
     if appositive:
         while j > 0 and _appositive_like(segments[j]):
             j -= 1
+        if j == len(segments) - 1 and j > 0:
+            # "Judge Amara Tell, head of the Observer Mission, told": a person, then their office
+            named = analyse_np(segments[j - 1])
+            office = analyse_np(segments[j])
+            if named is not None and named.kind == "person" and (office is None or office.kind in ("body", "desc")):
+                j -= 1
     subject = analyse_np(segments[j])
     if subject is not None and subject.kind in ("person", "name") and organisation and j == len(segments) - 1:
         # "Hydra Power, which operates the dam, said": a body, not a person
@@ -708,6 +906,11 @@ def _participle_start(segment: str) -> bool:
     return w[:1].islower() and (w.endswith(("ed", "ing")) or w in ("who", "which", "whose", "that", "by"))
 
 
+# A full name followed by a lower-case word: the name ends there ("laut Sprecherin Eva Lorenz | seien ...").
+_NAME_THEN_LOWER = re.compile(r"^(.*?\b[A-ZÀ-ÖØ-Þ][\w’'\-]+\s+[A-ZÀ-ÖØ-Þ][\w’'\-]+)\s+(?!(?:" + "|".join(
+    sorted(_CONNECT_LOWER)) + r")\b)[a-zß-ÿ].*$", re.S)
+
+
 def object_np(text: str) -> Optional[Mention]:
     """The noun phrase after "said" / "according to": up to the end of the clause, appositions included."""
     text = QUOTE_HOLE.split(text, 1)[0]
@@ -716,7 +919,7 @@ def object_np(text: str) -> Optional[Mention]:
     mentions = []
     for s in segments:
         s = _OBJECT_END.split(" " + s + " ", 1)[0]
-        mentions.append(analyse_np(s))
+        mentions.append(analyse_np(_NAME_THEN_LOWER.sub(r"\1", s)))
     for m in mentions:
         if m is not None and m.kind == "person" and len(m.text.split()) >= 2:
             return m
