@@ -71,6 +71,17 @@ _TERM_INTRO = re.compile(
     r"(?:\s+(?:its|their|his|her|the|a|an|der|die|das|le|la|les|el|los|las|il|lo|o|a))?\s*$",
     re.I,
 )
+# The words _TERM_INTRO can end with (an article may follow): a set lookup spares most quotations the search.
+_TERM_WORDS = frozenset("""
+so-called called self-styled dubbed titled entitled headlined nicknamed as words word terms term phrases phrase
+slogan hashtag motto label headline title name banner sogenannte sogenannten sogenanntem sogenannter sogenanntes
+genannte genannten genanntem genannter genanntes titel namen soi-disant dit dite dits dites baptisé baptisée
+baptisés baptisées intitulé intitulée intitulés intitulées slogan devise ordre bannière titre nom llamado llamada
+llamados llamadas denominado denominada denominados denominadas apodado apodada apodados apodadas titulado titulada
+lema eslogan título titulo nombre chamado chamada chamados chamadas intitulado intitulada nome cosiddetto
+cosiddetta cosiddetti cosiddette denominato denominata denominati denominate intitolato intitolata calls call
+termed dubs
+""".split())
 _SENTENCE_PUNCT = re.compile(r"[.!?;]\s|[!?]$")
 _CLAUSE_END = re.compile(r"[.!?;]\s+(?=[A-Z“\"])")
 _NEXT_APPOSITION = re.compile(r",\s*([^,]{3,80}),")
@@ -168,7 +179,7 @@ def is_quotation(text: str, span: Span) -> bool:
     if len(words) < 3:
         return False
     before = text[max(0, span.open_at - 60):max(0, span.open_at)]
-    if _TERM_INTRO.search(before):
+    if _TERM_WORDS.intersection(w.lower() for w in before.split()[-2:]) and _TERM_INTRO.search(before):
         return False
     big = [w for w in words if w.lower() not in _SMALL]
     if big and all(w[0].isupper() or w[0].isdigit() for w in big) and (
@@ -199,20 +210,28 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def _mask(text: str, spans: list[Span]) -> str:
-    """The paragraph with each quotation replaced by one private-use character (its number)."""
+def _mask(text: str, spans: list[Span]) -> tuple[str, list[tuple[int, int, int]]]:
+    """The paragraph with each quotation replaced by one private-use character (its number), and
+    the stretches of narrative it kept: (start in text, end in text, start in the masked text)."""
     out = []
+    kept = []
     pos = 0
+    at = 0
     for k, s in enumerate(spans):
-        out.append(text[pos:max(pos, s.open_at)] if s.open_at >= 0 else "")
+        piece = text[pos:max(pos, s.open_at)] if s.open_at >= 0 else ""
+        kept.append((pos, pos + len(piece), at))
+        out.append(piece)
         out.append(chr(HOLE_BASE + k))
+        at += len(piece) + 1
         inner = text[s.start:s.end].rstrip()
         after = text[s.close_at:s.close_at + 240]
         if inner[-1:] in ".!?" and _NEW_SENTENCE.match(after) and not _attribution_follows(after):
             out.append(".")  # the quotation ended the sentence
+            at += 1
         pos = s.close_at
+    kept.append((pos, len(text), at))
     out.append(text[pos:])
-    return "".join(out)
+    return "".join(out), kept
 
 
 def _attribution_follows(after: str) -> bool:
@@ -397,9 +416,11 @@ def find_quotes(blocks: list[Block], groups: dict[int, list[int]],
     if last < 0:
         return []
     ctx = Context()
+    names_in: list[list] = []
     for b in blocks:  # the whole article: a newest-first liveblog may give the full name only at the bottom
+        names_in.append(person_names(b.text) if b.type != "heading" else [])
         if b.type != "heading":
-            ctx.add_names(person_names(b.text))
+            ctx.add_names(names_in[-1])
             for w in _CAP_WORD.findall(b.text):
                 ctx.surname_counts[w] = ctx.surname_counts.get(w, 0) + 1
     blocks = blocks[:last + 1]
@@ -428,15 +449,20 @@ def find_quotes(blocks: list[Block], groups: dict[int, list[int]],
         text = block.text[skip.get(i, 0):]
         spans = quote_spans(text)
         kept = [s for s in spans if is_quotation(text, s)]
-        masked = _mask(text, kept)
+        masked, stretches = _mask(text, kept)
+        # everyone the paragraph names outside its quotations, at their places in the masked text
+        cut = skip.get(i, 0)
+        named = [(o - cut - t0 + m0, n, t) for o, n, t in names_in[i]
+                 for t0, t1, m0 in stretches if t0 <= o - cut < t1]
         para_quotes: list[tuple[Span, Optional[str]]] = []
         for s0, s1 in _sentences(masked):
             sentence = masked[s0:s1]
             ctx.sentence += 1
             holes = [m.start() for m in QUOTE_HOLE.finditer(sentence)] if kept else []
+            objects = [n for n in named if s0 <= n[0] < s1] if named else []
             if not holes:
                 _note_sentence(sentence, ctx)
-                ctx.note_objects(person_names(sentence))
+                ctx.note_objects(objects)
                 continue
             for h in holes:
                 k = ord(sentence[h]) - HOLE_BASE
@@ -454,7 +480,7 @@ def find_quotes(blocks: list[Block], groups: dict[int, list[int]],
                 para_quotes.append((span, speaker))
                 if speaker:
                     ctx.last_any = speaker
-            ctx.note_objects(person_names(sentence))
+            ctx.note_objects(objects)
         for span, speaker in para_quotes:
             inner = text[span.start:span.end].strip().rstrip(",;: ").strip()
             quotes.append(Quote(inner, speaker, "inline", i))

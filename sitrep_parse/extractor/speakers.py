@@ -77,6 +77,9 @@ precisato scritto osservato avvertito ammesso denunciato confermato ricordato as
 """.split())
 # French puts the subject pronoun after the verb: "a-t-il ajouté", "dit-elle", "explique-t-on".
 _INVERTED = re.compile(r"^(?P<verb>[^\W\d_]+?)(?:-t)?-(?P<pron>il|elle|ils|elles|on)$", re.I)
+# The auxiliary of a compound past, right before the participle (with the French inverted pronoun).
+_AUX_BEFORE = re.compile(r"(?<![\w\-])(?:" + "|".join(sorted(_AUXILIARIES)) + r")(?:(?:-t)?-(?P<pron>il|elle|ils|elles|on))?"
+                         r"\s+$", re.I)
 PARTICIPLES = frozenset("""
 saying adding noting telling calling warning writing describing insisting arguing explaining stressing
 declaring urging asking recalling acknowledging admitting claiming complaining replying tweeting posting
@@ -86,6 +89,7 @@ indiquant diciendo añadiendo afirmando señalando asegurando explicando indican
 dizendo acrescentando dicendo affermando aggiungendo spiegando sottolineando
 """.split())
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+_VERB_FORMS = FINITE_VERBS | PARTICIPLES | _FR_PAST_PARTICIPLES
 
 
 class VerbMatch:
@@ -118,34 +122,43 @@ class VerbMatch:
 _MODIFIES_DOCUMENT = re.compile(r"\b(?:in|on|via|through|with|from|by|to)\s+(?:(?:a|an|the|its|their|his|her)\s+)?"
                                 r"(?:[\w\-]+\s+)?(?:statement|post|message|video|letter|report|note|release|"
                                 r"communiqu[ée]|interview|tweet|email|e-mail|article|op-ed|blog|update)\s+$", re.I)
-_AFTER_STOP = re.compile(r"(?:^|[.!?:;\"“”„«»(\[—–\ue000-\ue8ff])\s*$")
+# What may precede a capitalised reporting verb that starts a sentence or clause ("" is the text's start).
+_STOPS = frozenset(".!?:;\"“”„«»([—–") | {""} | {chr(c) for c in range(0xE000, 0xE900)}
+
+
+def _char_before(text: str, at: int) -> str:
+    """The last non-space character before `at` ("" at the start of the text)."""
+    k = at - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    return text[k] if k >= 0 else ""
 
 
 def find_verbs(text: str) -> list[VerbMatch]:
     """Every reporting verb in the text, in order."""
     found: list[VerbMatch] = []
-    prev = None
-    prev_pronoun = None
+    hyphens = "-" in text  # French inversions ("a-t-il dit") are hyphenated
     for m in _WORD.finditer(text):
         w = m.group(0).lower()
-        if m.group(0)[0].isupper() and m.start() and not _AFTER_STOP.search(text, 0, m.start()):
-            prev = m  # capitalised inside a sentence: a name ("Judge Amara Tell"), not a verb
-            prev_pronoun = None
+        if w not in _VERB_FORMS and not (hyphens and "-" in w):
             continue
-        inverted = _INVERTED.match(w) if "-" in w else None
-        if w in FINITE_VERBS and _MODIFIES_DOCUMENT.search(text, 0, m.start()):
-            pass  # "said in a statement posted to its channel": a participle describing the statement
-        elif w in FINITE_VERBS:
-            found.append(VerbMatch(m.start(), m.end(), m.group(0), None))
+        tok, start = m.group(0), m.start()
+        if tok[0].isupper() and start and _char_before(text, start) not in _STOPS:
+            continue  # capitalised inside a sentence: a name ("Judge Amara Tell"), not a verb
+        if w in FINITE_VERBS:
+            if not _MODIFIES_DOCUMENT.search(text, max(0, start - 60), start):
+                found.append(VerbMatch(start, m.end(), tok, None))
+            # else "said in a statement posted to its channel": a participle describing the statement
         elif w in PARTICIPLES:
-            found.append(VerbMatch(m.start(), m.end(), None, m.group(0)))
-        elif w in _FR_PAST_PARTICIPLES and prev is not None and (prev.group(0).lower() in _AUXILIARIES
-                                                                 or prev_pronoun):
-            found.append(VerbMatch(prev.start(), m.end(), text[prev.start():m.end()], None, prev_pronoun))
-        elif inverted and inverted.group("verb") in FINITE_VERBS:
-            found.append(VerbMatch(m.start(), m.end(), m.group(0), None, inverted.group("pron")))
-        prev = m
-        prev_pronoun = inverted.group("pron") if inverted and inverted.group("verb") in _AUXILIARIES else None
+            found.append(VerbMatch(start, m.end(), None, tok))
+        elif w in _FR_PAST_PARTICIPLES:
+            aux = _AUX_BEFORE.search(text, max(0, start - 16), start)
+            if aux:  # "a déclaré", "ha detto", "a-t-elle ajouté"
+                found.append(VerbMatch(aux.start(), m.end(), text[aux.start():m.end()], None, aux.group("pron")))
+        else:
+            inverted = _INVERTED.match(w)
+            if inverted and inverted.group("verb") in FINITE_VERBS:  # "dit-il", "explique-t-elle"
+                found.append(VerbMatch(start, m.end(), tok, None, inverted.group("pron")))
     return found
 
 
