@@ -3,8 +3,10 @@
 fixtures/extractor/ holds pages written for these tests (invented places and people): the
 liveblog variants (schema.org liveBlogUpdate only, data-timestamp on list items, visible
 labels under day headers, "Posted at" lines), a military-style SITREP, a French article,
-a page full of update traps, and one of statement blocks. The SITREP corpus pages are
-checked against their gold labels with the same rules as benchmarks/sitrep.py.
+a page full of update traps, one of statement blocks, a Spanish page with "(hora local)"
+markers above a "Nota original:" label and a German one with dated "Update vom ..." markers
+above its "Erstmeldung". The SITREP corpus pages are checked against their gold labels
+with the same rules as benchmarks/sitrep.py.
 """
 
 from __future__ import annotations
@@ -101,6 +103,33 @@ def test_french_update_and_guillemets():
         ("Nous surveillons l'ouvra", "Julien Marchal"), ("plus de 1 200 personnes", "Hélène Dufresne"),
         ("une gestion de crise imp", "Fédération des pêcheurs de l'Arve")]
     assert [b["role"] for b in doc["blocks"]][:2] == ["update", "report"]
+
+
+def test_spanish_local_time_markers_and_original_story():
+    doc = parse(PAGES / "spanish-hora-local.html")
+    # "(hora local)": the page's own offset; the 23:50 marker stays on the publication day
+    assert updates(doc) == [("23:50 (hora local)", "2024-03-11T23:50:00-03:00"),
+                            ("17:15 (hora local)", "2024-03-11T17:15:00-03:00")]
+    assert [u["blocks"] for u in doc["updates"]] == [[0], [1, 2]]  # "Nota original:" ends the second
+    assert [(q["text"][:20], q["speaker"]) for q in doc["quotes"]] == [
+        ("Vamos a reabrir toda", "Lucía Ibarra"),  # "dijo la Sra. Ibarra ante la prensa"
+        ("el agua llegó a un m", "Tomás Aranda"),  # "Según el jefe de bomberos, Tomás Aranda, «…»"
+        ("Sacamos a los chicos", "Marta Quiroga"),  # "«…», relató Marta Quiroga, vecina de ..."
+        ("Se esperan nuevas pr", "El Servicio Meteorológico Nacional")]  # "Bajo el lema «…»" is no quote
+    assert [b["role"] for b in doc["blocks"]] == ["update", "update", "update", "report", "report", "report",
+                                                  "report", "report", "statement", None, "background"]
+
+
+def test_german_dated_updates_and_erstmeldung():
+    doc = parse(PAGES / "german-erstmeldung.html")
+    assert updates(doc) == [("5. März, 15.20 Uhr", "2024-03-05T15:20:00+01:00"),
+                            ("5. März, 11.05 Uhr", "2024-03-05T11:05:00+01:00")]
+    assert [u["blocks"] for u in doc["updates"]] == [[0], [1]]  # "Erstmeldung vom ..." is the original report
+    assert [(q["text"][:20], q["speaker"]) for q in doc["quotes"]] == [
+        ("Alle Messwerte liege", "Eva Lorenz"), ("Wir bedauern die Sor", "Jonas Brandl"),
+        ("Es roch überall nach", None)]  # "Unter dem Motto „…“" is a slogan, not a quotation
+    assert [b["role"] for b in doc["blocks"]] == ["update", "update", "report", "report", "report", None,
+                                                  "background"]
 
 
 def test_traps_give_no_updates():

@@ -8,9 +8,12 @@ quotation left open at the end of a paragraph continues in the next paragraph wh
 one opens with a mark (the convention for speech over several paragraphs).
 
 Not quotations: two-word spans, titles (every word capitalised: “Operation Northern
-Gate”), and terms introduced as terms ("so-called", "dubbed", "what X calls its ...").
-Statement blocks are a <blockquote>, or a run of set-apart paragraphs after an
-introduction ending in a colon ("... said in a statement:").
+Gate”), and terms, names and slogans introduced as such ("so-called", "dubbed", "what X
+calls its ...", "under the slogan", "unter dem Motto", "bajo el lema", "le plan dit").
+Statement blocks are a <blockquote>, or a run of set-apart paragraphs (wholly in
+emphasis, or wholly in quotation marks, left open for the next paragraph to continue)
+after an introduction ending in a colon that names a statement or has a reporting verb
+("... said in a statement:", "Mme X a déclaré :").
 
 Speakers come from `speakers`: the reporting verb beside the quotation (after it first,
 then before it in the same sentence), else the quotation continues the previous one,

@@ -1,27 +1,34 @@
 """Who said it: noun phrases around reporting verbs, and who "he" or "the ministry" is.
 
 News writing attributes a quotation in a handful of ways: a reporting verb beside it
-("…,” X said / said X / X said: “…” / X told reporters “…”), "according to X", or a
-participle hanging off the sentence's subject ("…, saying “…”"). The speaker is the
-subject of that verb, and the subject is a noun phrase that may be:
+("…,” X said / said X / X said: “…” / X told reporters “…” / X called it “…”), "according
+to X" (según, selon, laut, secondo, segundo), or a participle hanging off the sentence's
+subject ("…, saying “…”"). Compound pasts ("a déclaré", "ha dicho", "ha detto") and the
+French inverted pronoun ("a-t-elle ajouté") count as one verb. The speaker is the subject
+of that verb, and the subject is a noun phrase that may be:
 
 - a person's name, often wrapped in titles and descriptions ("Ministry spokesman Col.
-  Anton Weir", "Nora Quist, the state prosecutor for ..., said"); the article names a
-  person in full once and by surname after, so a surname is expanded to the full name the
-  article gave earlier ("Brandt" -> "Tomas Brandt", "Ms Varga" -> "Lena
-  Varga");
-- a body ("Norland's Foreign Ministry", "Russia's foreign ministry", "the Arab League"),
-  recognised by an institution noun;
+  Anton Weir", "Nora Quist, the state prosecutor for ..., said", "Judge X, head of the
+  ... Mission, told"); the article names a person in full once and by surname after, so
+  a surname is expanded to the full name the article gives ("Brandt" -> "Tomas Brandt",
+  "Ms Varga", "M. Ferrand", "Sr. Molina" -> the full name);
+- a body ("Norland's Foreign Ministry", "Russia's foreign ministry", "the Arab League",
+  "Marlow & Quint"), recognised by an institution noun or an ampersand;
 - a pronoun or a description ("she", "the minister", "the actor", "the ministry", "the
-  report"), resolved to the nearest fitting named speaker or subject before it: a title
-  the article gave that person ("Foreign Minister X" -> "the minister"), a body with the
-  same head noun, else the latest person or body the narrative was about;
-- an unnamed source ("an officer", "one mother", "prosecutors", "a senior diplomat"):
+  report"). A pronoun is the nearest fitting person mentioned before it, in the same
+  update or liveblog post first: within a sentence its subject before the people it
+  merely names, and never a person whose titles or nouns ("Mr", "spokeswoman",
+  "Sprecherin") give the other sex. A description takes a title the article gave a person
+  ("Foreign Minister X" -> "the minister"), a body with the same head noun, else the
+  latest person or body the narrative was about;
+- an unnamed source ("an officer", "one mother", "prosecutors", "a senior diplomat", "a
+  trader at a European trading house", "an official travelling with the delegation"):
   the quotation has no named speaker, and "the diplomat" afterwards stays unnamed.
 
 Everything is decided from word shapes (capitals, possessives, determiners) and small
 closed vocabularies (reporting verbs, titles, institution and person nouns) in English,
-German, French and Spanish; nothing refers to particular names or sites.
+German, French, Spanish, Portuguese and Italian; nothing refers to particular names or
+sites.
 """
 
 from __future__ import annotations
@@ -898,7 +905,7 @@ def _appositive_like(segment: str) -> bool:
 _STOP = re.compile(r"[.;:!?](?=\s|$)|\s[—–-]\s")
 ABBREVIATIONS = frozenset("mr mrs ms dr sen rep gov col gen lt st sgt capt maj adm brig prof rev jr sr no vs inc "
                           "corp co ltd jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e ft mt "
-                          "messrs mme mlle hon".split())
+                          "messrs mme mlle hon sra srta sres dña dra sig dott avv ing".split())
 
 
 def clause_end(text: str) -> int:
