@@ -374,3 +374,14 @@ SLOGANS = [
 @pytest.mark.parametrize("text", SLOGANS)
 def test_slogans_and_names_are_not_quotations(text):
     assert quotes_of(text) == []
+
+
+def test_business_name_is_a_body_for_the_company():
+    found = quotes_of("Vale Foods confirmed on Monday that the plant would close.",
+                      "The company said the decision was “painful but unavoidable after two bad years”.")
+    assert found == [("painful but unavoidable after two bad years", "Vale Foods")]
+
+
+def test_he_skips_a_woman_named_closer():
+    found = quotes_of("Mrs Ana Ruiz introduced Mr Tom Hale at the meeting.", "“We are ready to start,” he said.")
+    assert found == [("We are ready to start", "Tom Hale")]

@@ -219,6 +219,14 @@ _GENERIC_BODIES = frozenset("company firm group organisation organization operat
 # Documents speak for whoever issued them: "the report said" is the ministry that issued it.
 DOCUMENTS = frozenset("report statement readout letter release communique communiqué study survey memo "
                       "indictment complaint filing ruling document documents website post".split())
+# Words that end a business's name when capitalised ("Northway Ferries", "Hydra Power", "Vale Foods"):
+# as common nouns they name nobody, so they count only inside a proper name.
+_BUSINESS_WORDS = frozenset("""
+ferries airlines airways motors holdings industries systems technologies partners associates llc plc gmbh
+energy power petroleum mining foods pharmaceuticals pharma telecom telecoms media shipping lines logistics
+railways railway steel chemicals capital investments insurance aviation electric utilities solutions labs
+software ventures brands stores consulting construction transport transit buses coaches trains farms
+""".split())
 _INSTITUTION_SUFFIXES = ("ministerium", "behörde", "regierung", "stab", "stabs", "kommando", "amt", "amts")
 
 PERSON_NOUNS = frozenset("""
@@ -383,7 +391,8 @@ def _is_title(tok: str) -> bool:
 @lru_cache(maxsize=8192)
 def _is_institution(tok: str) -> bool:
     b = _bare(tok).replace("’s", "").replace("'s", "")
-    return b in INSTITUTIONS or (len(b) > 5 and b.endswith(_INSTITUTION_SUFFIXES))
+    return b in INSTITUTIONS or (len(b) > 5 and b.endswith(_INSTITUTION_SUFFIXES)) or (
+        _is_cap(tok) and b in _BUSINESS_WORDS)
 
 
 @lru_cache(maxsize=8192)
@@ -612,7 +621,7 @@ class Context:
     """
 
     __slots__ = ("people", "bodies", "descs", "last_person", "last_name", "last_body", "last_any", "counts",
-                 "all_names", "surname_counts", "_by_last", "gender", "evidence", "mentions", "scope", "sentence")
+                 "all_names", "surname_counts", "_by_last", "gender", "mentions", "scope", "sentence")
 
     def __init__(self) -> None:
         self.people: list[tuple[str, tuple[str, ...]]] = []  # full names with their titles, as spoken of
@@ -627,7 +636,6 @@ class Context:
         self.surname_counts: dict[str, int] = {}  # how often each capitalised word occurs in the article
         self._by_last: dict[str, list[str]] = {}  # surname -> full names, in article order
         self.gender: dict[str, str] = {}  # full name -> "m" / "f", from titles and nouns anywhere in the article
-        self.evidence: set[str] = set()  # names the article gives a title, a role or a sex: surely people
         # (name or None for an unnamed source, kind "person"|"name"|"body"|"unnamed", sex, scope, sentence, subject)
         self.mentions: list[tuple[Optional[str], str, str, Optional[int], int, bool]] = []
         self.scope: Optional[int] = None  # the update or liveblog post being read
@@ -643,7 +651,6 @@ class Context:
 
     def _learn(self, name: str, titles: tuple[str, ...]) -> None:
         if titles:
-            self.evidence.add(name)
             sex = gender_of(titles)
             if sex and name not in self.gender:
                 self.gender[name] = sex
@@ -734,17 +741,6 @@ class Context:
                 return best[0]
         return None
 
-    def organisation(self) -> Optional[str]:
-        """What "the company" is: the nearest body, or a name the article never treats as a person's
-        ("Northway Ferries has confirmed ..."), within the last few sentences; else the last body."""
-        for name, kind, _, _, sent, _ in reversed(self.mentions):
-            if self.sentence - sent > 3:
-                break
-            if name and (kind == "body" or (kind in ("person", "name") and name not in self.evidence
-                                            and name not in self.gender)):
-                return name
-        return self.last_body
-
     def body_with_head(self, head: str) -> Optional[str]:
         for b in reversed(self.bodies):
             words = [_bare(w).replace("’s", "").replace("'s", "") for w in b.split()]
@@ -791,10 +787,8 @@ def resolve(mention: Optional[Mention], ctx: Context, note: bool = True) -> tupl
                 return True, (ctx.note_body(earlier) if note else earlier)
             if not mention.definite:
                 return True, None
-            if head in _GENERIC_BODIES and len(text.split()) == 1:
-                found = ctx.organisation()  # "the company" after "Hydra Power, which operates the dam"
-                if found:
-                    return True, found
+            if head in _GENERIC_BODIES and ctx.last_body and len(text.split()) == 1:
+                return True, ctx.last_body  # "the company" after "Hydra Power, which operates the dam"
         return True, (ctx.note_body(text) if note and text else text)
     if kind == "pronoun":
         if mention.gender in ("m", "f", "person"):
