@@ -63,13 +63,13 @@ _TERM_INTRO = re.compile(
     r"(?:so-called|so\s+called|self-styled|dubbed|titled|entitled|headlined|nicknamed|known\s+as|"
     r"referred\s+to\s+as|the\s+(?:words?|terms?|phrases?|slogan|hashtag|motto|label|headline|title|name)|"
     r"(?:under|with)\s+the\s+(?:slogan|motto|banner|hashtag|title|name)|"
-    r"sogenannte[nmrs]?|so\s+genannte[nmrs]?|(?:unter|mit)\s+dem\s+(?:Motto|Slogan|Titel|Namen|Hashtag)|"
+    r"(?:so\s+)?(?:sogenannte|genannte)[nmrs]?|(?:unter|mit)\s+dem\s+(?:Motto|Slogan|Titel|Namen|Hashtag)|"
     r"Motto|Slogan|Hashtag|"
-    r"soi-disant|(?:le|la|les|un|une|des|du)\s+[\w\-]+\s+dite?s?|baptisée?s?|intitulée?s?|(?:sous|avec)\s+(?:le|la)\s+(?:slogan|devise|mot\s+d[’']ordre|"
-    r"bannière|titre|nom)|"
+    r"soi-disant|(?:le|la|les|un|une|des|du)\s+[\w\-]+\s+dite?s?|baptisée?s?|intitulée?s?|"
+    r"(?:sous|avec)\s+(?:le|la)\s+(?:slogan|devise|mot\s+d[’']ordre|bannière|titre|nom)|"
     r"llamad[oa]s?|denominad[oa]s?|apodad[oa]s?|titulad[oa]|(?:bajo|con)\s+el\s+(?:lema|eslogan|t[íi]tulo|nombre)|"
-    r"chamad[oa]s?|denominad[oa]s?|intitulad[oa]|(?:sob|com)\s+o\s+(?:lema|slogan|t[íi]tulo|nome)|"
-    r"cosiddett[oaie]|cosiddetto|denominat[oaie]|intitolat[oa]|(?:sotto|con)\s+lo\s+slogan|col\s+motto|"
+    r"chamad[oa]s?|intitulad[oa]|(?:sob|com)\s+o\s+(?:lema|slogan|t[íi]tulo|nome)|"
+    r"cosiddett[oaie]|denominat[oaie]|intitolat[oa]|(?:sotto|con)\s+lo\s+slogan|col\s+motto|"
     r"\bwhat\s+(?:[\w’'\-]+\s+){1,4}(?:calls?|called|terms?|termed|dubs?|dubbed))"
     r"(?:\s+(?:its|their|his|her|the|a|an|der|die|das|le|la|les|el|los|las|il|lo|o|a))?\s*$",
     re.I,

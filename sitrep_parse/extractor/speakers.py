@@ -85,8 +85,8 @@ precisato scritto osservato avvertito ammesso denunciato confermato ricordato as
 # French puts the subject pronoun after the verb: "a-t-il ajouté", "dit-elle", "explique-t-on".
 _INVERTED = re.compile(r"^(?P<verb>[^\W\d_]+?)(?:-t)?-(?P<pron>il|elle|ils|elles|on)$", re.I)
 # The auxiliary of a compound past, right before the participle (with the French inverted pronoun).
-_AUX_BEFORE = re.compile(r"(?<![\w\-])(?:" + "|".join(sorted(_AUXILIARIES)) + r")(?:(?:-t)?-(?P<pron>il|elle|ils|elles|on))?"
-                         r"\s+$", re.I)
+_AUX_BEFORE = re.compile(r"(?<![\w\-])(?:" + "|".join(sorted(_AUXILIARIES))
+                         + r")(?:(?:-t)?-(?P<pron>il|elle|ils|elles|on))?\s+$", re.I)
 PARTICIPLES = frozenset("""
 saying adding noting telling calling warning writing describing insisting arguing explaining stressing
 declaring urging asking recalling acknowledging admitting claiming complaining replying tweeting posting

@@ -31,7 +31,8 @@ _KEYWORD = (r"(?:updates?|updated|edit(?:ed)?|correction|corrected|addendum|clar
 # Labels that introduce the original story below the updates ("Original story:", "Erstmeldung vom
 # 14. Februar:"): they end the update above them and are no update themselves.
 _ORIGIN = (r"(?:(?:the\s+|our\s+)?(?:original|earlier|initial|first)\s+(?:story|report|article|post|version|text)|"
-           r"erstmeldung|ursprungsmeldung|originalmeldung|urspr[üu]ngliche[rs]?\s+(?:meldung|fassung|version|artikel|text)|"
+           r"erstmeldung|ursprungsmeldung|originalmeldung|"
+           r"urspr[üu]ngliche[rs]?\s+(?:meldung|fassung|version|artikel|text)|"
            r"premi[èe]re\s+version|version\s+(?:initiale|originale)|article\s+(?:initial|original)|"
            r"(?:nota|noticia|informaci[óo]n|publicaci[óo]n|versi[óo]n)\s+original|"
            r"(?:not[íi]cia|mat[ée]ria|texto|vers[ãa]o)\s+original|"
@@ -51,7 +52,7 @@ _FILLER = re.compile(
 )
 # What may follow an original-story label besides its date: "Original story follows", "(below)".
 _ORIGIN_FILLER = re.compile(r"\b(?:follows|below|continues|folgt|unten|ci-dessous|suit|sigue|abajo|segue|abaixo|"
-                            r"segue|sotto|published|publi[ée]e?|ver[öo]ffentlicht|publicad[oa]|pubblicat[oa])\b", re.I)
+                            r"sotto|published|publi[ée]e?|ver[öo]ffentlicht|publicad[oa]|pubblicat[oa])\b", re.I)
 _TIME_LINE = re.compile(
     r"^(?:(?:posted|published|updated)\s+(?:at\s+)?)?(?P<t>(?:\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?)?|"
     r"\d{1,2}\s*[ap]\.?\s?m\.?)\s*(?:[A-Z]{2,5}|Uhr)?)$",
