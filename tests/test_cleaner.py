@@ -223,6 +223,10 @@ def element(markup: str) -> etree._Element:
     ('<div class="hidden-xs">', 0),  # hidden on phones only
     ('<div class="d-none d-md-block">', 0),  # shown from tablets up
     ('<div class="d-none d-print-block">', -1),  # shown on paper only
+    ('<div class="subscribe-box">', -1),  # sells a subscription
+    ('<div class="subscriber-only">', 0),  # the article's text, for subscribers
+    ('<div class="subscriber-preview">', 0),
+    ('<div class="engagement-bar">', -1),  # like and response counters
 ])
 def test_vocabulary(markup, kind):
     assert vocabulary_kind(element(markup + "x</div>" if markup.startswith("<div") else markup)) == kind
@@ -296,10 +300,11 @@ def test_permalinks_are_the_pages_own_text_not_links_away(url):
 
 def test_fixture_folder_is_complete():
     assert sorted(p.name for p in Path(CLEANER).glob("*.html")) == [
-        "es-blog-split-body.html", "furniture-article.html", "inline-header-long-comments.html",
-        "liveblog-feed-beside-intro.html", "liveblog-first-day-header.html", "liveblog-list-feed.html",
-        "liveblog-permalinked-headlines.html", "offset-dateline.html", "wire-credit-lines.html",
-        "word-export-report.html"]
+        "digest-meta-line-posts.html", "es-blog-split-body.html", "furniture-article.html",
+        "inline-header-long-comments.html", "liveblog-feed-beside-intro.html", "liveblog-first-day-header.html",
+        "liveblog-list-feed.html", "liveblog-permalinked-headlines.html", "offset-dateline.html",
+        "old-table-layout-story.html", "paywall-preview-updates.html", "press-release-boilerplate.html",
+        "wire-credit-lines.html", "word-export-report.html"]
 
 
 def test_recurring_date_labels_at_the_top_are_liveblog_structure_not_a_dateline():
@@ -466,3 +471,121 @@ def test_a_bare_clock_takes_the_zone_of_the_pages_country(lang, published):
     html = f"""<html lang="{lang}"><head><meta property="article:published_time" content="2023-07-04T05:30:00Z">
     </head><body><article><p class="when">Posted at 06:30</p>{PROSE}</article></body></html>"""
     assert page(html).metadata.published == published
+
+
+# --------------------------------------------------------------------------- posts, paywalls, old layouts, releases
+
+
+@pytest.fixture(scope="module")
+def digest() -> Article:
+    return article("digest-meta-line-posts.html", "https://signaldesk.example/roundup/2024/05/09/orvel-dam-alert/")
+
+
+def test_posts_keep_their_text_when_the_time_sits_in_a_meta_line(digest):
+    """"@source · 06:20 UTC · link" heads each post: the line goes, the badge before it too, the paragraphs
+    stay, and so does the text of a post whose time is printed below it."""
+    posts = [[b.text[:30] for b in digest.blocks if b.entry == n] for n in range(4)]
+    assert posts == [["The regional government said e"],
+                     ["The volunteer rescue group ask", "It said twelve families had al"],
+                     ["The dam operator said the outf"],
+                     ["Buses will run from Lower Bras"]]
+    assert [e.label for e in digest.entries] == ["06:20 UTC", "09:05 UTC", "13:40 UTC", "18:55 UTC"]
+    body = "\n".join(texts(digest))
+    for gone in ["@orvel_region", "channels.example", "Pinned", "views", "forwards", "5 min read", "supporter"]:
+        assert gone not in body
+
+
+def test_a_standfirst_inside_the_body_is_its_opening(digest):
+    assert texts(digest)[0].startswith("Officials in the Orvel valley spent Thursday")
+
+
+@pytest.mark.parametrize("line", ["👁 41.2K views · 318 forwards", "12 comments", "4 min read", "Lesezeit: 3 Min.",
+                                  "1,204 Aufrufe", "5 min de lecture"])
+def test_counters_under_a_post_are_furniture(line):
+    html = f"<html><body><article>{PROSE}<p>{line}</p>{PROSE}</article></body></html>"
+    assert line not in texts(page(html))
+
+
+def test_text_marked_for_subscribers_is_the_article():
+    """Inside the article body, "subscriber-preview" and "subscriber-only" wrap the story itself
+    (here the updates at its top); a "click here" line that opens the body is about the page."""
+    a = article("paywall-preview-updates.html",
+                "https://www.ridgecourier.example/news/local/wildfire-route-9-pinecrest/article_5e2.html")
+    assert [t[:24] for t in texts(a)] == ["UPDATE, 8:10 a.m., Aug. ", "UPDATE, 9:45 p.m., Aug. ",
+                                          "PINECREST — A wildfire t", "The fire was reported at",
+                                          "“We had a wall of smoke ", "An evacuation center has"]
+    assert a.blocks[0].lead == "UPDATE, 8:10 a.m., Aug. 20:"
+    assert a.blocks[2].after_break  # the <hr> between the updates and the story
+
+
+def test_click_here_is_kept_inside_the_story():
+    html = f"""<html><body><article>{PROSE}<p><a href="/game">Click here</a> to download the rules of the
+    game.</p>{PROSE}</article></body></html>"""
+    assert any(t.startswith("Click here to download") for t in texts(page(html)))
+
+
+@pytest.fixture(scope="module")
+def gazette() -> Article:
+    return article("old-table-layout-story.html", "http://www.harbourgazette.example/news2003/november/18/story3.htm")
+
+
+def test_old_table_layout_loses_its_furniture(gazette):
+    """Headline, byline and date set as <br> lines of one <font> block; a captioned photo floated in a
+    table; a table of tool links; a "Related stories:" list of <br> lines."""
+    assert [t[:20] for t in texts(gazette)] == ["KESSEL – All 64 pass", "The harbour master, ", "Two lifeboats and a ",
+                                                "UPDATE 2.15pm: The N"]
+    assert not gazette.blocks[0].after_break  # the rule under the dropped header separates nothing
+
+
+def test_a_bold_lead_inside_a_font_wrapper_is_the_lead(gazette):
+    assert gazette.blocks[3].lead == "UPDATE 2.15pm:"
+
+
+@pytest.mark.parametrize("caption", ["Crowds at the quay on Tuesday. Photo: Ana Lind",
+                                     "Die Fähre am Morgen. Foto: Jan Vos", "Rescuers at work (credit: Harbour Police)"])
+def test_a_caption_ends_with_its_credit(caption):
+    html = f"<html><body><article>{PROSE}<p>{caption}</p>{PROSE}</article></body></html>"
+    assert caption not in texts(page(html))
+
+
+RELEASE_URL = "https://coastalaid.example/news/field-kitchens-marlin"
+
+
+def test_press_release_boilerplate_goes():
+    a = article("press-release-boilerplate.html", RELEASE_URL)
+    assert [t[:20] for t in texts(a)] == ["PORT AVEN, 14 Februa", "The kitchens, in the", "The Trust’s emergenc",
+                                          "The Trust is also di"]
+
+
+def test_press_release_sections_go_without_an_end_mark():
+    html = (CLEANER / "press-release-boilerplate.html").read_text(encoding="utf-8").replace(
+        '<p class="release-end">###</p>', "")
+    body = "\n".join(texts(page(html, RELEASE_URL)))
+    for gone in ["Notes to editors", "Interviews with field staff", "About Coastal Aid Trust", "independent charity",
+                 "Media contacts", "media@coastalaid.example"]:
+        assert gone not in body
+
+
+def test_press_release_labels_in_other_languages():
+    html = f"""<html lang="de"><head><meta property="og:site_name" content="Küstenhilfe"></head><body><article>
+    {PROSE}{PROSE}<p><strong>Über Küstenhilfe</strong></p><p>Küstenhilfe ist ein unabhängiger Verein, der seit 1990
+    Gemeinden an der Küste nach Stürmen und Hochwasser unterstützt.</p>
+    <p><strong>Pressekontakt:</strong> Lena Brandt, presse@kuestenhilfe.example</p></article></body></html>"""
+    body = "\n".join(texts(page(html)))
+    assert "Pressekontakt" not in body and "unabhängiger Verein" not in body and "Über" not in body
+    html = f"""<html lang="fr"><body><article>{PROSE}{PROSE}<p>- FIN -</p><p>Contact presse : Marc Roy</p>
+    <p>Le Secours côtier aide les communes du littoral depuis 1990 avec ses 40 bénévoles.</p></article></body></html>"""
+    body = "\n".join(texts(page(html)))
+    assert "FIN" not in body and "Contact presse" not in body and "bénévoles" not in body
+    body = "\n".join(texts(page(html.replace("<p>- FIN -</p>", ""))))
+    assert "Contact presse" not in body and "bénévoles" in body  # a contact line alone is one line
+
+
+def test_about_the_publisher_is_kept_when_nothing_marks_a_press_release():
+    """A company blog's "About us" paragraph ends many posts and is counted as their text (as the
+    article-extraction benchmark does); only a release's own marks make it boilerplate."""
+    html = f"""<html><head><meta property="og:site_name" content="Brightline"></head><body><article>{PROSE}
+    <p><strong>About Brightline</strong></p><p>Brightline builds routing software for regional bus operators in
+    twelve countries.</p></article></body></html>"""
+    assert texts(page(html))[-2:] == ["About Brightline", "Brightline builds routing software for regional bus "
+                                                          "operators in twelve countries."]

@@ -7,7 +7,9 @@ bylines in furniture the body rules drop); liveblog posts are found before furni
 removal (their times sit in "timestamp" headers); then the page is measured once, the
 body located by prose weight and vocabulary, furniture removed inside it (body.py), the
 body turned into blocks (blocks.py), and the blocks tidied of what only a reader's eye
-filters out: the headline repeated, the byline and dateline, "Advertisement".
+filters out: the headline repeated, the byline and dateline, "Advertisement", a caption's
+photo credit, view and comment counters, and the notes to editors, media contacts and
+"About us" a press release ends with.
 """
 
 from __future__ import annotations
@@ -99,7 +101,8 @@ def _fold(text: str) -> str:
 
 
 def tidy(blocks: list[Block], metadata: Metadata) -> Iterable[Block]:
-    """Drop the headline repeated at the top, bylines, datelines and standalone furniture labels."""
+    """Drop the headline repeated at the top, bylines, datelines, standalone furniture labels and
+    a press release's boilerplate after its text."""
     title = _fold(metadata.title or "")
     authors = {_fold(a) for a in metadata.authors}
     # A dateline is printed once, above the story; a date or time label that recurs down the
@@ -112,35 +115,177 @@ def tidy(blocks: list[Block], metadata: Metadata) -> Iterable[Block]:
     title_words = set(title.split())
     running = _running_lines(blocks, metadata)
     site = _fold(metadata.site_name or "")
+    owners = {"", "us", "uns", "nous", "nosotros", "nós", "nos", "noi", "ons", site} | authors
+    end = _end_mark(blocks)
+    # "About <the organisation>" is boilerplate only on a page that marks itself as a press release
+    # (an end mark, notes to editors, a media contact); elsewhere it may be the story's own section.
+    release = end < len(blocks) or any(
+        _BOILERPLATE.match(_fold(b.text)) or (b.lead and _BOILERPLATE.match(_fold(b.lead)))
+        for b in blocks if len(b.text) < 160)
+    if not release:
+        owners = set()
     seen_prose = False
+    section: Optional[int] = None  # the rank of the boilerplate section being dropped (7: a label line)
     carry_break = False  # a dropped block passes its <hr> on to the next kept one
+    yielded = False
+
+    def header_line(line: str, heading: Optional[int]) -> bool:
+        """The headline again, a line of it, a byline or a one-off dateline."""
+        folded = _fold(line)
+        # The headline: the title again, a line of it, or an <h1> worded like it (an <h1> about
+        # something else, "Situation overview" in a report, is a section heading).
+        if title and (folded == title or _piece_of(folded, title_words) or (
+                heading == 1 and (folded == site or not _off_title(folded, title_words)))):
+            return True
+        return len(line) < 120 and (_is_byline(line, authors) or (
+            _is_dateline(line) and shapes.get(_date_shape(line), 0) < 2))
+
     for n, block in enumerate(blocks):
+        if n >= end:
+            break
         text = block.text
         if block.type in ("paragraph", "list_item") and text.endswith(")") and "(" in text:
             text = _CREDIT_TAIL.sub("", text)  # "...said. (Reporting by X; Editing by Y)"
             if text != block.text:
                 block = replace(block, text=text)
+        heading = block.level if block.type == "heading" else None
+        # A label: a heading, or a short line all in emphasis ("<p><b>Notes to editors</b></p>").
+        label = heading is not None or (len(text) < 80 and block.lead is not None and _fold(block.lead) == _fold(text))
+        if section is not None and label and (heading or 7) <= section:
+            section = None  # a heading of the same rank or higher ends the boilerplate section
         short = len(text) < 160  # labels, bylines and headlines are short; prose is not re-examined
-        drop = short and (not _fold(text) or bool(_LABEL.match(text)) or bool(_MARKUP.match(text)))
-        drop = drop or n in running or (len(text) < 400 and block.type != "heading" and is_credit_line(text))
+        drop = section is not None
+        drop = drop or (short and (not _fold(text) or bool(_LABEL.match(text)) or bool(_MARKUP.match(text))
+                                   or bool(_COUNTERS.match(text))))
+        drop = drop or n in running or (len(text) < 400 and heading is None and is_credit_line(text))
+        if not drop and len(text) < 300 and heading is None:
+            # A photo's caption ends with its credit; a line that tells the reader to click speaks
+            # about the page, not the story (when it opens the body, or is set apart in emphasis).
+            drop = bool(_PICTURE_CREDIT.search(text)) or _link_list(text) or (bool(_CLICK.match(text)) and (
+                not yielded or (block.lead is not None and _fold(block.lead) == _fold(text))))
+        if not drop and seen_prose and short:
+            kind = _boilerplate(text, block.lead, owners)
+            if kind == "section":  # the whole block is the label: what follows it goes too
+                section = heading or 7
+            drop = kind is not None
         if not drop and not seen_prose and short:
-            folded = _fold(text)
-            # The headline: the title again, a line of it, or an <h1> worded like it (an <h1> about
-            # something else, "Situation overview" in a report, is a section heading).
-            headline = bool(title) and (folded == title or _piece_of(folded, title_words) or (
-                block.type == "heading" and block.level == 1 and (
-                    folded == site or not _off_title(folded, title_words))))
-            drop = headline or (len(text) < 120 and (_is_byline(text, authors) or (
-                _is_dateline(text) and shapes.get(_date_shape(text), 0) < 2)))
+            drop = header_line(text, heading)
+        if not drop and not seen_prose and "\n" in text and len(text) < 400:
+            # A story's header set as lines of one block (<font>s and <br>s): headline, byline, date.
+            lines = text.split("\n")
+            kept = [line for line in lines if not header_line(line, None)]
+            if len(kept) < len(lines):
+                drop = not kept
+                lead = block.lead if block.lead and kept and kept[0].startswith(block.lead) else None
+                block = replace(block, text="\n".join(kept), lead=lead)
+                text = block.text
         if drop:
             carry_break = carry_break or block.after_break
             continue
-        if carry_break and not block.after_break:
+        if carry_break and not block.after_break and yielded:
             block = replace(block, after_break=True)
         carry_break = False
-        if block.type != "heading" and len(text) >= 80:
+        if heading is None and len(text) >= 80:
             seen_prose = True
+        yielded = True
         yield block
+
+
+# Counters printed under a post or a story: "41.2K views · 318 forwards", "12 comments", "4 min read".
+_COUNT_WORDS = (
+    r"views?|likes?|shares?|forwards?|comments?|repl(?:y|ies)|retweets?|reposts?|reactions?|reads?|"
+    r"subscribers?|followers?|aufrufe|ansichten|kommentare?|vues|commentaires?|partages|j.aime|vistas|"
+    r"visualizaciones|comentarios?|compartidos|me gusta|visualiza[çc][õo]es|coment[áa]rios?|curtidas|"
+    r"visualizzazioni|commenti|condivisioni|weergaven|reacties|просмотр\w*|комментари\w*|репост\w*"
+)
+_COUNTERS = re.compile(
+    r"^\W*(?:(?:\d[\d.,\s]*[kmKM]?\s*(?:" + _COUNT_WORDS + r")"
+    r"|\d+\s*(?:min(?:ute)?s?\.?|minuten)\s*(?:read|lesezeit|de lecture|de lectura|de leitura|di lettura)"
+    r"|(?:lesezeit|lecture|lectura|leitura|lettura|reading time)\s*:?\s*\d+\s*min\w*\.?)\W*)+$", re.I)
+# A photo's credit closing its caption: "... at 11am today. Picture: Met Centre", "(Photo: AP)".
+_PICTURE_CREDIT = re.compile(
+    r"(?:^|[.!?]\s+|\s[|/·–—-]\s*|\()\s*(?:picture|photo(?:graph)?|image|foto(?:graf[íi]a)?|bild|"
+    r"cr[ée]dit(?:o)?(?: photo)?|photo credit)s?\s*(?::|by\b)\s*[^.!?:]{2,60}\)?$", re.I)
+# "Click here to see the interactive map": an instruction about the page, in several languages.
+_CLICK = re.compile(
+    r"^(?:click|tap|press) (?:here|on (?:the|this) (?:link|image|map|button))|^(?:klicken|tippen) sie (?:hier|auf)|"
+    r"^hier klicken|^cliquez (?:ici|sur)|^(?:haga|haz) clic (?:aqu[íi]|en)|^pulse (?:aqu[íi]|en)|"
+    r"^clique (?:aqui|em)|^clicca (?:qui|sul)|^klik (?:hier|op)", re.I)
+# A label that introduces a list of links ("Related stories:", "See also:", "Lesen Sie auch:").
+_LIST_LABEL = re.compile(
+    r"^(?:related(?: stories| articles| coverage| links)?|see also|read more|more on this(?: story)?|"
+    r"more (?:stories|news)|most read|trending|don'?t miss|also read|mehr zum thema|lesen sie auch|"
+    r"das k[öo]nnte sie auch interessieren|[àa] lire aussi|lire aussi|sur le m[êe]me sujet|"
+    r"te puede interesar|lea tambi[ée]n|noticias relacionadas|leia tamb[ée]m|veja tamb[ée]m|leggi anche|"
+    r"potrebbe interessarti|lees ook|gerelateerd)\s*:?$", re.I)
+
+
+def _link_list(text: str) -> bool:
+    """A block of lines under a "Related stories:" label: teaser headlines, however many."""
+    if "\n" not in text:
+        return False
+    first, *rest = text.split("\n")
+    return bool(_LIST_LABEL.match(first.strip())) and all(len(line) < 150 for line in rest)
+
+
+# The boilerplate a press release carries after its text: notes to editors, media contacts
+# and "About <the organisation>", in the languages we meet most (matched on folded text).
+_BOILERPLATE = re.compile(
+    r"^(?:notes? (?:to|for) (?:the )?editors?|"
+    r"(?:media|press) (?:contacts?|enquiries|inquiries|office|information)|"
+    r"contacts? (?:for (?:the )?)?(?:media|press)|for (?:further|more) information(?: please)?(?: contact)?|"
+    r"notes? (?:aux|pour les|à l attention des) (?:rédactions?|rédacteurs|éditeurs|journalistes)|"
+    r"contacts? (?:presse|médias)|relations? (?:presse|médias)|"
+    r"hinweise? (?:für|an) (?:die )?redaktion(?:en)?|anmerkungen? für (?:die )?redaktion(?:en)?|"
+    r"pressekontakt|medienkontakt|pressestelle|für rückfragen|"
+    r"notas? (?:para|a) (?:los |las |la )?(?:editores|redacciones|redacción)|"
+    r"contactos? (?:de|con|para) (?:prensa|medios)|para más información|"
+    r"notas? (?:aos|para os) editores|nota à redação|contatos? (?:de|para a|com a) imprensa|"
+    r"contactos? (?:de|para a) imprensa|assessoria de imprensa|para mais informações|"
+    r"note? per (?:la redazione|i redattori|gli editori)|contatt[oi] (?:stampa|per la stampa)|ufficio stampa|"
+    r"per ulteriori informazioni|noot voor de redactie|noten voor de redactie|perscontact|voor meer informatie)$")
+_ABOUT = re.compile(
+    r"^(?:about|à propos(?: d(?:e|u|es))?|a propos(?: d(?:e|u|es))?|über|acerca de|sobre|a proposito di|"
+    r"informazioni su|over)(?: (.*))?$")
+_ABOUT_AUTHOR = re.compile(r"^(?:the authors?|l auteur|l autrice|den autor|die autorin|die autoren|el autor|"
+                           r"la autora|los autores|o autor|a autora|os autores|l autore|gli autori|de auteurs?)$")
+# A press release's end mark: "###", "-30-", "ENDS", "- Ende -".
+_END_MARK = re.compile(r"^[\s*_–—-]*(?:#{3,}|[-–—]\s*30\s*[-–—]|ends?|fin|ende|einde)[\s*_.–—-]*$", re.I)
+
+
+def _boilerplate(text: str, lead: Optional[str], owners: set[str]) -> Optional[str]:
+    """"section" for a label that opens press-release boilerplate ("Notes to editors", "About
+    <the site or author>"), "line" for a line that opens with one ("Media contact: ..."), else None."""
+    folded = _fold(text)
+    if _BOILERPLATE.match(folded) or _about(folded, owners):
+        return "section"
+    head = lead or text.partition(":")[0]
+    if head is not text and (_BOILERPLATE.match(_fold(head)) or _about(_fold(head), owners)):
+        return "line"
+    return None
+
+
+def _about(folded: str, owners: set[str]) -> bool:
+    """"About us", "About <the publisher>", "Über den Autor": a who-we-are section, not the story."""
+    m = _ABOUT.match(folded)
+    if not m:
+        return False
+    subject = m.group(1) or ""
+    return bool(_ABOUT_AUTHOR.match(subject)) or (bool(owners) and subject in owners)
+
+
+def _end_mark(blocks: list[Block]) -> int:
+    """Where a press release's "###" or "ENDS" stands after its text: what follows is boilerplate.
+
+    Only an end mark with less text after it than before it counts: a rule between two halves
+    of an article is not the end of it."""
+    total = sum(len(b.text) for b in blocks)
+    before = 0
+    for n, block in enumerate(blocks):
+        if before and len(block.text) < 20 and _END_MARK.match(block.text):
+            return n if total - before - len(block.text) < before else len(blocks)
+        before += len(block.text)
+    return len(blocks)
 
 
 # The roles a wire story credits at its end: "(Reporting by X in Y; additional reporting by Z;

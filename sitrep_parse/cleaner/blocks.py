@@ -143,14 +143,24 @@ def find_entries(root: etree._Element) -> dict:
             timed = _label_in(post)
         title_el = _title_in(post, timed)
         # Labels ahead of the post's header ("Pinned post", "Key event") are badges, not prose.
+        # The header is the child that holds the time label or the headline (often a meta line
+        # around them: "@channel · 05:42 UTC · link"); anything with prose ends the search, so a
+        # post whose time is printed below its text keeps that text.
+        header = {a for el in (timed, title_el) if el is not None for a in el.iterancestors()}
         for child in list(post):
-            if child is timed or (timed is not None and timed in child.iterancestors()) or (
-                    title_el is not None and (child is title_el or title_el in child.iterdescendants())):
+            if not isinstance(child.tag, str):
+                continue
+            if child is timed or child is title_el or child in header or _has_prose(child):
                 break
-            if isinstance(child.tag, str) and child.find(".//p") is None:
-                _detach(child)
+            _detach(child)
+        # The line that carried the time ("@channel · 05:42 UTC · link") is the post's header or
+        # footer: what is left of it once the time is out (a handle, a permalink) is not the post's text.
+        holder = next((c for c in post if c is timed or c in header), None)
         for el in ([timed] if timed is not None else []) + ([title_el] if title_el is not None else []):
             _detach(el)
+        if holder is not None and holder is not timed and holder.getparent() is post and not _has_prose(holder) \
+                and (title_el is None or title_el not in holder.iterdescendants()):
+            _detach(holder)
         for el in list(post.iter("header", "footer")):
             _detach(el)
     return posts
@@ -366,6 +376,14 @@ def _labelled_posts(root: etree._Element) -> list[tuple[etree._Element, etree._E
     return out
 
 
+_PROSE_TAGS = frozenset({"p", "blockquote", "ul", "ol", "table", "pre"})
+
+
+def _has_prose(el: etree._Element) -> bool:
+    """A paragraph, a quotation, a list, or a sentence's worth of text: never a badge."""
+    return el.tag in _PROSE_TAGS or el.find(".//p") is not None or len(norm(text_content(el))) >= SENTENCE
+
+
 def _detach(el: etree._Element) -> None:
     parent = el.getparent()
     if parent is not None:
@@ -535,17 +553,25 @@ def _link_heavy(el: etree._Element, text: str, page_path: Optional[str]) -> bool
     return links / max(1, len(text)) > (0.5 if len(text) > 200 else 0.7)
 
 
+_LEAD_WRAPPERS = frozenset({"span", "a", "font", "small", "big"})
+
+
 def _lead(el: etree._Element) -> Optional[str]:
-    """The emphasised words a block opens with, if it opens with emphasis."""
-    if el.text and el.text.strip():
-        return None
-    for child in el:
-        if not isinstance(child.tag, str):
-            continue
-        if child.tag in LEAD_TAGS or (child.tag in ("span", "a") and len(child) == 1 and child[0].tag in LEAD_TAGS):
-            text = text_of(child)
-            return text or None
-        return None
+    """The emphasised words a block opens with, if it opens with emphasis.
+
+    Looked for through the wrappers old and new markup put around a paragraph's text
+    (<font face=...>, <span class=...>, a link) as long as nothing is printed ahead of them.
+    """
+    node = el
+    while not (node.text and node.text.strip()):
+        child = next((c for c in node if isinstance(c.tag, str)), None)
+        if child is None:
+            return None
+        if child.tag in LEAD_TAGS:
+            return text_of(child) or None
+        if child.tag not in _LEAD_WRAPPERS:
+            return None
+        node = child
     return None
 
 
@@ -581,5 +607,6 @@ def _table(el: etree._Element, walk: _Walk, entry: Optional[int], quote: Optiona
         cells = [c for c in cells if c]
         if cells:
             rows.append(" | ".join(cells))
-    if rows:
+    # A grid of links (print, e-mail, share; a menu) is no data: the same link test as any block.
+    if rows and not _link_heavy(el, norm(text_content(el)), walk.page_path):
         walk.add("table", "\n".join(rows), entry=entry, group=quote)

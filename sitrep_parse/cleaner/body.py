@@ -48,13 +48,15 @@ FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementa
 # Class/id words of page furniture. Matched as whole words between non-alphanumerics, so
 # "ad" hits "article-body__ad" and "ad-slot" but not "head" or "loading". Responsive classes
 # ("hidden-xs", "d-print-none") hide an element on some screens only, so they do not count.
+# "subscriber-only" and "subscriber-preview" mark the article's own text for who may read it (a
+# paywall's reveal state), unlike "subscribe-box" or "subscription", which sell.
 _FURNITURE_WORDS = r"""
     ad|ads|adv|advert\w*|adspot\w*|adslot\w*|adunit\w*|adsense|dfp\w*|gpt|sponsor\w*|promo|promos|promotion\w*|
     commercial|outbrain|taboola|zergnet|revcontent|mgid|native-ad\w*|
     share|shares|sharing|sharebar|sharedaddy|social\w*|addthis|follow-us|
     related\w*|recommend\w*|more-stories|more-news|more-in\w*|read-?more|read-?next|up-?next|also-?read|
     trending|popular|most-?read|most-?viewed|most-?popular|top-?stories|recirc\w*|onward\w*|teaser\w*|
-    newsletter\w*|subscri\w*|signup|sign-up|paywall\w*|regwall|membership|donat\w*|contributions?|support|supporters?|
+    newsletter\w*|subscri(?!bers?[-_](?:only|content|preview|premium|exclusive|access|body|text))\w*|signup|sign-up|paywall\w*|regwall|membership|donat\w*|contributions?|support|supporters?|
     patreon|cta|call-?to-?action|
     commentary-box|
     author-?bio\w*|author-?box|author-?info|author-?card|about-?the-?author|about-?author|author-?descr\w*|bio|
@@ -68,7 +70,7 @@ _FURNITURE_WORDS = r"""
     modal|popup|overlay|lightbox|banner|callout\w*|endnotes?|footnotes?|
     print-?only|print-?header|print-?footer|print-?button|print-?link|printfriendly|visible-print\w*|
     email|login|signin|sign-?in|register|account|
-    rating|reactions?|
+    rating|reactions?|engagement\w*|claps?|
     prev|previous|next-?post|post-?nav\w*|nextprev|next-?prev|
     hidden(?!-(?:xs|sm|md|lg|xl|xxl|print|mobile|phone|tablet|desktop|small|medium|large))|
     visually-?hidden|sr-only|screen-?reader\w*|offscreen
@@ -88,6 +90,8 @@ FURNITURE_PARTS = re.compile(_LAYOUT_MODIFIER +
 # Utility classes that hide an element on every screen ("d-none", shown only by "d-print-block").
 _SCREEN_HIDDEN = re.compile(r"(?<![a-z0-9-])d-none(?![a-z0-9-])")
 _SCREEN_SHOWN = re.compile(r"(?<![a-z0-9-])d-(?:sm|md|lg|xl|xxl)-(?!none)[a-z-]+")
+# Class/id words of a standfirst: a summary set apart from the article (see _lead_paragraph).
+SUMMARY = re.compile(r"(?<![a-z0-9])(?:dek|standfirst|strapline|abstract|excerpt)(?![a-z0-9])")
 # Class/id words that name the article's own text container.
 ARTICLE = re.compile(
     r"(?<![a-z0-9])(?:articlebody|article-?body\w*|article-?content|article-?text|story-?body\w*|story-?content|"
@@ -486,7 +490,7 @@ def _is_furniture(el: etree._Element, tag: str, st: Stats) -> bool:
     if kind < 0:
         # An embed box around a quotation or a post (a tweet, a statement) carries the article's
         # own material, whatever the widget is called; comment threads have text besides quotes.
-        return not _mostly_quotation(el, st)
+        return not _mostly_quotation(el, st) and not _lead_paragraph(el, tag, st)
     if tag == "figure":
         return el.find(".//blockquote") is None
     if tag == "header" and el.find(".//p") is None:
@@ -515,6 +519,21 @@ def call_to_action(el: etree._Element, st: Stats) -> bool:
     head = next((h for h in el.iter(*HEADINGS)), None)
     return head is not None and bool(CTA_START.match(" ".join(text_content(head).split())) or
                                      CTA_WORDS.search(text_content(head)))
+
+
+def _lead_paragraph(el: etree._Element, tag: str, st: Stats) -> bool:
+    """A paragraph of prose named only as a standfirst ("dek", "standfirst", "summary" words).
+
+    In a page's header a standfirst is furniture (the summary beside the headline); inside the
+    body, a <p> among the article's paragraphs is its opening sentence set in a larger face.
+    """
+    if tag != "p" or st[el][PROSE] < 80:
+        return False
+    items = el.items()
+    if not any(k in ("class", "id") and SUMMARY.search(v.lower()) for k, v in items):
+        return False
+    rest = [(k, SUMMARY.sub(" ", v.lower()) if k in ("class", "id") else v) for k, v in items]
+    return _attributes_kind(rest, el.get("itemprop"))[0] >= 0
 
 
 def _mostly_quotation(el: etree._Element, st: Stats) -> bool:
