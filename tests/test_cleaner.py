@@ -589,3 +589,10 @@ def test_about_the_publisher_is_kept_when_nothing_marks_a_press_release():
     twelve countries.</p></article></body></html>"""
     assert texts(page(html))[-2:] == ["About Brightline", "Brightline builds routing software for regional bus "
                                                           "operators in twelve countries."]
+
+
+def test_about_the_author_goes_on_any_page():
+    html = f"""<html><head><meta property="og:site_name" content="Brightline"></head><body><article>{PROSE}
+    <h3>About the author</h3><p>Jo Marsh has written about buses and trams for the trade press since 2009.</p>
+    <h3>About Brightline</h3><p>Brightline builds routing software for regional bus operators.</p></article></body></html>"""
+    assert texts(page(html))[1:] == ["About Brightline", "Brightline builds routing software for regional bus operators."]

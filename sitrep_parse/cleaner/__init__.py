@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 from urllib.parse import urlsplit
 
 from ..errors import CleanError
@@ -115,15 +115,20 @@ def tidy(blocks: list[Block], metadata: Metadata) -> Iterable[Block]:
     title_words = set(title.split())
     running = _running_lines(blocks, metadata)
     site = _fold(metadata.site_name or "")
-    owners = {"", "us", "uns", "nous", "nosotros", "nós", "nos", "noi", "ons", site} | authors
     end = _end_mark(blocks)
-    # "About <the organisation>" is boilerplate only on a page that marks itself as a press release
-    # (an end mark, notes to editors, a media contact); elsewhere it may be the story's own section.
-    release = end < len(blocks) or any(
-        _BOILERPLATE.match(_fold(b.text)) or (b.lead and _BOILERPLATE.match(_fold(b.lead)))
-        for b in blocks if len(b.text) < 160)
-    if not release:
-        owners = set()
+    owners: Optional[set[str]] = None
+
+    def who() -> set[str]:
+        """Whom an "About ..." section may present: the site, its authors, "us". Only on a page that
+        marks itself as a press release (an end mark, notes to editors, a media contact); elsewhere
+        "About <the company>" may be the story's own section. Worked out on the first such label."""
+        nonlocal owners
+        if owners is None:
+            release = end < len(blocks) or any(_boilerplate(b.text, b.lead) for b in blocks if len(b.text) < 160)
+            owners = {"", "us", "uns", "nous", "nosotros", "nós", "nos", "noi", "ons", site} | authors if release \
+                else set()
+        return owners
+
     seen_prose = False
     section: Optional[int] = None  # the rank of the boilerplate section being dropped (7: a label line)
     carry_break = False  # a dropped block passes its <hr> on to the next kept one
@@ -161,10 +166,12 @@ def tidy(blocks: list[Block], metadata: Metadata) -> Iterable[Block]:
         if not drop and len(text) < 300 and heading is None:
             # A photo's caption ends with its credit; a line that tells the reader to click speaks
             # about the page, not the story (when it opens the body, or is set apart in emphasis).
-            drop = bool(_PICTURE_CREDIT.search(text)) or _link_list(text) or (bool(_CLICK.match(text)) and (
+            tail = text[-80:]
+            credit = (":" in tail or " by " in tail) and bool(_PICTURE_CREDIT.search(text))
+            drop = credit or _link_list(text) or (bool(_CLICK.match(text)) and (
                 not yielded or (block.lead is not None and _fold(block.lead) == _fold(text))))
         if not drop and seen_prose and short:
-            kind = _boilerplate(text, block.lead, owners)
+            kind = _boilerplate(text, block.lead, who)
             if kind == "section":  # the whole block is the label: what follows it goes too
                 section = heading or 7
             drop = kind is not None
@@ -249,29 +256,39 @@ _ABOUT = re.compile(
     r"informazioni su|over)(?: (.*))?$")
 _ABOUT_AUTHOR = re.compile(r"^(?:the authors?|l auteur|l autrice|den autor|die autorin|die autoren|el autor|"
                            r"la autora|los autores|o autor|a autora|os autores|l autore|gli autori|de auteurs?)$")
+# The words those labels open with.
+_BOILERPLATE_FIRST = frozenset("""
+    notes note media press contact contacts for relation relations hinweis hinweise anmerkung anmerkungen
+    pressekontakt medienkontakt pressestelle für nota notas contacto contactos para contato contatos assessoria
+    noot noten perscontact voor ufficio contatti contatto per about à a über acerca sobre informazioni over
+""".split())
 # A press release's end mark: "###", "-30-", "ENDS", "- Ende -".
 _END_MARK = re.compile(r"^[\s*_–—-]*(?:#{3,}|[-–—]\s*30\s*[-–—]|ends?|fin|ende|einde)[\s*_.–—-]*$", re.I)
 
 
-def _boilerplate(text: str, lead: Optional[str], owners: set[str]) -> Optional[str]:
+def _boilerplate(text: str, lead: Optional[str], owners: Optional[Callable[[], set[str]]] = None) -> Optional[str]:
     """"section" for a label that opens press-release boilerplate ("Notes to editors", "About
-    <the site or author>"), "line" for a line that opens with one ("Media contact: ..."), else None."""
+    <the site or author>"), "line" for a line that opens with one ("Media contact: ..."), else None.
+    Without `owners`, only the labels no article uses for itself count (no "About ...")."""
+    first = text.split(None, 1)[0].lower().strip(":.-–—*#") if text.strip() else ""
+    if first not in _BOILERPLATE_FIRST:  # cheap: most lines open with no such word
+        return None
     folded = _fold(text)
-    if _BOILERPLATE.match(folded) or _about(folded, owners):
+    if _BOILERPLATE.match(folded) or (owners and _about(folded, owners)):
         return "section"
     head = lead or text.partition(":")[0]
-    if head is not text and (_BOILERPLATE.match(_fold(head)) or _about(_fold(head), owners)):
+    if head is not text and (_BOILERPLATE.match(_fold(head)) or (owners and _about(_fold(head), owners))):
         return "line"
     return None
 
 
-def _about(folded: str, owners: set[str]) -> bool:
+def _about(folded: str, owners: Callable[[], set[str]]) -> bool:
     """"About us", "About <the publisher>", "Über den Autor": a who-we-are section, not the story."""
     m = _ABOUT.match(folded)
     if not m:
         return False
     subject = m.group(1) or ""
-    return bool(_ABOUT_AUTHOR.match(subject)) or (bool(owners) and subject in owners)
+    return bool(_ABOUT_AUTHOR.match(subject)) or subject in owners()
 
 
 def _end_mark(blocks: list[Block]) -> int:
