@@ -206,3 +206,61 @@ def test_original_story_label_on_its_own_line():
                           *STORY, published="2022-08-09T10:05:00-04:00"))
     assert [u.blocks for u in doc.updates] == [(0,)]
     assert [b.role for b in doc.blocks] == ["update", "report", "report", "report"]
+
+
+# Markers in languages the keyword list lacks, known by their shape: a bold run-in label with a
+# clock time, closed by a colon or a spaced dash. (label, separator, published, timestamp)
+RUN_INS = [
+    ("Aktualizace 14:20", " – ", "2023-05-20T10:30:00+02:00", "2023-05-20T14:20:00+02:00"),  # Czech
+    ("Uppdatering kl. 14.20", ": ", "2023-05-20T10:30:00+02:00", "2023-05-20T14:20:00+02:00"),  # Swedish
+    ("Güncelleme, saat 09:15 TSİ", " — ", "2023-05-20T10:30:00+03:00", "2023-05-21T09:15:00+03:00"),  # rolled
+    ("Bijgewerkt om 16.05 uur", ": ", "2023-05-20T10:30:00+02:00", "2023-05-20T16:05:00+02:00"),  # Dutch
+    ("Päivitys klo 18.40 UTC", " – ", "2023-05-20T10:30:00+03:00", "2023-05-20T18:40:00+00:00"),  # a known zone
+    # a date whose month word no table holds: the nearest such day to publication
+    ("Frissítés, vasárnap 21 maja, 7:15", " – ", "2023-05-20T10:30:00+02:00", "2023-05-21T07:15:00+02:00"),
+    ("Oppdatering 2 iunie, kl. 23:50", ": ", "2023-05-30T10:30:00+02:00", "2023-06-02T23:50:00+02:00"),
+]
+
+
+@pytest.mark.parametrize("label,sep,published,timestamp", RUN_INS)
+def test_bold_run_in_label_with_a_clock_is_a_marker_in_any_language(label, sep, published, timestamp):
+    doc = extract(article(*STORY, ("paragraph", label + sep + BODY, {"lead": label}), published=published))
+    assert [(u.label, u.timestamp) for u in doc.updates] == [(label, timestamp)]
+    assert doc.updates[0].text.startswith("The ministry said")
+    assert [b.role for b in doc.blocks] == ["report", "report", "update"]
+
+
+def test_plain_run_in_labels_repeated_down_the_article_are_markers():
+    doc = extract(article(*STORY, "Aktualizacja, godz. 13:05 – Soldiers began laying sandbags along the river road.",
+                          "The mayor said the school would serve as a shelter.",
+                          "Aktualizacja, godz. 18:20 – The crest passed through the town at about five.",
+                          published="2023-05-20T10:30:00+02:00"))
+    assert [(u.timestamp, u.blocks) for u in doc.updates] == [
+        ("2023-05-20T13:05:00+02:00", (2, 3)), ("2023-05-20T18:20:00+02:00", (4,))]
+
+
+RUN_IN_TRAPS = [
+    # a single plain run-in: nothing says it is a convention rather than a sentence
+    ["Aktualizacja, godz. 13:05 – Soldiers began laying sandbags along the river road."],
+    # timelines: a clock, a day or a filler word first, not a label
+    ["14:00 – The convoy left the depot under escort.", "16:30 – The convoy reached the border crossing."],
+    ["Monday, 09:00: talks opened in the capital with both delegations.",
+     "Monday, 15:00: talks were suspended until the next morning."],
+    ["At 09:40 – the first shells landed near the station, witnesses said.",
+     "At 11:15 – a second barrage hit the market, witnesses said."],
+    # a sentence that happens to hold a clock time before its first colon
+    ["The ministry said the curfew would start at 20:00 tonight and warned: nobody may leave home."],
+]
+
+
+@pytest.mark.parametrize("paragraphs", RUN_IN_TRAPS)
+def test_run_in_traps_are_not_updates(paragraphs):
+    doc = extract(article(*STORY, *paragraphs, published="2023-05-20T10:30:00+02:00"))
+    assert doc.updates == ()
+
+
+def test_emphasised_sentence_with_a_clock_is_not_a_marker():
+    text = "Residents were told at 14:00 to leave their homes: the water was still rising fast."
+    doc = extract(article(*STORY, ("paragraph", text, {"lead": "Residents were told at 14:00 to leave their homes"}),
+                          published="2023-05-20T10:30:00+02:00"))
+    assert doc.updates == ()

@@ -86,6 +86,7 @@ class MarkerTime(NamedTuple):
     zone: Optional[tzinfo] = None
     zone_name: Optional[str] = None  # as printed; None when the marker names no zone
     ambiguous: bool = False  # a zone was printed but cannot be resolved (IST)
+    mday: Optional[int] = None  # a day of the month printed beside a month word we cannot read ("21 maja")
 
 
 def _year(y: Optional[str], default: Optional[int]) -> Optional[int]:
@@ -178,6 +179,43 @@ def parse_marker_time(text: str, default_year: Optional[int] = None) -> Optional
     return MarkerTime(printed or None, day, clock, zone, zone_name, ambiguous)
 
 
+# A day number beside a word where a month name goes: "21 maja", "maja 21", "21. travnja".
+_DAY_WORD = re.compile(r"(?<![\d:.,])\b(?P<d>[0-3]?\d)\.?\s+(?P<w>[^\W\d_]{3,12})\b|"
+                       r"\b(?P<w2>[^\W\d_]{3,12})\.?\s+(?P<d2>[0-3]?\d)\b(?![\d:.,]\d)")
+
+
+def unread_month_day(text: str) -> Optional[int]:
+    """The day of a date whose month is in a language the month table lacks ("niedziela 21 maja").
+
+    Only for a label already known to be a time marker, with its clock taken out: there a day
+    number beside a word can only be a date, and the month follows from the dates around it
+    (see `near_day`)."""
+    for m in _DAY_WORD.finditer(text):
+        d = int(m.group("d") or m.group("d2"))
+        word = (m.group("w") or m.group("w2")).lower()
+        if 1 <= d <= 31 and word not in MONTHS:
+            return d
+    return None
+
+
+def near_day(mday: int, reference: date) -> Optional[date]:
+    """The date with this day of the month nearest to the reference (this, the next or the last month)."""
+    best = None
+    for shift in (0, 1, -1):
+        y, m = reference.year, reference.month + shift
+        if m == 0:
+            y, m = y - 1, 12
+        elif m == 13:
+            y, m = y + 1, 1
+        try:
+            candidate = date(y, m, mday)
+        except ValueError:
+            continue
+        if best is None or abs((candidate - reference).days) < abs((best - reference).days):
+            best = candidate
+    return best
+
+
 def resolve(mt: MarkerTime, published: Optional[datetime], context_day: Optional[date]) -> Optional[datetime]:
     """The instant a marker names, or None when it names no clock time or an ambiguous zone."""
     if mt.clock is None or mt.ambiguous:
@@ -188,11 +226,13 @@ def resolve(mt: MarkerTime, published: Optional[datetime], context_day: Optional
         if zone is None:
             return None
     day = mt.day or context_day
-    rolled_ok = day is None
+    rolled_ok = day is None and mt.mday is None
     if day is None:
         if published is None:
             return None
         day = published.astimezone(zone).date() if published.tzinfo else published.date()
+    if mt.day is None and mt.mday is not None:
+        day = near_day(mt.mday, day) or day  # its own day of the month, near the dates around it
     instant = at(day, mt.clock, zone)
     if rolled_ok and published is not None and published.tzinfo and instant < published - timedelta(hours=1):
         instant = at(day + timedelta(days=1), mt.clock, zone)

@@ -7,6 +7,12 @@ is what separates "UPDATE 2:15 p.m. ET:" from "In an update to its guidance", "U
 3-Ministry says" (a wire headline) and "Updated: August 4, 2022" (a byline). "As of" also
 heads tables and opens prose ("As of 14 March"), so as a marker it must carry a clock time.
 
+Where the keyword is in a language the list lacks ("Aktualizacja, godz. 13:05 – ..."), the
+shape alone tells: a short run-in label holding a clock time and a few other words, closed
+by a colon or a spaced dash, and either set in emphasis (a bold run-in) or opening several
+paragraphs with the same first word. A day number beside a month word the tables cannot
+read ("21 maja") still dates the update: the nearest such day to the dates around it.
+
 A label of the same shape that introduces the original story below the updates
 ("Original story:", "Erstmeldung vom 14. Februar, 07.30 Uhr:", "Nota original:") ends the
 update above it and is no update itself: what follows is the report as first published.
@@ -20,7 +26,7 @@ from typing import NamedTuple, Optional
 
 from ..dates import format_iso, parse_iso
 from ..models import Article, Block, Entry, Update
-from .times import LOCAL_TIME, MarkerTime, find_date, parse_marker_time, resolve
+from .times import LOCAL_TIME, MarkerTime, find_date, parse_marker_time, resolve, unread_month_day
 
 _KEYWORD = (r"(?:updates?|updated|edit(?:ed)?|correction|corrected|addendum|clarification|latest|as\s+of|"
             r"mise\s+[àa]\s+jour|mis\s+[àa]\s+jour|actualisation|actualis[ée]e?|màj|"  # French
@@ -121,6 +127,52 @@ def find_marker(block: Block, index: int, default_year: Optional[int]) -> Option
     return None
 
 
+# Where a run-in label may close: a colon that is not inside a clock time, or a spaced dash.
+_RUN_IN_CLOSE = re.compile(r"(?<!\d):|:(?!\d)|\s[–—-](?=\s)")
+_LABEL_WORD = re.compile(r"[^\W\d_][\w’'\-]*\.?")
+
+
+class _RunIn(NamedTuple):
+    marker: Marker
+    first: str  # the label's first word, folded: the same word opening several labels is a convention
+    emphasised: bool
+
+
+def _run_in(block: Block, index: int, default_year: Optional[int]) -> Optional[_RunIn]:
+    """A marker known by its shape only: "Aktualizacja, godz. 13:05 – ...", whatever the language.
+
+    The label before the first colon or spaced dash must hold a clock time and at most four
+    other words; the first of them a word (not a number, a day or a filler like "at"), so a
+    timeline's "14:00 – ..." and "Monday, 09:00: ..." stay prose. Whether it is a marker is
+    decided by the caller: emphasis, or the same first word opening several such labels."""
+    if block.type not in ("paragraph", "list_item"):
+        return None
+    text = block.text
+    close = _RUN_IN_CLOSE.search(text, 0, 72)
+    if close is None:
+        return None
+    label = text[:close.start()].strip()
+    rest = text[close.end():].strip()
+    if not 3 <= len(label) <= 60 or len(rest) < 20 or label[-1:] in ".!?" and not label.endswith("m."):
+        return None
+    mt = parse_marker_time(label, default_year)
+    if mt is None or mt.clock is None or not mt.text:
+        return None
+    words = _LABEL_WORD.findall(label.replace(mt.text, " "))
+    if not words or len(words) > 4 or not label[:1].isalpha():
+        return None
+    first = words[0].rstrip(".").lower()
+    if len(first) < 4 or _FILLER.fullmatch(first) or find_date(f"1 {first} 2000", 2000)[0] is not None:
+        return None
+    if mt.day is None:
+        mday = unread_month_day(label.replace(mt.text, " "))
+        if mday is not None:
+            mt = mt._replace(mday=mday)
+    lead = (block.lead or "").strip().rstrip(":–—-").strip()
+    emphasised = bool(lead) and text.startswith(lead) and len(lead) >= len(label) - 1
+    return _RunIn(Marker(index, label, rest, mt, False), first, emphasised)
+
+
 def _keyword_marker(block: Block, index: int, text: str, start: re.Match, default_year: Optional[int]
                     ) -> Optional[Marker]:
     """The longest keyword-led prefix whose remainder is only time, date, number and zone words."""
@@ -191,6 +243,19 @@ def _is_byline(kw: str, rest: str, closer: str, after: str, mt: Optional[MarkerT
     return False
 
 
+def _with_run_ins(blocks: list[Block], markers: list[Marker], default_year: Optional[int]) -> list[Marker]:
+    """Add the markers known by shape alone: emphasised, or a convention repeated down the article."""
+    taken = {m.block for m in markers}
+    found = [r for i, b in enumerate(blocks) if i not in taken and (r := _run_in(b, i, default_year))]
+    if not found:
+        return markers
+    firsts: dict[str, int] = {}
+    for r in found:
+        firsts[r.first] = firsts.get(r.first, 0) + 1
+    extra = [r.marker for r in found if r.emphasised or firsts[r.first] >= 2]
+    return sorted(markers + extra, key=lambda m: m.block) if extra else markers
+
+
 def _context_day(blocks: list[Block], upto: int, default_year: Optional[int]) -> Optional[date]:
     """The nearest dated heading or short dated line before a marker (a liveblog's day header)."""
     for i in range(upto - 1, -1, -1):
@@ -209,6 +274,7 @@ def find_updates(article: Article) -> list[Update]:
     if article.entries and any(b.entry is not None for b in blocks):
         return _entry_updates(article, published, default_year)
     markers = [m for i, b in enumerate(blocks) if (m := find_marker(b, i, default_year))]
+    markers = _with_run_ins(blocks, markers, default_year)
     updates: list[Update] = []
     last_day: Optional[date] = None
     for n, marker in enumerate(markers):
@@ -234,6 +300,8 @@ def find_updates(article: Article) -> list[Update]:
             context = last_day or _context_day(blocks, marker.block, default_year)
             instant = resolve(mt, published, None if mt.day else context)
             timestamp = format_iso(instant) if instant else None
+            if instant is not None and mt.mday is not None:
+                last_day = instant.date()  # "21 maja" dates the updates after it too
         updates.append(Update(
             label=marker.label,
             time_text=mt.text if mt else None,
