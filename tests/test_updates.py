@@ -264,3 +264,27 @@ def test_emphasised_sentence_with_a_clock_is_not_a_marker():
     doc = extract(article(*STORY, ("paragraph", text, {"lead": "Residents were told at 14:00 to leave their homes"}),
                           published="2023-05-20T10:30:00+02:00"))
     assert doc.updates == ()
+
+
+@pytest.mark.parametrize("dateline", ["GENEVA, 2 June 2023 – ", "PORT ARLO, Aug. 4 — ", "NAIROBI, 14.03.2023 - ",
+                                      "KALDEN, Norland (Meridian) – "])
+def test_top_update_ends_at_a_dateline_with_a_date_or_region(dateline):
+    doc = extract(article("Update, 2 June 2023, 16:30 CEST: " + BODY, dateline + STORY[0], STORY[1]))
+    assert doc.updates[0].blocks == (0,)
+    assert [b.role for b in doc.blocks] == ["update", "report", "report"]
+
+
+def test_a_comma_and_a_dash_in_prose_are_no_dateline():
+    doc = extract(article("UPDATE: " + BODY, "NATO, the alliance says – and its members agree – will not intervene.",
+                          ("heading", "Background", {"level": 2}), STORY[1]))
+    assert doc.updates[0].blocks == (0, 1)
+
+
+def test_editors_note_in_emphasis_ends_with_its_emphasis():
+    note = "EDIT (09:15 GMT): Several readers pointed out that the first chart used the wrong baseline."
+    doc = extract(article(("paragraph", note, {"lead": note}), *STORY, published="2023-04-03T21:40:00+00:00"))
+    assert doc.updates[0].blocks == (0,)
+    assert [b.role for b in doc.blocks] == ["update", "report", "report"]
+    # a bold marker only (its text in roman) runs on to the next marker or section as before
+    doc = extract(article(("paragraph", "EDIT 2: " + BODY, {"lead": "EDIT 2:"}), *STORY))
+    assert doc.updates[0].blocks == (0, 1, 2)

@@ -69,8 +69,9 @@ _SEPARATOR = re.compile(r"^[\W_]{3,}$")  # "___", "* * *": a typed thematic brea
 
 
 # "PORT ARLO – ...", "KYIV, Ukraine (AP) — ...": the first line of a news story.
-_DATELINE = re.compile(r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’\-]+\s?){1,4}(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?"
-                       r"\s*(?:\([^)]{1,30}\))?\s*[–—-]{1,2}\s")
+# "GENEVA, 2 June 2023 – ...": a place, then a region or a date, then the dash.
+_DATELINE = re.compile(r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’\-]+\s?){1,4}(?:,\s*(?:[A-Z][\w.]+(?:\s[A-Z][\w.]+)?|"
+                       r"[^–—\n]{0,24}\d[^–—\n]{0,12}))?\s*(?:\([^)]{1,30}\))?\s*[–—-]{1,2}\s")
 
 
 class Marker(NamedTuple):
@@ -243,6 +244,10 @@ def _is_byline(kw: str, rest: str, closer: str, after: str, mt: Optional[MarkerT
     return False
 
 
+def _wholly_emphasised(block: Block) -> bool:
+    return bool(block.lead) and len(block.lead or "") >= 0.9 * len(block.text.strip())
+
+
 def _with_run_ins(blocks: list[Block], markers: list[Marker], default_year: Optional[int]) -> list[Marker]:
     """Add the markers known by shape alone: emphasised, or a convention repeated down the article."""
     taken = {m.block for m in markers}
@@ -280,8 +285,12 @@ def find_updates(article: Article) -> list[Update]:
     for n, marker in enumerate(markers):
         end = markers[n + 1].block if n + 1 < len(markers) else len(blocks)
         span = [marker.block]
+        # An editor's note set wholly in emphasis ends where the emphasis ends.
+        note = not marker.standalone and _wholly_emphasised(blocks[marker.block])
         for j in range(marker.block + 1, end):
             b = blocks[j]
+            if note and not _wholly_emphasised(b):
+                break
             if b.after_break or (b.type == "heading" and not marker.standalone) or _DATELINE.match(b.text) \
                     or _SEPARATOR.match(b.text):
                 break  # a thematic break, a section, or the dateline that opens the original story
