@@ -385,3 +385,66 @@ def test_business_name_is_a_body_for_the_company():
 def test_he_skips_a_woman_named_closer():
     found = quotes_of("Mrs Ana Ruiz introduced Mr Tom Hale at the meeting.", "“We are ready to start,” he said.")
     assert found == [("We are ready to start", "Tom Hale")]
+
+
+# --------------------------------------------------------------------------- statements in plain type
+
+def test_statement_in_plain_paragraphs_after_said_in_a_statement():
+    doc = doc_of("The charity’s director in the province, Ruth Amsel, said in a statement:",
+                 "Our staff were working in a clinic whose location had been shared with every party to the fighting.",
+                 "We ask for an independent inquiry. Clinics are not targets, and neither are the people in them.",
+                 "The clinic’s head nurse, Omar Petit, told the charity that twelve patients had been moved.",
+                 "The building has no generator of its own.")
+    blocks = [q for q in doc.quotes if q.kind == "block"]
+    assert [(q.speaker, q.block) for q in blocks] == [("Ruth Amsel", 1)]
+    assert blocks[0].text.count("\n\n") == 1
+    assert [b.role for b in doc.blocks] == ["report", "statement", "statement", "report", "report"]
+
+
+PLAIN_NOT_STATEMENT = [
+    # a reporting verb in the paragraph after the colon: narrative, not the statement itself
+    ["The ministry said in a statement:", "Officials said later that the border would stay open overnight."],
+    # the introduction names no statement: a colon after a claim introduces anything
+    ["Some users offered differing estimates of the fortune, claiming:",
+     "One explanation for the differences is that no credible source exists for any of them."],
+    # quotation marks of its own: an inline quotation in a report paragraph
+    ["The club released a statement:", "The chairman called the fire “a terrible night for everyone here”."],
+]
+
+
+@pytest.mark.parametrize("paragraphs", PLAIN_NOT_STATEMENT)
+def test_plain_paragraph_after_a_colon_is_not_always_a_statement(paragraphs):
+    doc = doc_of(*paragraphs)
+    assert [q for q in doc.quotes if q.kind == "block"] == []
+    assert "statement" not in [b.role for b in doc.blocks]
+
+
+def test_plain_statement_continues_only_in_the_first_person():
+    doc = doc_of("The port authority said in a statement:",
+                 "All berths on the east quay will remain closed until divers have inspected the wall.",
+                 "The harbour has three other quays, which handle most of the container traffic.")
+    assert [b.role for b in doc.blocks] == ["report", "statement", "report"]
+
+
+def test_italic_statement_inside_an_old_page_font_wrapper():
+    from sitrep_parse.pipeline import parse_html
+    font = '<font face="Verdana" size="2">'
+    prose = ("The storm’s centre was about 300 kilometres north of the capital at noon and moving south "
+             "at 18 kilometres an hour, forecasters at the regional weather centre said.")
+    html = ("<html><head><title>Storm nears</title></head><body><table><tr><td>"
+            f"<h1>Storm nears capital</h1><p>{font}{prose}</p></font>"
+            f"<p>{font}In a statement released after the meeting, the Premier’s Office said:</font></p>"
+            f"<p>{font}<i>All schools on the main island will be closed tomorrow, Wednesday 7 April.</i></font></p>"
+            f"<p>{font}<i>The public is asked to follow the instructions of the police and to check on "
+            "elderly neighbours.</i></font></p>"
+            f"<p>{font}<b>UPDATE 9.45pm:</b> Power has been cut to most of the capital as a precaution, "
+            "the power board says.</font></p>"
+            f"<p>{font}Shops were crowded with people buying tinned food, water and batteries.</font></p>"
+            "</td></tr></table></body></html>")
+    doc = parse_html(html, url="https://example.com/news/storm", source="t.html")
+    blocks = [q for q in doc.quotes if q.kind == "block"]
+    assert [q.speaker for q in blocks] == ["Premier’s Office"]
+    assert blocks[0].text.count("\n\n") == 1
+    assert [u.label for u in doc.updates] == ["UPDATE 9.45pm"]
+    assert [b.role for b in doc.blocks if b.type == "paragraph"][-4:] == ["statement", "statement", "update",
+                                                                            "update"]

@@ -572,6 +572,18 @@ def statement_groups(blocks: list[Block]) -> dict[int, list[int]]:
                 j += 1
             groups[members[0]] = members
             i = j - 1
+        elif (b.type == "paragraph" and b.text.rstrip().endswith(":") and i + 1 < n
+              and _plain_statement(blocks[i + 1]) and _NAMES_STATEMENT.search(b.text[-160:])):
+            # "X said in a statement:" and the statement in plain type: the colon announces the
+            # paragraph after it; the ones after that continue it while they speak in the same
+            # first person and report nobody's words.
+            members = [i + 1]
+            j = i + 2
+            while j < n and _plain_statement(blocks[j]) and _FIRST_PERSON.search(blocks[j].text):
+                members.append(j)
+                j += 1
+            groups[members[0]] = members
+            i = j - 1
         i += 1
     return groups
 
@@ -582,6 +594,24 @@ def _introduces_statement(text: str) -> bool:
         return True
     clause = _LAST_CLAUSE.search(text)
     return bool(clause and find_verbs(clause.group(0)))
+
+
+# An introduction that names the text after it as a statement, not just as someone's words.
+_NAMES_STATEMENT = re.compile(
+    r"\b(?:statement|communiqu[ée]|declaration|press\s+release|news\s+release|in\s+full|reads|read\s+as\s+follows|"
+    r"erklärung|mitteilung|stellungnahme|déclaration|comunicado|declaraci[óo]n|declara[çc][ãa]o|comunicato|"
+    r"dichiarazione)\b[^.:!?]{0,80}:\s*$", re.I)
+# First-person words: a statement's voice ("We demand ...", "Our teams ...", "Nous ...", "Wir ...").
+_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|i|my|me|wir|uns|unser[emnrs]?|nous|notre|nos|je|mon|ma|mes|"
+                           r"nosotros|nosotras|nuestr[oa]s?|nós|noss[oa]s?|noi|nostr[oaie]|io)\b", re.I)
+
+
+def _plain_statement(block: Block) -> bool:
+    """A paragraph that can be a statement in plain type: no quotation marks of its own (it is the
+    quotation), no reporting verb (nobody in it is reported as speaking), not a run-in label."""
+    text = block.text
+    return (block.type == "paragraph" and len(text) >= 40 and not _ANY_MARK.search(text) and not block.lead
+            and not find_verbs(text))
 
 
 def _set_apart(block: Block) -> bool:
