@@ -448,3 +448,38 @@ def test_italic_statement_inside_an_old_page_font_wrapper():
     assert [u.label for u in doc.updates] == ["UPDATE 9.45pm"]
     assert [b.role for b in doc.blocks if b.type == "paragraph"][-4:] == ["statement", "statement", "update",
                                                                             "update"]
+
+
+# --------------------------------------------------------------------------- shapes beyond the vocabularies
+
+SPEAKERS_BY_SHAPE = [
+    # note references after a sentence end it, even before a word that could be a verb
+    (["Defence Minister Ivo Rask said on Monday that the army was “ready to hold every line it has.”[4] "
+      "The institute continues to assess that the claim is exaggerated."], "Ivo Rask"),
+    (["Drone footage published on Monday shows the bridge intact.[2] The Interior Ministry claimed that troops had "
+      "“destroyed every crossing on the river,” a claim the footage contradicts.[3]"], "Interior Ministry"),
+    # a noun no list holds: "the milblogger" is whoever the article introduced as "a ... milblogger"
+    (["A prominent Norlandic milblogger criticized the command for failing to rotate exhausted units.",
+      "“The men have been in the same trenches since March,” the milblogger wrote."], None),
+    (["Senator Ana Holt spoke after the vote. A veteran trucker at the depot said the road was unsafe.",
+      "“Nobody drives that pass at night any more,” the trucker said."], None),
+    (["“Every stall was under water by noon,” a local fishmonger told the paper."], None),
+    # a title chain before the name: the name, not an unnamed minister
+    (["Minister of State for Coastal Affairs Rajan Mehra told reporters that 400 people had been moved.",
+      "“Everyone who wants to leave will be taken out,” he said."], "Coastal Affairs Rajan Mehra"),
+    (["Senior author Dr. Ida Lund, professor of geology at Arden University, commented: “The slope has been "
+      "moving for years.”"], "Ida Lund"),
+]
+
+
+@pytest.mark.parametrize("paragraphs,speaker", SPEAKERS_BY_SHAPE)
+def test_speaker_by_shape(paragraphs, speaker):
+    found = quotes_of(*paragraphs)
+    assert found, paragraphs
+    assert [s for _, s in found] == [speaker] * len(found), found
+
+
+def test_a_noun_no_list_holds_is_nobody_new_by_itself():
+    # "the grower" was never introduced as an unnamed someone: the person the narrative is about
+    found = quotes_of("Farmer Jon Tal walked the flooded field on Monday.", "“We lost half of it,” the grower said.")
+    assert found == [("We lost half of it", "Jon Tal")]

@@ -86,12 +86,14 @@ cosiddetta cosiddetti cosiddette denominato denominata denominati denominate int
 termed dubs
 """.split())
 _SENTENCE_PUNCT = re.compile(r"[.!?;]\s|[!?]$")
-_CLAUSE_END = re.compile(r"[.!?;]\s+(?=[A-Z“\"])")
+# A sentence may end with note references: "... the footage contradicts.[3] The ministry ..."
+_NOTE_REF = r"(?:\[\d{1,3}\])*"
+_CLAUSE_END = re.compile(r"[.!?;]" + _NOTE_REF + r"\s+(?=[A-Z“\"])")
 _NEXT_APPOSITION = re.compile(r",\s*([^,]{3,80}),")
-_NEW_SENTENCE = re.compile(r"\s+[A-Z“\"„«]")
+_NEW_SENTENCE = re.compile(_NOTE_REF + r"\s+[A-Z“\"„«]")
 _ANY_MARK = re.compile("[\"“”„«»‹›「‘‚]")
 _CAP_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w\-]+")
-_SENTENCE_END = re.compile(r"[.!?…]+[”\"’)]*\s+")
+_SENTENCE_END = re.compile(r"[.!?…]+[”\"’)]*" + _NOTE_REF + r"\s+")
 # An introduction that announces a statement: a statement noun or a reporting verb in its last clause,
 # and a colon at the end ("... said in a statement:", "Mme X a déclaré :", "difundió el siguiente comunicado:").
 _STATEMENT_INTRO = re.compile(
@@ -228,7 +230,8 @@ def _mask(text: str, spans: list[Span]) -> tuple[str, list[tuple[int, int, int]]
         at += len(piece) + 1
         inner = text[s.start:s.end].rstrip()
         after = text[s.close_at:s.close_at + 240]
-        if inner[-1:] in ".!?" and _NEW_SENTENCE.match(after) and not _attribution_follows(after):
+        if inner[-1:] in ".!?" and _NEW_SENTENCE.match(after) and (
+                after.startswith("[") or not _attribution_follows(after)):  # a note reference ends it
             out.append(".")  # the quotation ended the sentence
             at += 1
         pos = s.close_at
@@ -376,7 +379,13 @@ def _note_sentence(sentence: str, ctx: Context) -> None:
             last_fin = vm
             break
     if last_fin is not None:
-        found = resolve(subject_np(sentence[:last_fin.start()]), ctx)
+        subject = subject_np(sentence[:last_fin.start()])
+        if subject is not None and not subject.known:
+            # "A prominent milblogger criticized ...": remember who "the milblogger" will be, and no more
+            if not subject.definite:
+                ctx.descs.append((subject.head, None))
+            return
+        found = resolve(subject, ctx)
         if found[0]:
             if found[1]:
                 ctx.last_any = found[1]
@@ -384,7 +393,7 @@ def _note_sentence(sentence: str, ctx: Context) -> None:
     mention = sentence_subject(sentence)
     if mention is not None and mention.kind in ("person", "body", "name"):
         resolve(mention, ctx)
-    elif mention is not None and mention.kind == "desc" and not mention.definite:
+    elif mention is not None and mention.kind == "desc" and not mention.definite and mention.known:
         resolve(mention, ctx)
     # A new unnamed person ("spoke to one mother", "a senior diplomat said"): "she said" is now them.
     words = sentence.split()

@@ -47,7 +47,7 @@ announced announces noted notes insisted insists explained explains argued argue
 tweeted tweets posted posts asked asks replied replies responded responds answered continued continues
 recounted testified acknowledged acknowledges admitted admits recalled recalls shouted shouts yelled
 screamed ordered urged urges called calls described describes reiterated reiterates reported reports
-conceded complained cautioned stressed stresses emphasised emphasized observed remarked confirmed
+conceded complained cautioned stressed stresses emphasised emphasized observed remarked commented confirmed
 confirms suggested suggests predicted vowed vows pledged promised demanded quipped joked blasted
 texted emailed messaged ruled rules accused accuses criticised criticized criticises criticizes condemned
 condemns denounced denounces praised praises welcomed welcomes slammed hailed dismissed defended branded
@@ -370,6 +370,7 @@ class Mention(NamedTuple):
     definite: bool = True  # descriptions: "the actor" (a known person) vs "an officer" (unnamed)
     gender: str = "any"  # pronouns: "m" / "f" (a person of that sex), "body", "any"
     titles: tuple[str, ...] = ()  # descriptions the article attached to a named person
+    known: bool = True  # descriptions: False when the head is a noun no vocabulary lists ("the milblogger")
 
 
 @lru_cache(maxsize=8192)
@@ -525,7 +526,12 @@ def analyse_np(np: str) -> Optional[Mention]:
         return Mention("person", text=" ".join(run), titles=titles)
     if complement and not run:
         sub = analyse_np(" ".join(complement))
-        if sub is not None and ((sub.kind == "person" and len(sub.text.split()) < len(complement))
+        # a capitalised title with no article before it heads a title chain that ends in the name:
+        # "Minister of State for External Affairs Rajiv Bhandari"
+        # (two capitalised words alone may be the office's own name: "Director of Defesa Civil")
+        title_chain = _is_cap(head[0]) and _is_title(head[-1]) and det not in _DEFINITE | _INDEFINITE
+        if sub is not None and ((sub.kind == "person" and (len(sub.text.split()) < len(complement) or (
+                title_chain and len(sub.text.split()) >= 3)))
                                 or (sub.kind == "body" and lastb in DOCUMENTS)):
             # "Deputy Director of Public Prosecution Ana Weiss", "a survey by X"; but "the director of
             # Defesa Civil" and "the lawyer for Ana Weiss" are not Ana Weiss
@@ -565,7 +571,15 @@ def analyse_np(np: str) -> Optional[Mention]:
         sub = analyse_np(" ".join(complement))
         if sub is not None and sub.kind == "body":
             return sub
+    if 2 <= len(head) <= 4 and not complement and (det in _DEFINITE or det in _INDEFINITE or possessive_det) \
+            and _COMMON_NOUN.fullmatch(last) and lastb not in NOT_NAMES:
+        # "the milblogger", "a prominent local trucker": a noun no list holds, in the shape of a description;
+        # it names someone only where the article introduced them with it (see `resolve`)
+        return Mention("desc", head=lastb, definite=det not in _INDEFINITE, known=False)
     return None
+
+
+_COMMON_NOUN = re.compile(r"(?![^\W\d_]+(?:ing|ly)$)[^\W\d_A-ZÀ-Þ][^\W\d_]{2,}")
 
 
 # --------------------------------------------------------------------------- names in the article
@@ -799,6 +813,15 @@ def resolve(mention: Optional[Mention], ctx: Context, note: bool = True) -> tupl
         if mention.gender == "body":
             return True, ctx.last_body or ctx.last_any
         return True, ctx.last_any
+    if kind == "desc" and not mention.known:
+        if not mention.definite:  # "“…,” a local trucker said": someone the article does not name
+            if note:
+                ctx.note_unnamed(head)
+            return True, None
+        found, name = ctx.person_with_title(head)  # "the milblogger" after "a prominent milblogger"
+        if found and name and note:
+            ctx.last_person = ctx.last_any = name
+        return found, name
     if kind == "desc":
         if not mention.definite:
             if mention.titles:
