@@ -36,6 +36,7 @@ from .speakers import (
     INSTITUTIONS,
     INTRO_START,
     LEADING_ARTICLE,
+    NOT_NAMES,
     PERSON_NOUNS,
     PRONOUNS,
     QUOTE_HOLE,
@@ -308,6 +309,52 @@ def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[s
     return False, None
 
 
+def _own_unnamed_subject(sentence: str, hole: int, ctx: Context) -> bool:
+    """A quotation inside a sentence about someone the article never names ("One resident, who would not
+    give her name, told us the water came in „…”", in a language whose verbs no list holds): not the
+    last speaker's words. Told by shape: several words of narrative before the quotation, none of
+    them a reporting verb, a name or a pronoun the article knows, opening with a capitalised word
+    that is no name."""
+    before = sentence[:hole]
+    if QUOTE_HOLE.search(before) or len(before.split()) < 5 or before.rstrip().endswith(":") \
+            or find_verbs(sentence):
+        return False
+    words = [w.strip(",;:()") for w in before.split()]
+    first = words[0]
+    if not first[:1].isupper() or first in ctx.inner_caps or first.lower() in NOT_NAMES \
+            or first.lower() in INTRO_START or first.lower() in PRONOUNS:
+        return False  # a name, or a word of a language we can read: its own rules decide
+    return not any(w[:1].isupper() and (ctx.is_known_person(w) or w.lower() in PRONOUNS) for w in words)
+
+
+# What follows a quotation to the end of its sentence, after a dash ("„…” – powiedział Wrona.") or after
+# a comma the quotation closed on ("„…,“ řekl Novák."): a short clause that can only be its attribution.
+_TAIL = re.compile(r"^\s*(?P<dash>[–—]\s*)?(?P<tail>[^\W\d_][^.!?;:()\[\]\ue000-\ue8ff]{0,60}?)\s*[.!?]?\s*$")
+
+
+def _attribution_tail(sentence: str, hole: int, inner: str, ctx: Context) -> tuple[bool, Optional[str]]:
+    """The speaker in a short clause closing the sentence after the quotation, whatever its verb.
+
+    Where the reporting verb is in no vocabulary, the shape still tells: after a dash or a
+    quotation-closing comma, at most five words to the end of the sentence, the first in lower
+    case (a verb or a noun of office, not a new subject) and a name among them. A bare verb
+    ("„…” – apelowała.") names nobody and leaves the narrative to decide."""
+    m = _TAIL.match(sentence[hole + 1:])
+    if m is None or not (m.group("dash") or inner.rstrip().endswith(",")):
+        return False, None
+    tail = m.group("tail")
+    words = tail.split()
+    if not 2 <= len(words) <= 5 or not words[0][:1].islower():
+        return False, None
+    mention = analyse_np(" ".join(words[1:]))
+    if mention is None or mention.kind not in ("person", "name", "body"):
+        return False, None
+    if mention.kind == "name" and not ctx.is_known_person(mention.text or "") \
+            and mention.text not in ctx.inner_caps:
+        return False, None
+    return resolve(mention, ctx)
+
+
 _COORDINATED = re.compile(r"^\W*(?:and|but|or|then|und|aber|et|mais|puis|y|pero|e|ma|mas)\b", re.I)
 
 
@@ -391,7 +438,10 @@ def _note_sentence(sentence: str, ctx: Context) -> None:
                 ctx.last_any = found[1]
             return
     mention = sentence_subject(sentence)
-    if mention is not None and mention.kind in ("person", "body", "name"):
+    if mention is not None and mention.kind == "name" and mention.text not in ctx.inner_caps \
+            and not ctx.is_known_person(mention.text or ""):
+        pass  # a capitalised word only ever seen opening a sentence is no name ("Według hydrologów ...")
+    elif mention is not None and mention.kind in ("person", "body", "name"):
         resolve(mention, ctx)
     elif mention is not None and mention.kind == "desc" and not mention.definite and mention.known:
         resolve(mention, ctx)
@@ -428,13 +478,21 @@ def find_quotes(blocks: list[Block], groups: dict[int, list[int]],
     if last < 0:
         return []
     ctx = Context()
+    for b in blocks:
+        if b.type != "heading":
+            text = b.text
+            for cm in _CAP_WORD.finditer(text):
+                w = cm.group(0)
+                ctx.surname_counts[w] = ctx.surname_counts.get(w, 0) + 1
+                k = cm.start() - 1
+                while k >= 0 and text[k] == " ":
+                    k -= 1
+                if k >= 0 and (text[k].isalnum() or text[k] == ","):
+                    ctx.inner_caps.add(w)
     names_in: list[list] = []
     for b in blocks:  # the whole article: a newest-first liveblog may give the full name only at the bottom
         names_in.append(person_names(b.text) if b.type != "heading" else [])
-        if b.type != "heading":
-            ctx.add_names(names_in[-1])
-            for w in _CAP_WORD.findall(b.text):
-                ctx.surname_counts[w] = ctx.surname_counts.get(w, 0) + 1
+        ctx.add_names(names_in[-1])
     blocks = blocks[:last + 1]
     quotes: list[Quote] = []
     in_statement = {i for members in groups.values() for i in members}
@@ -481,12 +539,16 @@ def find_quotes(blocks: list[Block], groups: dict[int, list[int]],
                 span = kept[k]
                 attributed, speaker = _attribute(sentence, h, ctx)
                 if not attributed:
+                    attributed, speaker = _attribution_tail(sentence, h, text[span.start:span.end], ctx)
+                if not attributed:
                     if para_quotes:
                         speaker = para_quotes[-1][1]
                     elif carry is not None and span.open_at <= 1:
                         speaker = carry[1]
                     elif prev_text.rstrip().endswith(":"):
                         speaker = _intro_speaker(prev_text, ctx)
+                    elif _own_unnamed_subject(sentence, h, ctx):
+                        speaker = None
                     else:
                         speaker = ctx.last_any if ctx.last_any else prev_speaker
                 para_quotes.append((span, speaker))

@@ -635,7 +635,7 @@ class Context:
     """
 
     __slots__ = ("people", "bodies", "descs", "last_person", "last_name", "last_body", "last_any", "counts",
-                 "all_names", "surname_counts", "_by_last", "gender", "mentions", "scope", "sentence")
+                 "all_names", "surname_counts", "inner_caps", "_by_last", "gender", "mentions", "scope", "sentence")
 
     def __init__(self) -> None:
         self.people: list[tuple[str, tuple[str, ...]]] = []  # full names with their titles, as spoken of
@@ -648,6 +648,8 @@ class Context:
         self.counts: dict[str, int] = {}
         self.all_names: list[str] = []  # every full name in the article, in order
         self.surname_counts: dict[str, int] = {}  # how often each capitalised word occurs in the article
+        # capitalised words the article writes inside a sentence somewhere: names, not just sentence openers
+        self.inner_caps: set[str] = set()
         self._by_last: dict[str, list[str]] = {}  # surname -> full names, in article order
         self.gender: dict[str, str] = {}  # full name -> "m" / "f", from titles and nouns anywhere in the article
         # (name or None for an unnamed source, kind "person"|"name"|"body"|"unnamed", sex, scope, sentence, subject)
