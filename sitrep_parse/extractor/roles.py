@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Optional
 
 from ..models import Block
-from .times import find_date
+from .times import MONTHS, find_date
 
 _BACKGROUND_HEADING = re.compile(
     r"^(?:the\s+)?(?:background|context|what\s+we\s+know(?:\s+so\s+far)?|what\s+you\s+need\s+to\s+know|"
@@ -28,7 +28,7 @@ _BACKGROUND_HEADING = re.compile(
     r"historique|rappel\s+des\s+faits|antecedentes|contexto)\b",
     re.I,
 )
-_YEAR = re.compile(r"\b(19[4-9]\d|20\d\d)\b")
+_YEAR = re.compile(r"\b(19[4-9]\d|20\d\d)(?:s|’s|'s)?\b")  # "in 2019", "in the late 1940s"
 # Words that tie a paragraph to the news of the day.
 _CURRENT = re.compile(
     r"\b(?:today|tonight|overnight|this\s+(?:morning|afternoon|evening|week)|yesterday|earlier\s+today|"
@@ -47,11 +47,16 @@ _PAST = re.compile(
     r"for\s+(?:years|decades|months)|in\s+recent\s+(?:years|months)|since\s+(?:then|that|19\d\d|20\d\d|its|their)|"
     r"since\s+the\s+(?:\w+\s+){0,2}?(?:war|conflict|ceasefire|truce|agreement|deal|accord|treaty|revolution|"
     r"independence|election|invasion|occupation|collapse|end|start|beginning|fall|crisis|coup|split)|"
-    r"prior\s+to|previously|in\s+the\s+past|historically|at\s+the\s+time|"
+    r"before\s+the\s+(?:\w+\s+){0,2}?(?:war|conflict|fighting|ceasefire|truce|invasion|occupation|crisis|coup|"
+    r"revolution|pandemic|election)|"
+    r"prior\s+to|previously|in\s+the\s+past|historically|"
     r"seither|seitdem|damals|im\s+vergangenen\s+jahr|letztes\s+jahr|l'an\s+dernier|l'année\s+dernière|"
     r"depuis|auparavant|el\s+año\s+pasado|desde\s+entonces)\b",
     re.I,
 )
+# "at the time": the time of an earlier event, or of the news itself ("winds were gusting to 50 knots at
+# the time"); it adds weight to other signs of the past but does not decide alone.
+_AT_THE_TIME = re.compile(r"\bat\s+the\s+time\b", re.I)
 _ASIDE = re.compile(r",\s*(?:which|who|whose|where|when|der|die|das|qui|où|que)\b[^,;]*", re.I)
 _QUOTED = re.compile(r"[“„«\"][^”“»\"]{0,600}[”“»\"]")
 _FIRST_SENTENCE = re.compile(r"^.{20,}?[.!?](?=\s+[A-Z“\"])")
@@ -88,7 +93,7 @@ def is_background(text: str, published: Optional[datetime]) -> bool:
     main = _ASIDE.sub("", opening)
     if _CURRENT.search(main):
         return False
-    score = 2 * len(_PAST.findall(main))
+    score = 2 * len(_PAST.findall(main)) + (1 if _AT_THE_TIME.search(main) else 0)
     if published is not None:
         years = [int(y) for y in _YEAR.findall(main)]
         if years and max(years) < published.year:
@@ -97,8 +102,43 @@ def is_background(text: str, published: Optional[datetime]) -> bool:
             day, _ = find_date(main, published.year)
             if day and 60 < (published.date() - day).days < 3660:
                 score += 2
+            elif day is None:
+                score += _month_weight(main, published)
     if score >= 2:
         return True
     # Further sentences only add weight; a later "today" does not undo an opening in the past.
     rest = text[len(opening):]
-    return score >= 1 and len(_PAST.findall(rest)) >= 1 and not _CURRENT.search(rest)
+    if _CURRENT.search(rest):
+        return False
+    if score >= 1 and len(_PAST.findall(rest)) >= 1:
+        return True
+    # "X is one of the busiest channels in the region. In 2019, a bulk carrier ran aground ...": an
+    # opening that states no time at all, then a sentence that opens in an earlier year
+    lead = _LEADING_YEAR.match(rest.lstrip())
+    return bool(score == 0 and lead and published is not None and int(lead.group(1)) < published.year
+                and not _YEAR.search(main) and not re.search(r"\d", main))
+
+
+# A sentence that opens on a year: "In 2019, ...", "In March 2020, ...", "Im Jahr 2015 ...".
+_LEADING_YEAR = re.compile(r"^(?:In|Im|En|Em|Nel|Au|Dans)\s+(?:(?:the\s+|[A-Za-zÀ-ÿ]+\s+){0,2})(19[4-9]\d|20\d\d)\b")
+# A month named without a day ("in May", "since June"): the preposition keeps "may" the verb out.
+_MONTH_ALONE = re.compile(r"\b(?:in|since|until|by|from|early|late|mid-|im|seit|bis|en|depuis|desde|em|nel|a)\s+"
+                          r"(?:early\s+|late\s+|mid-)?([A-Za-zÀ-ÿ]{3,9})\b(?![\s.]*\d)")
+
+
+_FUTURE = re.compile(r"\b(?:will|next|coming|upcoming|wird|werden|va|sera|seront|será|serão|sarà)\b", re.I)
+
+
+def _month_weight(main: str, published: datetime) -> int:
+    """A month of this year before the publication month: 2 when two or more months back (a time well
+    before this news), 1 for last month (earlier, but maybe the figures released today)."""
+    best = 0
+    for m in _MONTH_ALONE.finditer(main):
+        word = m.group(1)
+        month = MONTHS.get(word.lower())
+        if month is None or (word.lower() in ("may", "march", "mars") and not word[0].isupper()):
+            continue
+        back = published.month - month
+        if back >= 1 and not _FUTURE.search(main, max(0, m.start() - 40), m.start()):
+            best = max(best, 2 if back >= 2 else 1)
+    return best

@@ -1,0 +1,48 @@
+"""Report or background: a paragraph's opening anchored well before the news, and nothing of the day."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from sitrep_parse.extractor.roles import is_background
+
+PUBLISHED = datetime.fromisoformat("2023-07-18T09:30:00+05:30")
+
+BACKGROUND = [
+    "The crisis began in May, when the government postponed parliamentary elections indefinitely.",
+    "The levee was built by local farmers in the late 1940s and later raised by the county.",
+    "Talks on the border broke down last year and have not resumed.",
+    "Since the war ended, the two sides have exchanged prisoners only twice.",
+    "In March 2020, the port was closed for six weeks.",
+    # a month of this year, then another sign of the past
+    "Militias seized the southern city in June. Thousands of students were enrolled there before the fighting began.",
+    # an opening that states no time, then a sentence that opens on an earlier year
+    "The sound is one of the busiest channels in the region. In 2019, a bulk carrier ran aground on the same rocks.",
+    "Die Brücke ist die einzige Verbindung ins Tal. Im Jahr 2015 wurde sie nach einem Hochwasser erneuert.",
+]
+
+REPORT = [
+    # "at the time" of the news event itself
+    "Winds in the sound were gusting to 50 knots at the time, with waves of up to six metres, forecasters said.",
+    # a month ahead, or last month's figures released today
+    "The campaign, which will be in its third year in January, is aimed at teenagers.",
+    "Inflation rose to 7% in June, the statistics office said on Monday.",
+    # the news of the day, whatever history it mentions
+    "Crews worked overnight to reinforce the levee, which was built in 1948.",
+    "The convoy reached the border today, two years after the crossing first closed.",
+    # an opening with a time of its own is not a timeless statement
+    "Police are searching for the driver after the crash at 4 a.m. In 2019, a similar crash killed three people.",
+    "“We were here in May and nothing has changed,” a resident said of the new flooding.",
+]
+
+
+@pytest.mark.parametrize("text", BACKGROUND)
+def test_background(text):
+    assert is_background(text, PUBLISHED)
+
+
+@pytest.mark.parametrize("text", REPORT)
+def test_report(text):
+    assert not is_background(text, PUBLISHED)
