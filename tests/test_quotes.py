@@ -469,6 +469,11 @@ SPEAKERS_BY_SHAPE = [
       "“Everyone who wants to leave will be taken out,” he said."], "Coastal Affairs Rajan Mehra"),
     (["Senior author Dr. Ida Lund, professor of geology at Arden University, commented: “The slope has been "
       "moving for years.”"], "Ida Lund"),
+    # a stated position: "The official line from X is that ..."
+    (["The official line from the Arden Water Board is that the drawdown is “part of routine maintenance and "
+      "poses no risk to supply.” I am not convinced."], "Arden Water Board"),
+    (["Norland’s Foreign Ministry’s position remains that the patrol was “well inside our own waters”."],
+     "Norland’s Foreign Ministry"),
 ]
 
 

@@ -306,6 +306,27 @@ def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[s
             found = resolve(sentence_subject(b[:vm.start()]), ctx)
         if found[0]:
             return found
+    if not verbs and not acc:
+        return _position_of(b, ctx)
+    return False, None
+
+
+# "The official line from X is that ...", "The ministry's position was that ...": the quotation is the
+# content of a stated position, and the position is the source's.
+_POSITION = re.compile(r"^(?P<np>[^,;:\ue000-\ue8ff]{3,100}?)\s+(?:is|was|remains|remained)\s+that\b", re.I)
+_SOURCE_OF = re.compile(r"\b(?:from|of|by)\s+|[’']s\s+", re.I)
+
+
+def _position_of(before: str, ctx: Context) -> tuple[bool, Optional[str]]:
+    m = _POSITION.match(_strip_intro(before))
+    if m is None:
+        return False, None
+    np = m.group("np")
+    parts = [np[:s.start()] if s.group(0).startswith(("’", "'")) else np[s.end():] for s in _SOURCE_OF.finditer(np)]
+    for part in parts:
+        mention = analyse_np(part)
+        if mention is not None and mention.kind in ("person", "body"):
+            return resolve(mention, ctx)
     return False, None
 
 
