@@ -4,8 +4,10 @@ fixtures/extractor/ holds pages written for these tests (invented places and peo
 liveblog variants (schema.org liveBlogUpdate only, data-timestamp on list items, visible
 labels under day headers, "Posted at" lines), a military-style SITREP, a French article,
 a page full of update traps, one of statement blocks, a Spanish page with "(hora local)"
-markers above a "Nota original:" label and a German one with dated "Update vom ..." markers
-above its "Erstmeldung". The SITREP corpus pages are checked against their gold labels
+markers above a "Nota original:" label, a German one with dated "Update vom ..." markers
+above its "Erstmeldung", a Czech page in ISO-8859-2 (markers and speakers no vocabulary
+covers), a press release with its statement in plain type, and an assessment with note
+references and an editor's note in italics. The SITREP corpus pages are checked against their gold labels
 with the same rules as benchmarks/sitrep.py.
 """
 
@@ -161,6 +163,45 @@ def test_statement_blocks_and_speaker_patterns():
     roles = [b["role"] for b in doc["blocks"]]
     assert roles.count("statement") == 4
     assert roles[-1] == "background"
+
+
+def test_markers_and_speakers_in_a_language_without_vocabulary():
+    # Czech in ISO-8859-2: "Aktualizace" is in no keyword list and "řekl" in no verb list
+    doc = parse(PAGES / "czech-aktualizace-iso88592.html")
+    # bold run-in labels with a clock; "neděle 9. června": a day beside a month word no table holds
+    assert [(u["label"], u["timestamp"], u["blocks"]) for u in doc["updates"]] == [
+        ("Aktualizace, 13:20", "2024-06-08T13:20:00+02:00", [6]),
+        ("Aktualizace, 19:05", "2024-06-08T19:05:00+02:00", [7, 8]),
+        ("Aktualizace, neděle 9. června, 7:30", "2024-06-09T07:30:00+02:00", [9])]
+    found = [(q["text"][:12], q["speaker"]) for q in doc["quotes"]]
+    assert found[0] == ("Hladina stou", "Jan Kovář")  # "„…“ – řekl Kovář."
+    assert found[1][1].endswith("Eva Horáková")  # "„…“ – vyzvala." after her sentence
+    assert found[2] == ("během čtvrt ", None)  # "Jedna z obyvatelek ..., která nechtěla uvést jméno, ..."
+    assert found[3][1].endswith("Eva Horáková")  # "– řekla starostka Horáková." after "Podle hydrologů ..."
+    assert [b["role"] for b in doc["blocks"]] == ["report"] * 5 + ["background"] + ["update"] * 4
+
+
+def test_press_release_with_a_statement_in_plain_type():
+    doc = parse(PAGES / "press-release-plain-statement.html")
+    assert [(u["timestamp"], u["blocks"]) for u in doc["updates"]] == [("2024-05-03T17:45:00+02:00", [0])]
+    assert speakers(doc) == [("block", "Ruth Amsel"), ("inline", "Omar Petit"), ("inline", "district health office")]
+    assert doc["quotes"][0]["text"].count("\n\n") == 1
+    roles = [b["role"] for b in doc["blocks"]]
+    assert roles == ["update", "report", "report", "report", "statement", "statement", "report", "report", None,
+                     "background", "background"]
+
+
+def test_assessment_with_note_references_and_an_editors_note():
+    doc = parse(PAGES / "assessment-footnotes-editors-note.html")
+    # an editor's note wholly in italics, with its time: an update of one paragraph
+    assert [(u["timestamp"], u["blocks"]) for u in doc["updates"]] == [("2023-09-13T09:30:00-04:00", [0])]
+    found = [q["speaker"] for q in doc["quotes"]]
+    assert found[0] == "Vessian Ministry of Defense"  # "...east of Varn.[1] The Vessian Ministry ... claimed"
+    assert found[1].endswith("Karel Brandt Olsen")  # "Deputy Minister of State for Border Affairs ..."
+    assert found[2] is None  # "the milblogger" introduced as "A prominent Vessian milblogger"
+    assert found[3] == "Ilya Dorn"  # not "The Centre continues ...", after the note reference
+    assert found[4] == "Norlandic Foreign Ministry"  # "The official position of ... is that “…”"
+    assert [b["role"] for b in doc["blocks"]][-1] == "background"  # "began in June" (published in September)
 
 
 # --------------------------------------------------------------------------- the SITREP corpus
