@@ -94,6 +94,7 @@ _NEXT_APPOSITION = re.compile(r",\s*([^,]{3,80}),")
 _NEW_SENTENCE = re.compile(_NOTE_REF + r"\s+[A-Z“\"„«]")
 _ANY_MARK = re.compile("[\"“”„«»‹›「‘‚]")
 _CAP_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w\-]+")
+_INNER_CAP = re.compile(r"(?<=[\w,])[ \u00a0]+([A-ZÀ-ÖØ-Þ][\w\-]+)")  # a capital after a word or comma: inside a sentence
 _SENTENCE_END = re.compile(r"[.!?…]+[”\"’)]*" + _NOTE_REF + r"\s+")
 # An introduction that announces a statement: a statement noun or a reporting verb in its last clause,
 # and a colon at the end ("... said in a statement:", "Mme X a déclaré :", "difundió el siguiente comunicado:").
@@ -501,15 +502,9 @@ def find_quotes(blocks: list[Block], groups: dict[int, list[int]],
     ctx = Context()
     for b in blocks:
         if b.type != "heading":
-            text = b.text
-            for cm in _CAP_WORD.finditer(text):
-                w = cm.group(0)
+            for w in _CAP_WORD.findall(b.text):
                 ctx.surname_counts[w] = ctx.surname_counts.get(w, 0) + 1
-                k = cm.start() - 1
-                while k >= 0 and text[k] == " ":
-                    k -= 1
-                if k >= 0 and (text[k].isalnum() or text[k] == ","):
-                    ctx.inner_caps.add(w)
+            ctx.inner_caps.update(_INNER_CAP.findall(b.text))
     names_in: list[list] = []
     for b in blocks:  # the whole article: a newest-first liveblog may give the full name only at the bottom
         names_in.append(person_names(b.text) if b.type != "heading" else [])

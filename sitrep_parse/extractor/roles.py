@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Optional
 
 from ..models import Block
-from .times import MONTHS, find_date
+from .times import MONTH_HINT, MONTHS, find_date
 
 _BACKGROUND_HEADING = re.compile(
     r"^(?:the\s+)?(?:background|context|what\s+we\s+know(?:\s+so\s+far)?|what\s+you\s+need\s+to\s+know|"
@@ -102,23 +102,22 @@ def is_background(text: str, published: Optional[datetime]) -> bool:
             day, _ = find_date(main, published.year)
             if day and 60 < (published.date() - day).days < 3660:
                 score += 2
-            elif day is None:
+            elif day is None and score < 2:
                 score += _month_weight(main, published)
     if score >= 2:
         return True
     # Further sentences only add weight; a later "today" does not undo an opening in the past.
     rest = text[len(opening):]
-    if _CURRENT.search(rest):
-        return False
-    if score >= 1 and len(_PAST.findall(rest)) >= 1:
-        return True
+    if score >= 1:
+        return bool(_PAST.search(rest)) and not _CURRENT.search(rest)
     # "X is one of the busiest channels in the region. In 2019, a bulk carrier ran aground ...": an
     # opening that states no time at all, then a sentence that opens in an earlier year
     lead = _LEADING_YEAR.match(rest.lstrip())
-    return bool(score == 0 and lead and published is not None and int(lead.group(1)) < published.year
-                and not _YEAR.search(main) and not re.search(r"\d", main))
+    return bool(lead and published is not None and int(lead.group(1)) < published.year
+                and not _DIGITS.search(main) and not _CURRENT.search(rest))
 
 
+_DIGITS = re.compile(r"\d")
 # A sentence that opens on a year: "In 2019, ...", "In March 2020, ...", "Im Jahr 2015 ...".
 _LEADING_YEAR = re.compile(r"^(?:In|Im|En|Em|Nel|Au|Dans)\s+(?:(?:the\s+|[A-Za-zÀ-ÿ]+\s+){0,2})(19[4-9]\d|20\d\d)\b")
 # A month named without a day ("in May", "since June"): the preposition keeps "may" the verb out.
@@ -133,6 +132,8 @@ def _month_weight(main: str, published: datetime) -> int:
     """A month of this year before the publication month: 2 when two or more months back (a time well
     before this news), 1 for last month (earlier, but maybe the figures released today)."""
     best = 0
+    if not MONTH_HINT.search(main):
+        return 0
     for m in _MONTH_ALONE.finditer(main):
         word = m.group(1)
         month = MONTHS.get(word.lower())

@@ -37,10 +37,11 @@ _MONTH = r"(?P<{0}>[^\W\d_]{{3,10}})\.?"
 _DAY_NAME = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 
 _DIGIT = re.compile(r"\d")
-_DATE_HINT = re.compile(
+# The start of a month name in any language the table holds: a quick test before any date pattern.
+MONTH_HINT = re.compile(
     r"(?i:\b(?:jan|feb|f[ée]v|m[aä]r|apr|avr|abr|ma[iyg]|jun|jui|jul|aug|ao[uû]|ago|sep|set|okt|oct|out|ott|nov|"
-    r"de[cczé]|dic|ene|gen|giu|lug))"
-    r"|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2}")
+    r"de[cczé]|dic|ene|gen|giu|lug))")
+_DATE_HINT = re.compile(MONTH_HINT.pattern + r"|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2}")
 # "Aug 5, 2022" / "August 4" / "5 August 2022" / "14. Februar" / "4 de mayo de 2023" / "09.08.2022" / "2022-08-05"
 DATE_PATTERNS = [
     re.compile(_DAY_NAME + _MONTH.format("m") + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?\b", re.I),
