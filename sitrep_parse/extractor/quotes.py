@@ -13,12 +13,20 @@ calls its ...", "under the slogan", "unter dem Motto", "bajo el lema", "le plan 
 Statement blocks are a <blockquote>, or a run of set-apart paragraphs (wholly in
 emphasis, or wholly in quotation marks, left open for the next paragraph to continue)
 after an introduction ending in a colon that names a statement or has a reporting verb
-("... said in a statement:", "Mme X a déclaré :").
+("... said in a statement:", "Mme X a déclaré :"). Where the introduction names a
+statement, the statement may also be in plain type: the paragraph after the colon, and
+the next ones while they keep its first-person voice with no quotation marks or reporting
+verbs of their own.
 
 Speakers come from `speakers`: the reporting verb beside the quotation (after it first,
-then before it in the same sentence), else the quotation continues the previous one,
-else it belongs to whoever the narrative was just about. The narrative context (who was
-named, as what, and who "he" or "the ministry" is) is updated sentence by sentence.
+then before it in the same sentence), or a stated position ("The official line from X is
+that “…”"); where no verb list reaches, a short clause closing the sentence after a dash
+or a closing comma ("„…” – powiedział Nowak."); else the quotation continues the previous
+one, else it belongs to whoever the narrative was just about, unless it sits inside a
+sentence about someone the article never names. Note references ("….[3] The ministry")
+end sentences. The narrative context (who was named, as what, and who "he" or "the
+ministry" is) is updated sentence by sentence; a capitalised word the article only ever
+uses to open a sentence is not taken for a name.
 """
 
 from __future__ import annotations

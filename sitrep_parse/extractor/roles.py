@@ -7,7 +7,12 @@ Background / Context / What we know, and as paragraphs whose main clause is anch
 the past ("Talks ... broke down last year", "Since that agreement took effect, ...", "In
 March 2020, ...", a date months before publication) with none of the words that tie a
 paragraph to the news of the day ("overnight", "on Thursday", "today"); the first
-paragraph of the narrative is its news lead and stays report. Only the opening
+paragraph of the narrative is its news lead and stays report. Past anchors include a year
+or decade before publication ("in the late 1940s"), a month of this year named without a
+day two or more months back ("began in May"; last month only adds weight), and "before
+the war"; "at the time" only adds weight (it may be the time of the news itself). An
+opening that states no time at all followed by a sentence opening on an earlier year
+("X is one of the busiest channels. In 2019, ...") is context too. Only the opening
 sentence's main clause counts fully: "..., which has been closed since the war" is an
 aside in a report paragraph, not a history lesson. Headings get no role.
 """

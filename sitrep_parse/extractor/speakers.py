@@ -23,7 +23,10 @@ of that verb, and the subject is a noun phrase that may be:
   latest person or body the narrative was about;
 - an unnamed source ("an officer", "one mother", "prosecutors", "a senior diplomat", "a
   trader at a European trading house", "an official travelling with the delegation"):
-  the quotation has no named speaker, and "the diplomat" afterwards stays unnamed.
+  the quotation has no named speaker, and "the diplomat" afterwards stays unnamed. A noun
+  no list holds ("a prominent milblogger criticized ...") becomes such a source only as
+  the subject of a reporting verb, and "the milblogger" then refers to it;
+- a title chain ending in a name ("Minister of State for External Affairs X Y").
 
 Everything is decided from word shapes (capitals, possessives, determiners) and small
 closed vocabularies (reporting verbs, titles, institution and person nouns) in English,

@@ -13,6 +13,10 @@ by a colon or a spaced dash, and either set in emphasis (a bold run-in) or openi
 paragraphs with the same first word. A day number beside a month word the tables cannot
 read ("21 maja") still dates the update: the nearest such day to the dates around it.
 
+An update runs from its marker to the next marker, a thematic break, a section heading or
+the dateline that opens the original story ("GENEVA, 2 June 2023 – ..."); an editor's note
+set wholly in emphasis ends where its emphasis ends.
+
 A label of the same shape that introduces the original story below the updates
 ("Original story:", "Erstmeldung vom 14. Februar, 07.30 Uhr:", "Nota original:") ends the
 update above it and is no update itself: what follows is the report as first published.
