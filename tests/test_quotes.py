@@ -525,3 +525,18 @@ def test_a_dash_clause_without_a_name_or_with_a_place_names_nobody():
     found = quotes_of("Mayor Ana Ruiz opened the new bridge on Monday.",
                       "“This bridge will carry the whole valley” – at the opening in Arden.")
     assert found == [("This bridge will carry the whole valley", "Ana Ruiz")]
+
+
+@pytest.mark.parametrize("paragraphs,speaker", [
+    # a known person named in the sentence before the quotation: theirs
+    (["Police Chief Ana Holt spoke on Monday.",
+      "Police Chief Ana Holt’s assessment of the night was “grim but manageable for now”."], "Ana Holt"),
+    # about unnamed others: nobody's
+    (["Mayor Jo Lind spoke on Monday.", "Officials at the port put the damage at “tens of millions of euros”."],
+     None),
+    # a colon hands the quotation to what precedes it
+    (["By Wednesday Arden Water had told its customers to stop drinking tap water. Its notice put it bluntly: "
+      "“Do not drink tap water until further notice.”"], "Arden Water"),
+])
+def test_quotation_inside_a_sentence_without_a_reporting_verb(paragraphs, speaker):
+    assert [s for _, s in quotes_of(*paragraphs)] == [speaker]

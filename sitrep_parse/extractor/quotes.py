@@ -349,7 +349,7 @@ def _own_unnamed_subject(sentence: str, hole: int, ctx: Context) -> bool:
     if QUOTE_HOLE.search(before) or len(before.split()) < 5 or before.rstrip().endswith(":") \
             or find_verbs(sentence):
         return False
-    words = [w.strip(",;:()") for w in before.split()]
+    words = [w.strip(",;:()").replace("’s", "").replace("'s", "") for w in before.split()]
     first = words[0]
     if not first[:1].isupper() or first in ctx.inner_caps or first.lower() in NOT_NAMES \
             or first.lower() in INTRO_START or first.lower() in PRONOUNS:
