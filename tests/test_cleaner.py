@@ -300,8 +300,9 @@ def test_permalinks_are_the_pages_own_text_not_links_away(url):
 
 def test_fixture_folder_is_complete():
     assert sorted(p.name for p in Path(CLEANER).glob("*.html")) == [
-        "digest-meta-line-posts.html", "es-blog-split-body.html", "furniture-article.html",
-        "inline-header-long-comments.html", "liveblog-feed-beside-intro.html", "liveblog-first-day-header.html",
+        "de-rights-share-linkbox.html", "digest-meta-line-posts.html", "es-blog-split-body.html",
+        "furniture-article.html", "inline-header-long-comments.html", "liveblog-badges-callout.html",
+        "liveblog-feed-beside-intro.html", "liveblog-first-day-header.html",
         "liveblog-list-feed.html", "liveblog-permalinked-headlines.html", "offset-dateline.html",
         "old-table-layout-story.html", "paywall-preview-updates.html", "press-release-boilerplate.html",
         "wire-credit-lines.html", "word-export-report.html"]
@@ -596,3 +597,65 @@ def test_about_the_author_goes_on_any_page():
     <h3>About the author</h3><p>Jo Marsh has written about buses and trams for the trade press since 2009.</p>
     <h3>About Brightline</h3><p>Brightline builds routing software for regional bus operators.</p></article></body></html>"""
     assert texts(page(html))[1:] == ["About Brightline", "Brightline builds routing software for regional bus operators."]
+
+
+# --------------------------------------------------------------------------- badges, call-outs, rights lines
+
+
+@pytest.fixture(scope="module")
+def harbour() -> Article:
+    return article("liveblog-badges-callout.html",
+                   "https://estuarygazette.example/news/live/2024/may/02/harbour-fuel-spill-live")
+
+
+def test_a_reader_call_out_without_a_link_is_not_the_intro(harbour):
+    """A boxed appeal headed "Have your say" that gives an address to write to is furniture, link or not."""
+    assert not any("newsdesk@" in t or t == "Have your say" for t in texts(harbour))
+    assert texts(harbour)[0].startswith("About 40,000 litres of marine diesel")
+
+
+def test_a_badge_set_as_a_paragraph_and_a_time_footer_leave_the_post(harbour):
+    """"Pinned post" in a <p> ahead of the post's header, the contributor line after it and an
+    "Updated at" line closing the post (no <footer> around it) are the post's furniture."""
+    first = [b.text for b in harbour.blocks if b.entry == 0]
+    assert first == [
+        "Boom lines hold at the marina entrance",
+        "Floating booms laid across the marina entrance this afternoon are holding, the harbour master told "
+        "reporters at the quayside, and no fuel has been seen inside the basin.",
+        '"We have a good line now, and we will keep crews on the water overnight to watch it," she said.']
+    assert not any(t.startswith("Updated at") for t in texts(harbour))
+    assert [e.label for e in harbour.entries] == ["19.30 BST", "16.05 BST", "12.20 BST", "10.45 BST"]
+
+
+def test_a_short_first_line_stays_when_the_post_prints_its_time_below(harbour):
+    """No header follows it, so the short line is the post's own text, not a badge."""
+    assert [b.text[:30] for b in harbour.blocks if b.entry == 3] == [
+        "Ferries suspended", "Harbour ferries to the east ba"]
+
+
+@pytest.fixture(scope="module")
+def rheinbote() -> Article:
+    return article("de-rights-share-linkbox.html", "https://rheinbote.example/region/hochwasser-lahnau-deich-wendorf")
+
+
+def test_furniture_around_a_german_article(rheinbote):
+    """The kicker above the headline, a box of links with its label, a call-out box, a share button
+    linking to the page itself and the rights line the markup names as copyright all go; a police
+    appeal with an e-mail address in the article's own paragraph and a fact box stay."""
+    assert [t[:32] for t in texts(rheinbote)] == [
+        "WENDORF – Nach einer langen Nach",
+        "Der Pegel in Wendorf lag am Morg",
+        "„Der Deich hält, aber wir bleibe",
+        "Die Polizei sucht unterdessen Ze",
+        "Was Anwohner jetzt wissen müssen",
+        "Die Uferstraße bleibt bis mindes",
+        "Die Notunterkunft in der Stadtha",
+    ]
+
+
+def test_a_line_above_the_headline_that_is_a_sentence_stays():
+    html = (CLEANER / "de-rights-share-linkbox.html").read_text(encoding="utf-8").replace(
+        "<span>Eilmeldung</span> · <a href=\"https://rheinbote.example/region\">Region</a>",
+        "Der Landkreis hat den Katastrophenfall ausgerufen.")
+    a = page(html, None)
+    assert texts(a)[0] == "Der Landkreis hat den Katastrophenfall ausgerufen."

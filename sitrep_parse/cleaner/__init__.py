@@ -129,6 +129,7 @@ def tidy(blocks: list[Block], metadata: Metadata) -> Iterable[Block]:
                 else set()
         return owners
 
+    headline = _headline_at(blocks, title, title_words, site)
     seen_prose = False
     section: Optional[int] = None  # the rank of the boilerplate section being dropped (7: a label line)
     carry_break = False  # a dropped block passes its <hr> on to the next kept one
@@ -162,6 +163,8 @@ def tidy(blocks: list[Block], metadata: Metadata) -> Iterable[Block]:
         drop = section is not None
         drop = drop or (short and (not _fold(text) or bool(_LABEL.match(text)) or bool(_MARKUP.match(text))
                                    or bool(_COUNTERS.match(text))))
+        # Above the headline: the kicker, a live badge, section links ("Live · World"), never a sentence.
+        drop = drop or (n < headline and len(text) < 80 and not _SENTENCE_END.search(text))
         drop = drop or n in running or (len(text) < 400 and heading is None and is_credit_line(text))
         if not drop and len(text) < 300 and heading is None:
             # A photo's caption ends with its credit; a line that tells the reader to click speaks
@@ -198,6 +201,24 @@ def tidy(blocks: list[Block], metadata: Metadata) -> Iterable[Block]:
         yield block
 
 
+_SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)]*$")
+
+
+def _headline_at(blocks: list[Block], title: str, title_words: set[str], site: str) -> int:
+    """Where the story's headline (an <h1> worded like the page's title) stands, if it comes before any
+    prose; else 0. What is printed above it is a kicker, a badge or section links, not the story."""
+    if not title:
+        return 0
+    for n, block in enumerate(blocks):
+        if block.type == "heading" and block.level == 1:
+            folded = _fold(block.text)
+            if folded == title or (folded != site and not _off_title(folded, title_words)):
+                return n
+        elif block.type != "heading" and len(block.text) >= 80:
+            return 0
+    return 0
+
+
 # Counters printed under a post or a story: "41.2K views · 318 forwards", "12 comments", "4 min read".
 _COUNT_WORDS = (
     r"views?|likes?|shares?|forwards?|comments?|repl(?:y|ies)|retweets?|reposts?|reactions?|reads?|"
@@ -224,7 +245,8 @@ _LIST_LABEL = re.compile(
     r"more (?:stories|news)|most read|trending|don'?t miss|also read|mehr zum thema|lesen sie auch|"
     r"das k[öo]nnte sie auch interessieren|[àa] lire aussi|lire aussi|sur le m[êe]me sujet|"
     r"te puede interesar|lea tambi[ée]n|noticias relacionadas|leia tamb[ée]m|veja tamb[ée]m|leggi anche|"
-    r"potrebbe interessarti|lees ook|gerelateerd)\s*:?$", re.I)
+    r"potrebbe interessarti|lees ook|gerelateerd|read also|read next|voir aussi|lisez aussi|siehe auch|"
+    r"auch interessant|vea tambi[ée]n|ver tambi[ée]n|vedi anche|per approfondire|bekijk ook|zie ook)\s*:?$", re.I)
 
 
 def _link_list(text: str) -> bool:

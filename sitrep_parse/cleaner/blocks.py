@@ -147,12 +147,22 @@ def find_entries(root: etree._Element) -> dict:
         # around them: "@channel · 05:42 UTC · link"); anything with prose ends the search, so a
         # post whose time is printed below its text keeps that text.
         header = {a for el in (timed, title_el) if el is not None for a in el.iterancestors()}
-        for child in list(post):
+        ahead: list[etree._Element] = []
+        reached = False
+        for child in post:
             if not isinstance(child.tag, str):
                 continue
-            if child is timed or child is title_el or child in header or _has_prose(child):
+            if child is timed or child is title_el or child in header:
+                reached = True
                 break
-            _detach(child)
+            if _has_prose(child) and not _badge(child):
+                break
+            ahead.append(child)
+        for child in ahead:
+            # A badge set as a paragraph ("<p>Pinned post</p>") goes only when the header follows it:
+            # in a post whose time is printed below its text, a short first line may be its text.
+            if reached or not _badge(child):
+                _detach(child)
         # The line that carried the time ("@channel · 05:42 UTC · link") is the post's header or
         # footer: what is left of it once the time is out (a handle, a permalink) is not the post's text.
         holder = next((c for c in post if c is timed or c in header), None)
@@ -163,7 +173,22 @@ def find_entries(root: etree._Element) -> dict:
             _detach(holder)
         for el in list(post.iter("header", "footer")):
             _detach(el)
+        _drop_time_footer(post)
     return posts
+
+
+def _drop_time_footer(post: etree._Element) -> None:
+    """A post's last line that is only a time ("Updated at 21.12 AEST", "Aktualisiert um 9.40 Uhr")
+    is its footer, whether or not it sits in a <footer>; empty controls after it do not count."""
+    for child in reversed([c for c in post if isinstance(c.tag, str)]):
+        text = norm(text_content(child))
+        if not text:
+            continue
+        if len(text) <= 40 and child.tag not in HEADINGS and child.find(".//p") is None \
+                and _LABEL.match(text):
+            _detach(child)
+            continue
+        break
 
 
 def _feed_of(post: etree._Element) -> Optional[etree._Element]:
@@ -325,9 +350,12 @@ def _posts_by_opening(root: etree._Element, bodies: list[str]) -> dict[int, etre
 
 
 _DIGIT = re.compile(r"\d")
+# A post's visible time: "14.32 BST", "Posted at 09:41", "Updated at 21.12 AEST", "Aktualisiert um 9.40 Uhr".
 _LABEL = re.compile(
-    r"^(?:(?:posted|published|updated)\s+(?:at\s+)?)?\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*"
-    r"(?:[A-Z]{2,5}|Uhr)?$", re.I)
+    r"^(?:(?:(?:last\s+)?(?:posted|published|updated)|aktualisiert|ver[öo]ffentlicht|mis\s+[àa]\s+jour|publi[ée]|"
+    r"actualizado|publicado|atualizado|aggiornato|pubblicato|bijgewerkt|gepubliceerd)\s*:?\s+"
+    r"(?:(?:at|um|[àa]|a\s+las|[àa]s|alle|om|kl\.?)\s+)?)?"
+    r"\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,5}|Uhr)?$", re.I)
 
 
 def _label_in(post: etree._Element) -> Optional[etree._Element]:
@@ -377,6 +405,16 @@ def _labelled_posts(root: etree._Element) -> list[tuple[etree._Element, etree._E
 
 
 _PROSE_TAGS = frozenset({"p", "blockquote", "ul", "ol", "table", "pre"})
+_SENTENCE_END = re.compile(r"[.!?:;…。！？»”\"')]\s*$")
+
+
+def _badge(el: etree._Element) -> bool:
+    """A paragraph that is a label, not a sentence: a few words, no closing punctuation ("Pinned post",
+    "Key event", "Eilmeldung")."""
+    if el.tag != "p":
+        return False
+    text = norm(text_content(el))
+    return 0 < len(text) <= 30 and len(text.split()) <= 4 and not _SENTENCE_END.search(text)
 
 
 def _has_prose(el: etree._Element) -> bool:

@@ -60,10 +60,10 @@ _FURNITURE_WORDS = r"""
     patreon|cta|call-?to-?action|
     commentary-box|
     author-?bio\w*|author-?box|author-?info|author-?card|about-?the-?author|about-?author|author-?descr\w*|bio|
-    byline\w*|dateline|date-?line\w*|author|authors|autor|autorin|autoren|auteur|auteurs|
+    byline\w*|dateline|date-?line\w*|author|authors|autor|autorin|autoren|auteur|auteurs|contributors?|
     timestamp|pubdate|post-?meta|entry-?meta|article-?meta|meta|
     nav|navbar|navigation|menu|breadcrumbs?|pagination|pager|skip-?link|skip|toolbar|masthead|subnav|
-    footer\w*|colophon|sidebar\w*|side-?bar|rail|widget\w*|aside|
+    footer\w*|colophon|copyright\w*|sidebar\w*|side-?bar|rail|widget\w*|aside|
     cookie\w*|consent\w*|gdpr|cmp|privacy-?\w*|
     tags|tag-?list|tagcloud|keywords|categories|
     caption\w*|credit|credits|figcaption|dek|standfirst|strapline|abstract|excerpt|
@@ -106,12 +106,30 @@ CTA_START = re.compile(
     r"^(?:join|sign[ -]?up|subscribe|get (?:the|our) [^.]{0,60}(?:newsletter|app|alerts?|briefing|digest|updates)|"
     r"follow (?:us|now|our)|register (?:now|here|for free)|download (?:the|our)|don'?t miss|never miss|"
     r"stay (?:informed|up to date|in the know)|want (?:more|the latest)|get in touch|share your|support (?:us|our)|"
-    r"abonnez|inscrivez|recevez|suivez[- ]nous|rejoignez|téléchargez|ne manquez|"
+    r"share (?:this|the) (?:post|article|story|page|piece|newsletter)|have your say|tell us|contact us|"
+    r"(?:e-?mail|write to|message) us|"
+    r"abonnez|inscrivez|recevez|suivez[- ]nous|rejoignez|téléchargez|ne manquez|partagez (?:cet|cette|votre)|"
+    r"contactez[- ]nous|écrivez[- ]nous|témoignez|racontez[- ]nous|"
     r"abonnieren|jetzt (?:anmelden|abonnieren|registrieren)|melden sie sich|folgen sie uns|holen sie sich|"
-    r"verpassen sie|"
-    r"suscr[íi]bete|[úu]nete|s[íi]guenos|reg[íi]strate|rec[íi]belo|no te pierdas|"
-    r"iscriviti|seguici|abbonati|non perdere|inscreva-se|assine|siga[- ]nos|receba|n[ãa]o perca|"
-    r"schrijf je in|abonneer|volg ons|meld je aan)\b", re.I)
+    r"verpassen sie|teilen sie (?:diesen|diese|dieses|ihre)|schreiben sie uns|kontaktieren sie uns|"
+    r"suscr[íi]bete|[úu]nete|s[íi]guenos|reg[íi]strate|rec[íi]belo|no te pierdas|comparte (?:este|esta|tu)|"
+    r"cont[áa]ctanos|escr[íi]benos|cu[ée]ntanos|"
+    r"iscriviti|seguici|abbonati|non perdere|condividi (?:questo|questa|la tua)|scrivici|contattaci|raccontaci|"
+    r"inscreva-se|assine|siga[- ]nos|receba|n[ãa]o perca|compartilhe (?:este|esta|sua)|fale conosco|escreva-nos|"
+    r"schrijf je in|abonneer|volg ons|meld je aan|deel (?:dit|deze|je|jouw)|neem contact op|mail ons|tip ons)\b", re.I)
+# The heading of a reader call-out: an appeal for tips, pictures and accounts, not a sale.
+CALLOUT = re.compile(
+    r"^(?:get in touch|have your say|tell us|contact us|(?:e-?mail|write to|message) us|share your|"
+    r"are you (?:affected|in|near)|were you (?:affected|there)|"
+    r"contactez[- ]nous|écrivez[- ]nous|témoignez|racontez[- ]nous|appel à témoins|"
+    r"schreiben sie uns|kontaktieren sie uns|erzählen sie uns|ihre meinung|"
+    r"cont[áa]ctanos|escr[íi]benos|cu[ée]ntanos|"
+    r"scrivici|contattaci|raccontaci|fale conosco|escreva-nos|conte-nos|"
+    r"neem contact op|mail ons|tip ons|laat (?:het )?ons weten)\b", re.I)
+# A call-out needs no link: it addresses the reader and gives an address to write to.
+_READER = re.compile(
+    r"\b(?:you|your|vous|votre|vos|sie|ihre?|du|dein|deine|usted|ustedes|tu|tus|voc[êe]s?|voi|vostr[oa]|"
+    r"je|jij|jouw|uw)\b|[\w.+-]+@[\w-]+\.[\w.-]+", re.I)
 CTA_WORDS = re.compile(
     r"newsletter|sign[ -]?up|subscri(?:be|ption)|\binbox\b|e-?mail address|your email|\b(?:whatsapp|telegram) channel|"
     r"lettre d.information|abonn|inscri|bolet[íi]n|suscrip|postfach|anmeld|iscriviti|assinatura|nieuwsbrief", re.I)
@@ -497,7 +515,23 @@ def _is_furniture(el: etree._Element, tag: str, st: Stats) -> bool:
         return True
     if tag == "form":  # inside the body: a comment, search or sign-up form
         return True
-    return call_to_action(el, st)
+    return _link_box(el, tag, st) or call_to_action(el, st)
+
+
+_BOX_TAGS = frozenset({"div", "section", "dl"})
+BOX_LABEL = 60  # characters: the most text outside links a box of links carries (its label)
+
+
+def _link_box(el: etree._Element, tag: str, st: Stats) -> bool:
+    """A box of links with at most a label ("Leggi anche", "Mehr zum Thema", "Related"): teasers in
+    any language. Its links would go one by one as link-heavy blocks; the box goes whole so that
+    its label does not stay behind as a line of the article."""
+    if tag not in _BOX_TAGS:
+        return False
+    rec = st[el]
+    if not rec[LINKS] or rec[CHARS] - rec[LINKS] > BOX_LABEL or rec[LINKS] < 0.6 * rec[CHARS]:
+        return False
+    return sum(1 for a in el.iter("a") if text_content(a).strip()) >= 2  # an icon's empty link is no teaser
 
 
 def call_to_action(el: etree._Element, st: Stats) -> bool:
@@ -507,7 +541,7 @@ def call_to_action(el: etree._Element, st: Stats) -> bool:
         return False
     controls = {d.tag for d in el.iter("a", "form")}  # one pass over a small element
     if not controls:
-        return False
+        return _reader_callout(el)
     form = "form" in controls
     text = " ".join(text_content(el).split())
     if not text:
@@ -519,6 +553,17 @@ def call_to_action(el: etree._Element, st: Stats) -> bool:
     head = next((h for h in el.iter(*HEADINGS)), None)
     return head is not None and bool(CTA_START.match(" ".join(text_content(head).split())) or
                                      CTA_WORDS.search(text_content(head)))
+
+
+def _reader_callout(el: etree._Element) -> bool:
+    """A box that opens with a heading calling on the reader ("Get in touch", "Have your say",
+    "Schreiben Sie uns") and whose words speak to the reader or give an address: an appeal for
+    pictures and tips printed as plain text, without the link or form a sign-up box carries. A
+    paragraph that gives an address (a police appeal) is the article's own and has no such heading."""
+    head = next((c for c in el if isinstance(c.tag, str) and text_content(c).strip()), None)  # past empty ones
+    if head is None or head.tag not in HEADINGS or not CALLOUT.match(" ".join(text_content(head).split())):
+        return False
+    return bool(_READER.search(text_content(el)))
 
 
 def _lead_paragraph(el: etree._Element, tag: str, st: Stats) -> bool:
