@@ -560,10 +560,16 @@ def _reader_callout(el: etree._Element) -> bool:
     "Schreiben Sie uns") and whose words speak to the reader or give an address: an appeal for
     pictures and tips printed as plain text, without the link or form a sign-up box carries. A
     paragraph that gives an address (a police appeal) is the article's own and has no such heading."""
-    head = next((c for c in el if isinstance(c.tag, str) and text_content(c).strip()), None)  # past empty ones
-    if head is None or head.tag not in HEADINGS or not CALLOUT.match(" ".join(text_content(head).split())):
-        return False
-    return bool(_READER.search(text_content(el)))
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag in HEADINGS:
+            if not CALLOUT.match(" ".join(text_content(child).split())):
+                return False
+            return bool(_READER.search(text_content(el)))
+        if text_content(child).strip():
+            return False  # words before any heading: not a box headed by a call-out
+    return False
 
 
 def _lead_paragraph(el: etree._Element, tag: str, st: Stats) -> bool:
