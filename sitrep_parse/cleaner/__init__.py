@@ -7,7 +7,8 @@ bylines in furniture the body rules drop); liveblog posts are found before furni
 removal (their times sit in "timestamp" headers); then the page is measured once, the
 body located by prose weight and vocabulary, furniture removed inside it (body.py), the
 body turned into blocks (blocks.py), and the blocks tidied of what only a reader's eye
-filters out: the headline repeated, the byline and dateline, "Advertisement", a caption's
+filters out: the kicker above the headline and the headline repeated, the byline and dateline,
+"Advertisement", a caption's
 photo credit, view and comment counters, and the notes to editors, media contacts and
 "About us" a press release ends with.
 """

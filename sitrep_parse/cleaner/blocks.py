@@ -92,7 +92,8 @@ def find_entries(root: etree._Element) -> dict:
     containers. Runs before scripts and furniture are removed, because the JSON-LD lives in
     a <script> and a post's time usually sits in a "timestamp" header the vocabulary would
     otherwise drop. The time label and the headline move into the Entry; the post's own
-    header and footer go.
+    header and footer go, and so do badges ahead of the header ("Pinned post") and a closing
+    line that is only a time ("Updated at 21.12 AEST"), in a <footer> or not.
     """
     candidates: dict = {}  # post element -> (machine time, element holding the label or None, JSON-LD headline)
     for post, when, headline in _json_ld_posts(root):
