@@ -41,17 +41,16 @@ from .speakers import (
     DOCUMENTS,
     DOTTED,
     HOLE_BASE,
-    INSTITUTIONS,
     INTRO_START,
     LEADING_ARTICLE,
     NOT_NAMES,
-    PERSON_NOUNS,
     PRONOUNS,
     QUOTE_HOLE,
     Context,
     Mention,
     analyse_np,
     find_verbs,
+    is_institution,
     is_person_noun,
     is_reporting_verb,
     object_np,
@@ -241,7 +240,7 @@ def _mask(text: str, spans: list[Span]) -> tuple[str, list[tuple[int, int, int]]
         inner = text[s.start:s.end].rstrip()
         after = text[s.close_at:s.close_at + 240]
         if inner[-1:] in ".!?" and _NEW_SENTENCE.match(after) and (
-                after.startswith("[") or not _attribution_follows(after)):  # a note reference ends it
+                after.startswith("[") or not _attribution_follows(after, inner[-1] == ".")):  # a note reference ends it
             out.append(".")  # the quotation ended the sentence
             at += 1
         pos = s.close_at
@@ -250,10 +249,18 @@ def _mask(text: str, spans: list[Span]) -> tuple[str, list[tuple[int, int, int]]
     return "".join(out), kept
 
 
-def _attribution_follows(after: str) -> bool:
-    """A reporting verb later in the same clause: `“…?” Varga quietly asked` is one sentence."""
+def _attribution_follows(after: str, stop: bool = False) -> bool:
+    """A reporting verb later in the same clause: `“…?” Varga quietly asked` is one sentence. After a
+    full stop only a short closing clause counts (`“….” Varga said.`): `“….” She accused X of ...` is
+    a new sentence whose verb has an object of its own."""
     words = _CLAUSE_END.split(after, 1)[0].split()[:25]
-    return bool(find_verbs(" ".join(words)))
+    verbs = find_verbs(" ".join(words))
+    if not stop or not verbs:
+        return bool(verbs)
+    clause = " ".join(words)
+    rest = clause[verbs[0].end():].split()
+    return len(clause[:verbs[0].start()].split()) <= 4 and (
+        len(rest) <= 4 or rest[0].lower() in ("on", "in", "at", "after", "during", "before", "to", "in", "while"))
 
 
 # --------------------------------------------------------------------------- attribution
@@ -268,9 +275,9 @@ def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[s
     first = find_verbs(a[:40])
     m = first[0] if first and first[0].start() == 0 else None
     if m and m.group("fin"):
+        if m.pronoun:  # "« … », a-t-elle ajouté sur X": the inverted pronoun is the subject, whatever follows
+            return resolve(Mention("pronoun", gender=PRONOUNS[m.pronoun.lower()]), ctx)
         found = resolve(object_np(a[m.end():]), ctx)
-        if not found[0] and m.pronoun:  # "« … », a-t-elle ajouté"
-            found = resolve(Mention("pronoun", gender=PRONOUNS[m.pronoun.lower()]), ctx)
         if found[0]:
             return found
     a_first = a[:240]
@@ -339,6 +346,38 @@ def _position_of(before: str, ctx: Context) -> tuple[bool, Optional[str]]:
     return False, None
 
 
+def _clause_subject(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[str]]:
+    """Where no reporting verb reaches, the subject of the clause the quotation stands in: "Mayor X
+    speaks of “…”", "La prefettura ha parlato di una situazione «…»", "a reader has sent us this: “…”",
+    "..., she put it this way: “…”". Only a subject that is someone counts (a person, a body, a
+    pronoun for a person, a description the vocabularies know, a name the article uses inside
+    sentences): the shape of the clause decides, not whichever capitalised word is nearest."""
+    before = sentence[:hole]
+    if QUOTE_HOLE.search(before) or find_verbs(sentence):
+        return False, None
+    text = before.rstrip(" :—–-")
+    if len(text.split()) < 2:
+        return False, None
+    candidates = []
+    cut = max(text.rfind(","), text.rfind(";"))
+    if cut > 0 and len(text[cut + 1:].split()) >= 2:
+        candidates.append(text[cut + 1:])  # the clause next to the quotation first
+    candidates.append(text)
+    for clause in candidates:
+        mention = sentence_subject(clause)
+        if mention is None:
+            continue
+        kind = mention.kind
+        if kind == "pronoun" and (mention.gender == "body" or (clause.split() or [""])[0].lower() in ("i", "we")):
+            continue  # "it", or the writer
+        if kind in ("person", "body", "pronoun") or (kind == "desc" and mention.known) or (
+                kind == "name" and (ctx.is_known_person(mention.text or "") or mention.text in ctx.inner_caps)):
+            found = resolve(mention, ctx)
+            if found[0]:
+                return found
+    return False, None
+
+
 def _own_unnamed_subject(sentence: str, hole: int, ctx: Context) -> bool:
     """A quotation inside a sentence about someone the article never names ("One resident, who would not
     give her name, told us the water came in „…”", in a language whose verbs no list holds): not the
@@ -400,12 +439,19 @@ _DATELINE = re.compile(r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’\-]+\s?){1,4}(?:,[^–—\n
 def _strip_intro(sentence: str) -> str:
     s = _DATELINE.sub("", sentence.lstrip())  # "ARDEN, Aug 4 (Meridian) – The ministry ..."
     s = s.lstrip(" \"“”„«»")
-    first = s.split(" ", 1)[0].lower().strip(",")
-    if first in INTRO_START:
+    first = s.split(" ", 1)[0].lower()
+    if first.strip(",") in INTRO_START:
         comma = s.find(",")
         if 0 < comma < 120:
             return s[comma + 1:].lstrip()
+    if first in _LONE_ADVERBS:  # "Meanwhile a reader ...", "Ook de regio ...": an adverb, then the subject
+        return s.split(" ", 1)[1].lstrip() if " " in s else ""
     return s
+
+
+# Sentence adverbs that open a sentence without a comma before its subject.
+_LONE_ADVERBS = frozenset("meanwhile also separately still however now later earlier then ook inmiddels intussen "
+                          "intanto inoltre anche aussi auch außerdem zudem además también".split())
 
 
 def sentence_subject(sentence: str) -> Optional[Mention]:
@@ -421,7 +467,7 @@ def sentence_subject(sentence: str) -> Optional[Mention]:
             # lower-case words belong to the phrase only when a noun of a person or body follows soon
             rest = [x.strip(",;:").lower() for x in tokens[i:i + 3]]
             if bare.lower() not in ("of", "for", "the", "de", "des", "du") and (_verb_like(bare) or not any(
-                    (r in PERSON_NOUNS or r in INSTITUTIONS) and r not in DOCUMENTS for r in rest)):
+                    (is_person_noun(r) or is_institution(r)) and r not in DOCUMENTS for r in rest)):
                 break
         np_tokens.append(bare)
         if t.endswith((",", ";", ":")):
@@ -435,6 +481,9 @@ def sentence_subject(sentence: str) -> Optional[Mention]:
         if m:
             appos = analyse_np(m.group(1))
             if appos is not None and appos.kind == "person":
+                if mention is not None and mention.kind == "desc" and mention.head:
+                    # "Il sindaco di Roccalupa, Mauro Pellizzari, ...": "il sindaco" is him from now on
+                    return appos._replace(titles=appos.titles + (mention.head,))
                 return appos
     return mention
 
@@ -450,6 +499,11 @@ def _verb_like(word: str) -> bool:
 
 def _note_sentence(sentence: str, ctx: Context) -> None:
     """Keep the narrative context current from a sentence with no quotation in it."""
+    acc = ACCORDING_TO.search(sentence)
+    if acc:  # "Secondo la prefettura di Valmara, ...": the source is named in full here, "la prefettura" later
+        source = object_np(sentence[acc.end():])
+        if source is not None and source.kind in ("person", "body"):
+            resolve(source, ctx)
     last_fin = None
     for vm in find_verbs(sentence):
         if vm.group("fin") and vm.group("fin").lower() != "so":
@@ -565,6 +619,8 @@ def find_quotes(blocks: list[Block], groups: dict[int, list[int]],
                 if not attributed:
                     attributed, speaker = _attribution_tail(sentence, h, text[span.start:span.end], ctx)
                 if not attributed:
+                    attributed, speaker = _clause_subject(sentence, h, ctx)
+                if not attributed:
                     if para_quotes:
                         speaker = para_quotes[-1][1]
                     elif carry is not None and span.open_at <= 1:
@@ -603,10 +659,19 @@ def _intro_speaker(intro: str, ctx: Context) -> Optional[str]:
     bounds = _sentences(masked)
     for s0, s1 in reversed(bounds):
         sentence = masked[s0:s1]
-        starts = [vm.start() for vm in _ISSUE_VERB.finditer(sentence)]
-        starts += [vm.start() for vm in find_verbs(sentence) if vm.group("fin")]  # "Mme X a déclaré :"
-        if starts:
-            found = resolve(subject_np(sentence[:max(starts)]), ctx)
+        verbs = [(vm.start(), vm.end()) for vm in _ISSUE_VERB.finditer(sentence)]
+        verbs += [(vm.start(), vm.end()) for vm in find_verbs(sentence) if vm.group("fin")]  # "Mme X a déclaré :"
+        if verbs:
+            start, end = max(verbs)
+            subject = subject_np(sentence[:start])
+            if subject is None and sentence[:start].strip():
+                # "In een verklaring schrijft de regio:": the subject after the verb
+                subject = object_np(sentence[end:].rstrip(" :"))
+            if subject is not None and (subject.kind == "pronoun" and subject.gender == "body" or (
+                    subject.kind == "body" and subject.head in DOCUMENTS
+                    and (subject.text or "").lower() == subject.head)):
+                continue  # "It reads:", "The statement reads:": the document; an earlier sentence names its source
+            found = resolve(subject, ctx)
             if found[0] and found[1]:
                 return found[1]
     for s0, s1 in bounds:

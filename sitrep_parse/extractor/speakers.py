@@ -72,7 +72,9 @@ alertou advertiu lembrou comentou salientou sublinhou frisou reconheceu admitiu 
 perguntou concluiu diz garante ressalta lembra alerta
 disse afferma affermò dichiara dichiarò spiega spiegò aggiunge aggiunse sottolinea sottolineò racconta
 raccontò commenta commentò ribadisce ribadì annuncia annunciò precisa precisò avverte avvertì ammette
-ammise conferma confermò scrive scrisse osserva
+ammise conferma confermò scrive scrisse osserva parla
+zei zegt zeggen zeiden meldt meldde meldden verklaart verklaarde schrijft schreef waarschuwt waarschuwde benadrukt
+benadrukte vertelt vertelde reageert reageerde bevestigt bevestigde aldus spreekt sprak
 """.split())
 # Compound pasts: "a déclaré", "ont dénoncé", "ha dicho", "ha detto", "hanno spiegato" ...
 _AUXILIARIES = frozenset("a ont avait avaient ha han hanno había habían aveva avevano".split())
@@ -83,7 +85,7 @@ admis promis raconté confié témoigné
 dicho afirmado declarado señalado explicado asegurado indicado añadido agregado advertido reconocido
 subrayado destacado denunciado anunciado relatado contado insistido comentado precisado recordado
 detto dichiarato affermato spiegato aggiunto sottolineato raccontato commentato ribadito annunciato
-precisato scritto osservato avvertito ammesso denunciato confermato ricordato assicurato
+precisato scritto osservato avvertito ammesso denunciato confermato ricordato assicurato parlato
 """.split())
 # French puts the subject pronoun after the verb: "a-t-il ajouté", "dit-elle", "explique-t-on".
 _INVERTED = re.compile(r"^(?P<verb>[^\W\d_]+?)(?:-t)?-(?P<pron>il|elle|ils|elles|on)$", re.I)
@@ -178,7 +180,7 @@ def is_reporting_verb(word: str) -> bool:
 
 
 ACCORDING_TO = re.compile(r"\b(?:according\s+to|citing|laut|nach\s+Angaben\s+(?:von|des|der)|selon|d[’']apr[èe]s|"
-                          r"según|de\s+acuerdo\s+con|segundo|de\s+acordo\s+com|secondo|stando\s+a|zufolge)\s+", re.I)
+                          r"según|de\s+acuerdo\s+con|segundo|de\s+acordo\s+com|secondo|stando\s+a|zufolge|volgens)\s+", re.I)
 
 TITLES = frozenset("""
 mr mrs ms miss mx dr prof professor sir dame lord lady sen senator rep representative gov governor president
@@ -193,6 +195,7 @@ parole président présidente général colonel señor señora presidente minist
 state assistant associate executive head correspondent analyst economist lawmaker congressman
 congresswoman councillor councilman councilwoman chancellor sheriff marshal commander corporal private
 ombudsman ombudswoman chairperson
+burgemeester woordvoerder woordvoerster wethouder sindaco prefetto assessore maire préfet
 """.split())
 # Abbreviated titles that are also initials ("M. Ferrand" but "John M. Smith"): a title only where no
 # given name precedes them.
@@ -214,7 +217,9 @@ ministerium regierung behörde polizei armee generalstab bundeswehr botschaft ve
 rat amt stab streitkräfte gewerkschaft ministère gouvernement armée ambassade commission fédération syndicat
 préfecture mairie conseil agence parquet cour ministerio gobierno ejército embajada federación sindicato
 report statement readout letter release communique communiqué study survey memo indictment complaint filing
-ruling document documents website post
+ruling document documents website post guild force
+prefettura comune regione questura procura governo ministero gemeente politie brandweer regering ministerie
+kabinet instituut
 """.split())
 # Nouns any kind of organisation is called by: "the company said" is the last organisation named.
 _GENERIC_BODIES = frozenset("company firm group organisation organization operator business corporation club team "
@@ -230,7 +235,8 @@ energy power petroleum mining foods pharmaceuticals pharma telecom telecoms medi
 railways railway steel chemicals capital investments insurance aviation electric utilities solutions labs
 software ventures brands stores consulting construction transport transit buses coaches trains farms
 """.split())
-_INSTITUTION_SUFFIXES = ("ministerium", "behörde", "regierung", "stab", "stabs", "kommando", "amt", "amts")
+_INSTITUTION_SUFFIXES = ("ministerium", "behörde", "regierung", "stab", "stabs", "kommando", "amt", "amts",
+                         "regio", "dienst", "beheerder", "instituut")  # German and Dutch compounds
 
 PERSON_NOUNS = frozenset("""
 spokesman spokeswoman spokesperson official officials minister president diplomat diplomats officer officers
@@ -246,7 +252,9 @@ protesters guard guards inmate investigator investigators detective agent pilot 
 skipper monitor observer observers mediator representative secretary premier chancellor king queen prince
 general colonel boss member members citizen citizens villager villagers official's staffer staffers
 employee employees user users customer customers patient patients father-in-law refugee refugees
-evacuee evacuees medic medics paramedic rescuer rescuers engineer engineers
+evacuee evacuees medic medics paramedic rescuer rescuers engineer engineers person people reader readers
+viewer viewers listener listeners
+woordvoerder woordvoerster burgemeester bewoner bewoners inwoner inwoners getuige giornalisti giornalista
 sprecher sprecherin lehrer lehrerin anwohner anwohnerin bewohner zeuge zeugin beamter experte expertin
 mutter vater ministerin präsident präsidentin porte-parole ministre habitant habitante témoin portavoz
 vecino vecina testigo chairperson trader dealer broker shopkeeper vendor organiser organizer
@@ -289,10 +297,11 @@ _AFTER_NOUN = frozenset("who which that whose in on at to from with by near into
 _SPLIT_AT = frozenset("of for at des der du de from with aus von by in da do dos das del della dello dei degli di "
                       "bei".split())
 
-_DEFINITE = frozenset("the this that these those der die das den dem des le la les l el los las".split())
+_DEFINITE = frozenset("the this that these those der die das den dem des le la les l el los las il lo gli het de"
+                      .split())
 _POSSESSIVE_DET = frozenset("his her its their our my your sein seine ihr ihre son sa ses leur su sus".split())
 _INDEFINITE = frozenset("a an one another some several two three four many other ein eine einer einem "
-                        "un une des uno una unos unas".split())
+                        "un une des uno una unos unas een".split())
 PRONOUNS = {
     "he": "m", "she": "f", "er": "m", "il": "m", "elle": "f", "él": "m", "ella": "f", "ele": "m", "ela": "f",
     "lui": "m", "lei": "f", "it": "body", "es": "body", "they": "any", "sie": "any", "ils": "any", "elles": "any",
@@ -314,6 +323,7 @@ update updated edit breaking live watch read see photo video image good hello we
 der die das ein eine und oder aber wenn als nach vor im am um es sie er wir ich man auch noch
 le la les un une et ou mais dans pour sur avec selon
 el los las y pero en con para según
+de het een ook volgens il lo gli una secondo
 """.split())
 _PREFIXED_NAME = re.compile(r"^(?:al|el|ad|as|ash|an|bin|ibn|abu|de|da|di|du|van|von|le|la|d|o)[-’'][A-ZÀ-Þ]")
 _FIRST_NAME_MONTHS = frozenset("jan april may june august".split())  # also first names: "Jan Orsolo"
@@ -329,7 +339,7 @@ auch noch bereits
 
 _INITIAL = re.compile(r"[A-Z]\.")
 _SPACES = re.compile(r"\s+")
-LEADING_ARTICLE = re.compile(r"^(?:the|die|der|das|le|la|les|el|los|las)\s+", re.I)
+LEADING_ARTICLE = re.compile(r"^(?:(?i:the|die|der|das|le|la|les|el|los|las|il|lo|gli|het)\s+|de\s+|(?i:l)[’'](?=\w))")
 _APPOSITION = re.compile(r",\s+(?:the|a|an|his|her|its)?\s*((?:[\w’'\-.]+\s+){0,6}?[\w’'\-]+)\s*,")
 _RELATIVE = re.compile(r",\s*(who|which|whose|that|qui|que|der|die|das|quien|que|che|[a-z]+ing|"
                        r"(?:in|at|on|after|before|during|speaking|like|despite|for\s+(?:his|her|its|their)\s+part)\b)"
@@ -341,7 +351,8 @@ _OBJECT_END = re.compile(r"\s(?:who|which|whose|that|as|in|at|on|after|before|fr
                          r"when|posted|speaking|adding|saying|noting|told|"
                          r"ante|en|durante|desde|tras|con|sobre|frente|lors|devant|dans|pendant|après|avant|auprès|"
                          r"nach|beim|gegenüber|im|am|während|em|nos|nas|perante|diante|após|davanti|"
-                         r"nel|nella|dopo|mentre|quien|que|qui|quale)\s")
+                         r"nel|nella|dopo|mentre|quien|que|qui|quale|ai|al|alla|alle|agli|allo|sur|tegen|bij|op|aan|tijdens|tegenover)\s")
+_PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
 _TOKEN = re.compile(r"[^\s,;:()\[\]“”\"„«»]+")
 _WORD_CHARS = re.compile(r"[\w’'\-.&]+")
 # quotes.py replaces each quotation in a sentence by one private-use character (a "hole"),
@@ -358,6 +369,7 @@ in on at after before during speaking according upon despite while when since fo
 earlier later meanwhile however instead still yet also then now today yesterday last this tonight in a
 as by from through following amid among following once outside inside
 im am nach vor laut bei während dans selon après avant pendant en tras según durante
+ook volgens tijdens na secondo intanto inoltre
 """.split())
 
 
@@ -395,8 +407,12 @@ def _is_title(tok: str) -> bool:
 @lru_cache(maxsize=8192)
 def _is_institution(tok: str) -> bool:
     b = _bare(tok).replace("’s", "").replace("'s", "")
-    return b in INSTITUTIONS or (len(b) > 5 and b.endswith(_INSTITUTION_SUFFIXES)) or (
+    return b in INSTITUTIONS or b in _INSTITUTION_SUFFIXES or (len(b) > 5 and b.endswith(_INSTITUTION_SUFFIXES)) or (
         _is_cap(tok) and b in _BUSINESS_WORDS)
+
+
+def is_institution(tok: str) -> bool:
+    return _is_institution(tok)
 
 
 @lru_cache(maxsize=8192)
@@ -439,6 +455,9 @@ def _name_run(tokens: list[str]) -> list[str]:
         i -= 1
     while run and _bare(run[0]) in _NAME_PARTICLES and not run[0][:1].isupper():
         run.pop(0)
+    groups = [k for k, t in enumerate(run) if t in _NAME_PARTICLES and k and run[k - 1] not in _NAME_PARTICLES]
+    if len(groups) >= 2:
+        run = run[:groups[1]]  # "Sanne de Kort van RailNed": a name has one particle; a second means "of"
     while len(run) > 2 and (is_person_noun(run[0]) or _is_title(run[0])):
         run.pop(0)  # "Negotiator Saeb Arran" at the start of a sentence
     if run and i == 0 and tokens[0] in ("He",) and len(run) == len(tokens) - 1:
@@ -477,6 +496,11 @@ def _role_noun(tok: str) -> bool:
     return tok.lower().endswith(("in", "er", "ent", "ant", "ist", "e")) and not tok.isupper()
 
 
+def _has_word(words: list[str], word: str) -> bool:
+    """The word, or a compound ending in it ("Weerinstituut" for "instituut", "Sicherheitsbehörde")."""
+    return word in words or (len(word) >= 4 and any(len(w) > len(word) + 2 and w.endswith(word) for w in words))
+
+
 def _words(text: str) -> list[str]:
     return [_bare(w).replace("’s", "").replace("'s", "") for w in text.split()]
 
@@ -487,7 +511,10 @@ def _clean(text: str) -> str:
 
 def analyse_np(np: str) -> Optional[Mention]:
     """One comma-free noun phrase -> what it names (None when it names nothing usable)."""
-    np = QUOTE_HOLE.sub(" ", np).strip(" ,.;:—–-()[]")
+    np = QUOTE_HOLE.sub(" ", np)
+    if "(" in np:
+        np = _PARENTHESIS.sub("", np)  # "Koninklijk Weerinstituut (KWI)": the name without its acronym
+    np = np.strip(" ,.;:—–-()[]")
     tokens = _TOKEN.findall(np)
     if not tokens:
         return None
@@ -520,6 +547,11 @@ def analyse_np(np: str) -> Optional[Mention]:
     possessive_det = _possessive(head[0]) or det in _POSSESSIVE_DET
     if len(run) >= 3 and len(head) == len(run) + 1 and det in _DEFINITE and _role_noun(run[0]):
         run = run[1:]  # "die Ärztin Maria Keller": a capitalised German noun before the name
+    if run and len(head) > len(run):
+        pre = head[len(head) - len(run) - 1]
+        if pre[:1].islower() and _is_institution(pre) and _bare(pre) not in DOCUMENTS:
+            # "de veiligheidsregio Kustland", "die Polizei Hamburg", "the charity Oxfam": a body and its name
+            return Mention("body", text=_clean(" ".join(head[len(head) - len(run) - 1:])), head=_bare(pre))
     if len(run) >= 2 and "&" in run:
         return Mention("body", text=" ".join(run), head="firm")  # "Marlow & Quint": a partnership's name
     if len(run) >= 2:
@@ -543,12 +575,14 @@ def analyse_np(np: str) -> Optional[Mention]:
     if (_is_institution(last) or (proper and any(_is_institution(t) for t in head))) and not _possessive(last):
         named = any(_is_cap(t) and _bare(t) not in NOT_NAMES for t in head)
         words = head
-        if connector in ("of", "for", "des", "de", "du", "der") and len(complement) <= 4:
+        if connector in ("of", "for", "des", "de", "du", "der", "di", "del", "della", "van") and len(complement) <= 4:
             words = head + [connector] + complement  # "Fédération des pêcheurs de l'Arve"
         text = _clean(" ".join(words))
         inst = [t for t in head if _is_institution(t)]
         return Mention("body", text=text, head=_bare(inst[-1]).replace("’s", "").replace("'s", "") if inst else lastb, definite=named or det in _DEFINITE or possessive_det)
     if len(run) == 1:
+        if len(run[0].rstrip(".")) == 1:
+            return None  # a letter ("on X", "Plan B") names nobody
         if len(head) == 1 and is_person_noun(run[0]) and _bare(run[0]).endswith("s"):
             return Mention("desc", head=_bare(run[0]), definite=False)  # "Prosecutors said"
         if len(head) == 2 and det in _DEFINITE | _INDEFINITE and is_person_noun(run[0]):
@@ -595,10 +629,47 @@ _CHUNK = re.compile(
 )
 
 
+class _Piece(NamedTuple):
+    """A piece of a capitalised chunk, shaped like the match it came from."""
+
+    text: str
+    at: int
+
+    def group(self, _: int = 0) -> str:
+        return self.text
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.at + len(self.text)
+
+
+def _chunks(text: str) -> list:
+    """Runs of capitalised words, cut where a full stop after a word ends a sentence ("... operator
+    RailNed. On other lines ..."): only initials, abbreviations and short titles carry a stop inside a name."""
+    out: list = []
+    for m in _CHUNK.finditer(text):
+        chunk = m.group(0)
+        if "." not in chunk:
+            out.append(m)
+            continue
+        start = 0
+        for w in re.finditer(r"\S+", chunk):
+            t = w.group(0)
+            if t.endswith(".") and len(t) > 2 and t.lower() not in _SHORT_TITLES \
+                    and _bare(t) not in ABBREVIATIONS and not DOTTED.fullmatch(_bare(t)) and not _is_title(t):
+                out.append(_Piece(chunk[start:w.end()], m.start() + start))
+                start = w.end() + (len(chunk[w.end():]) - len(chunk[w.end():].lstrip()))
+        if start < len(chunk):
+            out.append(_Piece(chunk[start:], m.start() + start))
+    return out
+
+
 def person_names(text: str) -> list[tuple[int, str, tuple[str, ...]]]:
     """(offset, full name, titles) of every person named with two or more words in the text."""
     found = []
-    for m in _CHUNK.finditer(text):
+    for m in _chunks(text):
         tokens = m.group(0).split()
         run = _name_run(tokens)
         if len(run) < 2 or any(_is_institution(t) for t in run):
@@ -762,8 +833,7 @@ class Context:
 
     def body_with_head(self, head: str) -> Optional[str]:
         for b in reversed(self.bodies):
-            words = [_bare(w).replace("’s", "").replace("'s", "") for w in b.split()]
-            if head in words:
+            if _has_word(_words(b), head):
                 return b
         return None
 
@@ -802,7 +872,7 @@ def resolve(mention: Optional[Mention], ctx: Context, note: bool = True) -> tupl
         if text and text == text.lower():
             # "the ministry", "the foreign ministry": the one named before, else as the article words it
             earlier = ctx.body_with_head(head)
-            if earlier and set(_words(text)) <= set(_words(earlier)):
+            if earlier and all(_has_word(_words(earlier), w) for w in _words(text)):
                 return True, (ctx.note_body(earlier) if note else earlier)
             if not mention.definite:
                 return True, None
