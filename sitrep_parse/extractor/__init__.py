@@ -42,7 +42,7 @@ def extract(article: Article) -> Document:
         for i in u.blocks:
             update_of.setdefault(i, n)
     roles = assign_roles(blocks, set(update_of), in_statement, parse_iso(article.metadata.published))
-    quotes = find_quotes(blocks, groups, _prose_starts(blocks, found_updates), update_of)
+    quotes = find_quotes(blocks, groups, _prose_starts(blocks, found_updates), update_of, article.metadata.language)
     return Document(
         source=article.source,
         url=article.url,

@@ -40,6 +40,7 @@ from .speakers import (
     ACCORDING_TO,
     DOCUMENTS,
     DOTTED,
+    FRENCH_M,
     HOLE_BASE,
     INTRO_START,
     LEADING_ARTICLE,
@@ -50,8 +51,10 @@ from .speakers import (
     Mention,
     analyse_np,
     find_verbs,
+    gender_of,
     is_institution,
     is_person_noun,
+    is_relational_adjective,
     is_reporting_verb,
     object_np,
     person_names,
@@ -346,7 +349,8 @@ def _position_of(before: str, ctx: Context) -> tuple[bool, Optional[str]]:
     return False, None
 
 
-def _clause_subject(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[str]]:
+def _clause_subject(sentence: str, hole: int, ctx: Context, named: Optional[list] = None
+                    ) -> tuple[bool, Optional[str]]:
     """Where no reporting verb reaches, the subject of the clause the quotation stands in: "Mayor X
     speaks of “…”", "La prefettura ha parlato di una situazione «…»", "a reader has sent us this: “…”",
     "..., she put it this way: “…”". Only a subject that is someone counts (a person, a body, a
@@ -372,6 +376,12 @@ def _clause_subject(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optio
             continue  # "it", or the writer
         if kind in ("person", "body", "pronoun") or (kind == "desc" and mention.known) or (
                 kind == "name" and (ctx.is_known_person(mention.text or "") or mention.text in ctx.inner_caps)):
+            if kind == "pronoun":
+                # "When I spoke to X, who ..., she put it this way:": the person the sentence itself named
+                fits = [n for at, n, titles in (named or []) if at < hole and mention.gender in (
+                    "any", "person", ctx.gender.get(n) or gender_of(titles) or mention.gender)]
+                if fits:
+                    return True, ctx.note_person(fits[0])
             found = resolve(mention, ctx)
             if found[0]:
                 return found
@@ -464,6 +474,14 @@ def sentence_subject(sentence: str) -> Optional[Mention]:
     for i, t in enumerate(tokens[:9]):
         bare = t.strip(",;:")
         if np_tokens and t[:1].islower():
+            prev = np_tokens[-1]
+            if (prev.endswith(("’s", "'s", "s’")) and bare.lower() in DOCUMENTS) or (
+                    prev[:1].isupper() and len(np_tokens) > 1 and is_relational_adjective(bare)):
+                # "The Guild’s statement" (the Guild speaks through it), "La Croix-Rouge valdorienne"
+                np_tokens.append(bare)
+                if t.endswith((",", ";", ":")):
+                    break
+                continue
             # lower-case words belong to the phrase only when a noun of a person or body follows soon
             rest = [x.strip(",;:").lower() for x in tokens[i:i + 3]]
             if bare.lower() not in ("of", "for", "the", "de", "des", "du") and (_verb_like(bare) or not any(
@@ -551,9 +569,20 @@ _COPULA = frozenset("is was as be been are were became becomes".split())
 
 
 def find_quotes(blocks: list[Block], groups: dict[int, list[int]],
-                skip: Optional[dict[int, int]] = None, scopes: Optional[dict[int, int]] = None) -> list[Quote]:
+                skip: Optional[dict[int, int]] = None, scopes: Optional[dict[int, int]] = None,
+                language: Optional[str] = None) -> list[Quote]:
     """Every quotation in reading order; `skip` gives, per block, where its prose starts after an update
-    marker; `scopes` the update or liveblog post each block belongs to (pronouns look there first)."""
+    marker; `scopes` the update or liveblog post each block belongs to (pronouns look there first);
+    `language` the article's declared language, where a convention depends on it ("M. X")."""
+    token = FRENCH_M.set(not language or language.lower().startswith("fr"))
+    try:
+        return _find_quotes(blocks, groups, skip, scopes)
+    finally:
+        FRENCH_M.reset(token)
+
+
+def _find_quotes(blocks: list[Block], groups: dict[int, list[int]], skip: Optional[dict[int, int]],
+                 scopes: Optional[dict[int, int]]) -> list[Quote]:
     skip = skip or {}
     scopes = scopes or {}
     # Nothing after the last block that can hold a quotation needs reading.
@@ -567,6 +596,7 @@ def find_quotes(blocks: list[Block], groups: dict[int, list[int]],
             for w in _CAP_WORD.findall(b.text):
                 ctx.surname_counts[w] = ctx.surname_counts.get(w, 0) + 1
             ctx.inner_caps.update(_INNER_CAP.findall(b.text))
+            ctx.add_bodies(b.text)
     names_in: list[list] = []
     for b in blocks:  # the whole article: a newest-first liveblog may give the full name only at the bottom
         names_in.append(person_names(b.text) if b.type != "heading" else [])
@@ -619,7 +649,8 @@ def find_quotes(blocks: list[Block], groups: dict[int, list[int]],
                 if not attributed:
                     attributed, speaker = _attribution_tail(sentence, h, text[span.start:span.end], ctx)
                 if not attributed:
-                    attributed, speaker = _clause_subject(sentence, h, ctx)
+                    attributed, speaker = _clause_subject(sentence, h, ctx,
+                                                          [(at - s0, n, t) for at, n, t in objects])
                 if not attributed:
                     if para_quotes:
                         speaker = para_quotes[-1][1]
