@@ -35,6 +35,7 @@ import re
 from typing import NamedTuple, Optional
 
 from ..models import Block, Quote
+from . import cjk
 from .speakers import (
     ABBREVIATIONS,
     ACCORDING_TO,
@@ -105,7 +106,7 @@ _NEW_SENTENCE = re.compile(_NOTE_REF + r"\s+[A-Z“\"„«]")
 _ANY_MARK = re.compile("[\"“”„«»‹›「‘‚]")
 _CAP_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w\-]+")
 _INNER_CAP = re.compile(r"(?<=[\w,])[ \u00a0]+([A-ZÀ-ÖØ-Þ][\w\-]+)")  # a capital after a word or comma: inside a sentence
-_SENTENCE_END = re.compile(r"[.!?…]+[”\"’)]*" + _NOTE_REF + r"\s+")
+_SENTENCE_END = re.compile(r"[.!?…]+[”\"’)]*" + _NOTE_REF + r"\s+|[。！？]+[」』）]*\s*")
 # An introduction that announces a statement: a statement noun or a reporting verb in its last clause,
 # and a colon at the end ("... said in a statement:", "Mme X a déclaré :", "difundió el siguiente comunicado:").
 _STATEMENT_INTRO = re.compile(
@@ -192,17 +193,84 @@ def _single_spans(text: str) -> list[Span]:
 def is_quotation(text: str, span: Span) -> bool:
     """Three or more words that reproduce speech, not a title or a term."""
     inner = text[span.start:span.end].strip()
-    words = _WORDS.findall(inner)
-    if len(words) < 3:
+    unspaced = _UNSPACED.search(inner) is not None
+    words = _WORDS.findall(_UNSPACED.sub(" ", inner) if unspaced else inner)
+    if word_count(inner, words) < 3:
         return False
     before = text[max(0, span.open_at - 60):max(0, span.open_at)]
     if _TERM_WORDS.intersection(w.lower() for w in before.split()[-2:]) and _TERM_INTRO.search(before):
         return False
+    if unspaced:
+        if before.rstrip().endswith(_UNSPACED_TERM_INTRO):
+            return False  # 「いわゆる「線状降水帯」」: a so-called term
+        after = text[span.close_at:span.close_at + 2]
+        if span.closed and text[span.open_at:span.open_at + 1] in "「『" and after[:1] in _JA_PARTICLES \
+                and not after.startswith(("と", "って")):
+            return False  # 「…」が / を / の: a term or a title the sentence goes on about, not what was said
+        return True
     big = [w for w in words if w.lower() not in _SMALL]
     if big and all(w[0].isupper() or w[0].isdigit() for w in big) and (
             len(words) <= 6 or (len(words) <= 10 and not _SENTENCE_PUNCT.search(inner))):
         return False  # “Operation Northern Gate”, a book or show title
+    if len(words) <= 6 and _quoted_term(text, span, inner):
+        return False
     return True
+
+
+# Scripts written without spaces between words: their length is measured in characters.
+_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f"
+                       "\u1780-\u17ff]")
+_SOUTHEAST_ASIAN = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_UNSPACED_TERM_INTRO = ("いわゆる", "所谓", "所謂", "이른바", "소위")
+_JA_PARTICLES = frozenset("をがのにはでへやもとっ")
+
+
+def word_count(text: str, words: Optional[list[str]] = None) -> float:
+    """Words in a text, where a run of Chinese or Japanese counts one word per two characters and a run
+    of Thai, Lao, Khmer or Burmese one per four: what three words are in a language without spaces."""
+    unspaced = _UNSPACED.findall(text)
+    if words is None:
+        words = _WORDS.findall(_UNSPACED.sub(" ", text) if unspaced else text)
+    if not unspaced:
+        return len(words)
+    southeast = sum(1 for c in unspaced if _SOUTHEAST_ASIAN.match(c))
+    return len(words) + (len(unspaced) - southeast) / 2 + southeast / 4
+
+
+# Determiners that make a quoted phrase the name of a thing ("as the “new border territories”", "for a
+# “temporary security belt”", "sa « cellule de crise »") rather than someone's words.
+_TERM_DETERMINERS = frozenset("a an the its their his her our this these sa son ses leur leurs le la les un une "
+                              "der die das den dem ein eine einen einem einer il lo gli uno una el los las su sus "
+                              "het een zijn haar hun".split())
+# Reporting verbs that take a thing for their object ("rejected the proposal for a “…”", "asked fishermen to"):
+# elsewhere in the sentence they do not make a quoted phrase someone's words.
+_OBJECT_VERBS = frozenset("asked asks called calls rejected rejects accused accuses condemned condemns denounced "
+                          "denounces praised praises welcomed welcomes blamed blames thanked thanks defended "
+                          "dismissed criticised criticized ordered urged urges demanded described describes "
+                          "branded labelled labeled termed hailed slammed reported reports posted posts "
+                          "expressed voiced".split())
+_PERSONAL = re.compile(r"\b(?:i|me|my|we|us|our|you|your|je|nous|notre|nos|vous|wir|uns|unser\w*|ich|mein\w*|"
+                       r"noi|nostr\w|io|nosotros|nuestr\w+|yo|ik|mijn|wij|ons|onze)\b", re.I)
+
+
+def _quoted_term(text: str, span: Span, inner: str) -> bool:
+    """A short quoted noun phrase that no one is reported as saying: a determiner right before it, no
+    sentence inside it (no punctuation, no first or second person), no reporting verb beside it (four
+    words before, three after) and none in the sentence before it that takes what follows as speech."""
+    if not span.closed or _SENTENCE_PUNCT.search(inner + " ") or "," in inner or _PERSONAL.search(inner):
+        return False
+    head = text[:max(0, span.open_at)]
+    start = max(head.rfind(". "), head.rfind("! "), head.rfind("? "), head.rfind(": "))
+    sentence_before = head[start + 1:]
+    near = sentence_before.split()[-4:]
+    if not near or near[-1].lower() not in _TERM_DETERMINERS:
+        return False
+    if find_verbs(" ".join(near)):
+        return False
+    after = text[span.close_at:span.close_at + 40].split()[:3]
+    if after and find_verbs(" ".join(after)):
+        return False
+    return not any(vm.group(0).lower() not in _OBJECT_VERBS for vm in find_verbs(sentence_before))
 
 
 # --------------------------------------------------------------------------- sentences
@@ -213,6 +281,11 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
     bounds = []
     start = 0
     for m in _SENTENCE_END.finditer(masked):
+        if m.group(0)[0] in "。！？":  # a full stop of Chinese or Japanese always ends the sentence
+            if m.end() < len(masked):
+                bounds.append((start, m.end()))
+                start = m.end()
+            continue
         word = masked[max(0, m.start() - 12):m.start()].split()[-1:] or [""]
         w = word[0].lower().rstrip(".")
         if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or DOTTED.fullmatch(w):
@@ -601,6 +674,8 @@ def _find_quotes(blocks: list[Block], groups: dict[int, list[int]], skip: Option
     for b in blocks:  # the whole article: a newest-first liveblog may give the full name only at the bottom
         names_in.append(person_names(b.text) if b.type != "heading" else [])
         ctx.add_names(names_in[-1])
+    unspaced = [b.text for b in blocks if b.type != "heading" and cjk.has_unspaced(b.text)]
+    cjk_names = cjk.Names(unspaced) if unspaced else None  # Japanese or Chinese: particles, not spaces
     blocks = blocks[:last + 1]
     quotes: list[Quote] = []
     in_statement = {i for members in groups.values() for i in members}
@@ -645,7 +720,10 @@ def _find_quotes(blocks: list[Block], groups: dict[int, list[int]], skip: Option
             for h in holes:
                 k = ord(sentence[h]) - HOLE_BASE
                 span = kept[k]
-                attributed, speaker = _attribute(sentence, h, ctx)
+                if cjk_names is not None and cjk.has_unspaced(sentence):
+                    attributed, speaker = cjk.attribute(sentence, h, cjk_names)
+                else:
+                    attributed, speaker = _attribute(sentence, h, ctx)
                 if not attributed:
                     attributed, speaker = _attribution_tail(sentence, h, text[span.start:span.end], ctx)
                 if not attributed:

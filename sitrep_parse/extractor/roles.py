@@ -33,7 +33,8 @@ _BACKGROUND_HEADING = re.compile(
     r"historique|rappel\s+des\s+faits|antecedentes|contexto)\b",
     re.I,
 )
-_YEAR = re.compile(r"\b(19[4-9]\d|20\d\d)(?:s|’s|'s)?\b")  # "in 2019", "in the late 1940s"
+# "in 2019", "in the late 1940s", "2011年9月" (no word boundary between Han characters and digits)
+_YEAR = re.compile(r"(?<![0-9A-Za-z.,:])(19[4-9]\d|20\d\d)(?:s|’s|'s)?(?![0-9A-Za-z:])")
 # Words that tie a paragraph to the news of the day.
 _CURRENT = re.compile(
     r"\b(?:today|tonight|overnight|this\s+(?:morning|afternoon|evening|week)|yesterday|earlier\s+today|"
@@ -64,7 +65,7 @@ _PAST = re.compile(
 _AT_THE_TIME = re.compile(r"\bat\s+the\s+time\b", re.I)
 _ASIDE = re.compile(r",\s*(?:which|who|whose|where|when|der|die|das|qui|où|que)\b[^,;]*", re.I)
 _QUOTED = re.compile(r"[“„«\"][^”“»\"]{0,600}[”“»\"]")
-_FIRST_SENTENCE = re.compile(r"^.{20,}?[.!?](?=\s+[A-Z“\"])")
+_FIRST_SENTENCE = re.compile(r"^.{20,}?[.!?](?=\s+[A-Z“\"])|^.{8,}?[。！？]")
 
 
 def assign_roles(blocks: list[Block], in_update: set[int], in_statement: set[int],

@@ -41,7 +41,7 @@ _DIGIT = re.compile(r"\d")
 MONTH_HINT = re.compile(
     r"(?i:\b(?:jan|feb|f[ée]v|m[aä]r|apr|avr|abr|ma[iyg]|jun|jui|jul|aug|ao[uû]|ago|sep|set|okt|oct|out|ott|nov|"
     r"de[cczé]|dic|ene|gen|giu|lug))")
-_DATE_HINT = re.compile(MONTH_HINT.pattern + r"|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2}")
+_DATE_HINT = re.compile(MONTH_HINT.pattern + r"|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2}|\d\s*[月월]")
 # "Aug 5, 2022" / "August 4" / "5 August 2022" / "14. Februar" / "4 de mayo de 2023" / "09.08.2022" / "2022-08-05"
 DATE_PATTERNS = [
     re.compile(_DAY_NAME + _MONTH.format("m") + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?\b", re.I),
@@ -51,6 +51,8 @@ DATE_PATTERNS = [
     re.compile(r"\b(?P<y>\d{4})-(?P<mn>\d{2})-(?P<d>\d{2})\b"),
     # 10/08/2022: day first, unless the day cannot be (08/25/2022) or the text names a US zone
     re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b"),
+    # 2025年9月7日 / 9月7日 (Japanese, Chinese) / 9월 7일 (Korean)
+    re.compile(r"(?:(?P<y>\d{4})\s*[年년]\s*)?(?P<mn>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일号號]"),
 ]
 _US_ZONE = re.compile(r"\b(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT)\b")
 
@@ -70,7 +72,11 @@ CLOCK_PATTERNS = [
     re.compile(r"\b(?P<h>\d{1,2})\s*(?P<ap>[ap]\.?\s?m\.?)(?:\s*" + _ZONE + r")?", re.I),
     # 1348 EST / 1605Z / 0930 hrs
     re.compile(r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:hrs?\b|(?P<zone>Z\b|[A-Z]{2,5}\b))"),
+    # 15時20分 / 午後3時 (Japanese), 下午3点20分 (Chinese), 15시 20분 (Korean)
+    re.compile(r"(?P<ap>午前|午後|上午|下午|오전|오후)?\s*(?P<h>\d{1,2})\s*[時时點点시]\s*(?:(?P<mi>[0-5]?\d)\s*[分분])?"),
 ]
+# Half of the day written out in Japanese, Chinese and Korean.
+_CJK_HALF = {"午前": "am", "上午": "am", "오전": "am", "午後": "pm", "下午": "pm", "오후": "pm"}
 # Military date-time group: DDHHMM + zone letter + MON + YY ("031420ZAUG22")
 DTG = re.compile(r"\b(?P<d>[0-3]\d)(?P<h>[0-2]\d)(?P<mi>[0-5]\d)\s?(?P<z>[A-Z])\s?(?P<m>[A-Z]{3})"
                  r"\s?(?P<y>\d{2}(?:\d{2})?)\b", re.I)
@@ -146,6 +152,7 @@ def parse_marker_time(text: str, default_year: Optional[int] = None) -> Optional
             h = int(cm.group("h"))
             mi = int(cm.groupdict().get("mi") or 0)
             ap = (cm.groupdict().get("ap") or "").lower().replace(".", "").replace(" ", "")
+            ap = _CJK_HALF.get(ap, ap)
             if ap:
                 if not 1 <= h <= 12:
                     continue

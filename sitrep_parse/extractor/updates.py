@@ -68,6 +68,10 @@ _TIME_LINE = re.compile(
     r"\d{1,2}\s*[ap]\.?\s?m\.?)\s*(?:[A-Z]{2,5}|Uhr)?)$",
     re.I,
 )
+# A label in brackets that Japanese, Chinese and Korean pages put before an update: the update keyword
+# (更新 "update", 追記 "addendum", 업데이트) with at most a date and a time beside it.
+_BRACKET_MARKER = re.compile(r"^\s*[【［\[〔](?P<label>[^】］\]〕]{0,24}?(?:更新|追記|追记|アップデート|업데이트|갱신)"
+                             r"[^】］\]〕]{0,24}?)[】］\]〕]\s*")
 _INNER_COLON = re.compile(r"(?<!\d):|:(?!\d)")
 _SEPARATOR = re.compile(r"^[\W_]{3,}$")  # "___", "* * *": a typed thematic break
 
@@ -116,6 +120,13 @@ def find_marker(block: Block, index: int, default_year: Optional[int]) -> Option
     m = MARKER_START.match(text)
     if m:
         return _keyword_marker(block, index, text, m, default_year)
+    if text[:1] in "【［[〔":
+        bracket = _BRACKET_MARKER.match(text)
+        if bracket:  # "【15時20分更新】", "［更新］": a label set in brackets, the keyword anywhere in it
+            mt = parse_marker_time(bracket.group("label"), default_year)
+            rest = text[bracket.end():].strip()
+            if mt is not None or rest:
+                return Marker(index, bracket.group("label").strip(), rest, mt, not rest)
     if len(text) <= 40:
         t = _TIME_LINE.match(text)
         if t:
@@ -265,6 +276,23 @@ def _with_run_ins(blocks: list[Block], markers: list[Marker], default_year: Opti
     return sorted(markers + extra, key=lambda m: m.block) if extra else markers
 
 
+_ECHO_WORD = re.compile(r"[^\W\d_]{4,}")
+_ECHO_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9]{2,}")
+
+
+def _echo_tokens(text: str) -> set[str]:
+    """What a headline is made of: its longer words, or for Japanese and Chinese its character pairs."""
+    tokens = {w.lower() for w in _ECHO_WORD.findall(text) if not _ECHO_UNSPACED.fullmatch(w)}
+    for run in _ECHO_UNSPACED.findall(text):
+        tokens.update(run[k:k + 2] for k in range(len(run) - 1))
+    return tokens
+
+
+def _echoes(headline: set[str], text: str) -> bool:
+    """A paragraph that says again most of what the headline says: a story's news lead."""
+    return len(headline) >= 4 and len(headline & _echo_tokens(text[:600])) >= 0.5 * len(headline)
+
+
 def _context_day(blocks: list[Block], upto: int, default_year: Optional[int]) -> Optional[date]:
     """The nearest dated heading or short dated line before a marker (a liveblog's day header)."""
     for i in range(upto - 1, -1, -1):
@@ -286,14 +314,23 @@ def find_updates(article: Article) -> list[Update]:
     markers = _with_run_ins(blocks, markers, default_year)
     updates: list[Update] = []
     last_day: Optional[date] = None
+    marker_blocks = {m.block for m in markers}
+    headline = _echo_tokens(article.metadata.title or "")
     for n, marker in enumerate(markers):
         end = markers[n + 1].block if n + 1 < len(markers) else len(blocks)
         span = [marker.block]
         # An editor's note set wholly in emphasis ends where the emphasis ends.
         note = not marker.standalone and _wholly_emphasised(blocks[marker.block])
+        # Above the story, nothing but markers before it: the story's own lead, which repeats its
+        # headline, ends the update ("Update (4:45 pm): ...", then "The district administration on
+        # Tuesday sounded a red alert ..." under the headline "Red alert in ...").
+        on_top = not marker.standalone and all(
+            k in marker_blocks or blocks[k].type == "heading" for k in range(marker.block))
         for j in range(marker.block + 1, end):
             b = blocks[j]
             if note and not _wholly_emphasised(b):
+                break
+            if on_top and headline and b.type == "paragraph" and _echoes(headline, b.text):
                 break
             if b.after_break or (b.type == "heading" and not marker.standalone) or _DATELINE.match(b.text) \
                     or _SEPARATOR.match(b.text):
