@@ -40,7 +40,7 @@ _CURRENT = re.compile(
     r"\b(?:today|tonight|overnight|this\s+(?:morning|afternoon|evening|week)|yesterday|earlier\s+today|"
     r"(?:on|late|early|since)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:morning|afternoon|evening|night)|"
-    r"latest|currently|right\s+now|so\s+far\s+today|"
+    r"latest|currently|right\s+now|so\s+far\s+today|(?<!until\s)(?<!till\s)(?<!by\s)now|"
     r"(?:the\s+)?early\s+hours|"
     r"heute|gestern|heute\s+morgen|(?:am|zum|vom|bis)\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|"
     r"aujourd'hui|hier|ce\s+matin|cette\s+nuit|hoy|ayer|esta\s+mañana)\b",
@@ -82,7 +82,8 @@ def assign_roles(blocks: list[Block], in_update: set[int], in_statement: set[int
             roles.append("statement")
         elif i in in_update:
             roles.append("update")
-        elif section_background or (lead_seen and is_background(block.text, published)):
+        elif (section_background and not looks_ahead(block.text, published)) or (
+                lead_seen and is_background(block.text, published)):
             roles.append("background")
         else:
             roles.append("report")
@@ -91,12 +92,28 @@ def assign_roles(blocks: list[Block], in_update: set[int], in_statement: set[int
     return roles
 
 
+def looks_ahead(text: str, published: Optional[datetime]) -> bool:
+    """A paragraph under a Background heading that is about what comes next, not what came before
+    ("What happens next depends on ...; I’ll be back on Thursday"): no past anchor, and the future
+    or the day of the news named. The closing lines of a story often sit under its last heading."""
+    text = _QUOTED.sub(" ", text)
+    if _PAST.search(text) or _LEADING_YEAR.search(text):
+        return False
+    if published is not None and any(int(y) < published.year for y in _YEAR.findall(text)):
+        return False
+    return bool(_AHEAD.search(text))
+
+
+_AHEAD = re.compile(r"\b(?:what\s+happens\s+next|next\s+(?:week|month|step|steps)|will|I[’']ll|we[’']ll|"
+                    r"(?:on|by|until)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
+
+
 def is_background(text: str, published: Optional[datetime]) -> bool:
     """A paragraph about what happened before the news: past anchors, and nothing of the day."""
     text = _QUOTED.sub(" ", text)  # words in quotation marks are someone's speech, not the narrative's time
     m = _FIRST_SENTENCE.match(text)
     opening = (m.group(0) if m else text)[:300]
-    main = _ASIDE.sub("", opening)
+    main = _RELATIVE.sub("", _ASIDE.sub("", opening))
     if _CURRENT.search(main):
         return False
     score = 2 * len(_PAST.findall(main)) + (1 if _AT_THE_TIME.search(main) else 0)
@@ -124,10 +141,14 @@ def is_background(text: str, published: Optional[datetime]) -> bool:
 
 
 _DIGITS = re.compile(r"\d")
+# A relative clause without commas ("terrain that has not burned since the 1950s"): said about a noun of
+# the sentence, not the time of its main clause. Told from "that" the conjunction ("said that the fire
+# ...") by the verb right after it.
+_RELATIVE = re.compile(r"(?<=\w)\s+(?:that|which|who)\s+(?:has|have|had|was|were|is|are)\b[^,;.]*", re.I)
 # A sentence that opens on a year: "In 2019, ...", "In March 2020, ...", "Im Jahr 2015 ...".
 _LEADING_YEAR = re.compile(r"^(?:In|Im|En|Em|Nel|Au|Dans)\s+(?:(?:the\s+|[A-Za-zÀ-ÿ]+\s+){0,2})(19[4-9]\d|20\d\d)\b")
 # A month named without a day ("in May", "since June"): the preposition keeps "may" the verb out.
-_MONTH_ALONE = re.compile(r"\b(?:in|since|until|by|from|early|late|mid-|im|seit|bis|en|depuis|desde|em|nel|a)\s+"
+_MONTH_ALONE = re.compile(r"\b(?i:in|since|until|by|from|early|late|mid-|im|seit|bis|en|depuis|desde|em|nel|a)\s+"
                           r"(?:early\s+|late\s+|mid-)?([A-Za-zÀ-ÿ]{3,9})\b(?![\s.]*\d)")
 
 
