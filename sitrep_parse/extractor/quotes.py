@@ -590,7 +590,7 @@ def _verb_like(word: str) -> bool:
 
 def _note_sentence(sentence: str, ctx: Context) -> None:
     """Keep the narrative context current from a sentence with no quotation in it."""
-    acc = ACCORDING_TO.search(sentence)
+    acc = ACCORDING_TO.match(sentence.lstrip())
     if acc:  # "Secondo la prefettura di Valmara, ...": the source is named in full here, "la prefettura" later
         source = object_np(sentence[acc.end():])
         if source is not None and source.kind in ("person", "body"):
@@ -669,7 +669,7 @@ def _find_quotes(blocks: list[Block], groups: dict[int, list[int]], skip: Option
             for w in _CAP_WORD.findall(b.text):
                 ctx.surname_counts[w] = ctx.surname_counts.get(w, 0) + 1
             ctx.inner_caps.update(_INNER_CAP.findall(b.text))
-            ctx.add_bodies(b.text)
+            ctx.texts.append(b.text)
     names_in: list[list] = []
     for b in blocks:  # the whole article: a newest-first liveblog may give the full name only at the bottom
         names_in.append(person_names(b.text) if b.type != "heading" else [])

@@ -755,7 +755,7 @@ class Context:
 
     __slots__ = ("people", "bodies", "descs", "last_person", "last_name", "last_body", "last_any", "counts",
                  "all_names", "surname_counts", "inner_caps", "_by_last", "gender", "mentions", "scope", "sentence",
-                 "_body_names")
+                 "_body_names", "texts")
 
     def __init__(self) -> None:
         self.people: list[tuple[str, tuple[str, ...]]] = []  # full names with their titles, as spoken of
@@ -776,11 +776,13 @@ class Context:
         self.mentions: list[tuple[Optional[str], str, str, Optional[int], int, bool]] = []
         self.scope: Optional[int] = None  # the update or liveblog post being read
         self.sentence = 0  # sentences read so far
-        self._body_names: dict[str, str] = {}  # a word of a body's name -> the longest name the article gives
+        self.texts: list[str] = []  # the article's paragraphs, read for full body names when one is needed
+        self._body_names: Optional[dict[str, str]] = None  # a word of a body's name -> its longest name
 
-    def add_bodies(self, text: str) -> None:
+    def _add_bodies(self, text: str) -> None:
         """Register the full names of bodies the article writes out ("International Dockworkers’ Guild
         Local 19"), so that a short form ("the Guild") can be given as the article names it in full."""
+        assert self._body_names is not None
         for m in _BODY_CHUNK.finditer(text):
             words = m.group(0).split()
             while words and _bare(words[0]) in NOT_NAMES:
@@ -795,7 +797,13 @@ class Context:
 
     def full_body(self, name: str) -> str:
         """A one-word body name expanded to the longest name the article gives that holds it."""
-        return self._body_names.get(name, name) if " " not in name else name
+        if " " in name or not name[:1].isupper():
+            return name
+        if self._body_names is None:
+            self._body_names = {}
+            for text in self.texts:
+                self._add_bodies(text)
+        return self._body_names.get(name, name)
 
     def add_names(self, names: list[tuple[int, str, tuple[str, ...]]]) -> None:
         """Register the full names the article gives anywhere (for expanding surnames), with what their
