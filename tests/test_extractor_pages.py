@@ -7,7 +7,9 @@ a page full of update traps, one of statement blocks, a Spanish page with "(hora
 markers above a "Nota original:" label, a German one with dated "Update vom ..." markers
 above its "Erstmeldung", a Czech page in ISO-8859-2 (markers and speakers no vocabulary
 covers), a press release with its statement in plain type, and an assessment with note
-references and an editor's note in italics. The SITREP corpus pages are checked against their gold labels
+references and an editor's note in italics, a Japanese page in Shift_JIS (bracketed update
+labels, 「」 quotations attributed by particles) and a Dutch one (speakers by verb, by "volgens"
+and by the shape of the clause). The SITREP corpus pages are checked against their gold labels
 with the same rules as benchmarks/sitrep.py.
 """
 
@@ -179,6 +181,27 @@ def test_markers_and_speakers_in_a_language_without_vocabulary():
     assert found[2] == ("během čtvrt ", None)  # "Jedna z obyvatelek ..., která nechtěla uvést jméno, ..."
     assert found[3][1].endswith("Eva Horáková")  # "– řekla starostka Horáková." after "Podle hydrologů ..."
     assert [b["role"] for b in doc["blocks"]] == ["report"] * 5 + ["background"] + ["update"] * 4
+
+
+def test_japanese_page_in_shift_jis():
+    doc = parse(PAGES / "japanese-koushin-shiftjis.html")
+    # 【16時40分更新】 above the story, each one paragraph: the story's lead repeats the headline
+    assert [(u["time_text"], u["timestamp"], u["blocks"]) for u in doc["updates"]] == [
+        ("16時40分", "2024-07-03T16:40:00+09:00", [0]), ("12時15分", "2024-07-03T12:15:00+09:00", [1])]
+    # 「…」と話す / と述べた: the topic before は; a title after the name; a body in its fullest form;
+    # unnamed people; いわゆる「線状降水帯」 is a term
+    assert speakers(doc) == [("inline", None), ("inline", "潮見地方気象台"), ("inline", None),
+                             ("inline", "森川弘道")]
+    assert [b["role"] for b in doc["blocks"]] == ["update", "update"] + ["report"] * 5 + [None, "background"]
+
+
+def test_dutch_page_speakers_by_verb_and_by_shape():
+    doc = parse(PAGES / "dutch-dijk-update-uur.html")
+    assert [(u["label"], u["timestamp"], u["blocks"]) for u in doc["updates"]] == [
+        ("Update 14.20 uur", "2024-02-14T14:20:00+01:00", [0])]
+    assert speakers(doc) == [("inline", "Marloes van Dijk"), ("inline", "Marloes van Dijk"), ("inline", "Henk Vos"),
+                             ("inline", "Henk Vos"), ("block", "veiligheidsregio Zeeoever")]
+    assert [b["role"] for b in doc["blocks"]] == ["update"] + ["report"] * 5 + ["statement", "background"]
 
 
 def test_press_release_with_a_statement_in_plain_type():

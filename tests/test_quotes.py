@@ -540,3 +540,155 @@ def test_a_dash_clause_without_a_name_or_with_a_place_names_nobody():
 ])
 def test_quotation_inside_a_sentence_without_a_reporting_verb(paragraphs, speaker):
     assert [s for _, s in quotes_of(*paragraphs)] == [speaker]
+
+
+# --------------------------------------------------------------------------- languages written without spaces
+
+UNSPACED_QUOTES = [
+    # Japanese 「…」 followed by と is speech; length is measured in characters (two a word)
+    ("北浜市の市長は「市民の安全を最優先に対応する」と述べました。", ["市民の安全を最優先に対応する"]),
+    ("市長は「全力を挙げる」と話した。", ["全力を挙げる"]),
+    # a so-called term, and a quoted phrase the sentence goes on about (が, を, の): not speech
+    ("いわゆる「線状降水帯」が発生しました。", []),
+    ("気象庁は「記録的短時間大雨情報」を発表しました。", []),
+    # Chinese in curly marks, Thai (four characters a word)
+    ("北滨市市长表示：“我们将全力开展救援。”", ["我们将全力开展救援。"]),
+    ("นายกรัฐมนตรีกล่าวว่า “เราจะช่วยเหลือทุกคนอย่างเต็มที่” ในวันนี้", ["เราจะช่วยเหลือทุกคนอย่างเต็มที่"]),
+    ("เขาเรียกว่า “น้ำท่วม” เท่านั้น", []),  # six characters: one or two words
+]
+
+
+@pytest.mark.parametrize("text,inner", UNSPACED_QUOTES)
+def test_quotations_in_languages_without_spaces(text, inner):
+    spans = [s for s in quote_spans(text) if is_quotation(text, s)]
+    assert [text[s.start:s.end].strip() for s in spans] == inner
+
+
+UNSPACED_SPEAKERS = [
+    # the topic before は, a title after the name: the name alone
+    (["北浜市の山本春香市長は記者会見で「市民の安全を最優先に対応する」と述べました。"], ["山本春香"]),
+    # a shorter form later is the person named in full
+    (["北浜市の山本春香市長は午前、会見を開きました。", "山本市長はまた、「避難所を追加で開設する」とも述べました。"],
+     ["山本春香"]),
+    (["「救助活動に全力を挙げる」と山本市長は述べた。", "北浜市の山本春香市長は午後にも会見する予定です。"], ["山本春香"]),
+    # a body, given as the fullest form the article writes
+    (["北浜地方気象台は午後、警報を発表しました。", "気象台は「今夜遅くまで大雨に警戒してほしい」と呼びかけています。"],
+     ["北浜地方気象台"]),
+    # someone the article does not name
+    (["駅前に住む60代の女性は「こんなに揺れたのは初めてだ」と話していました。"], [None]),
+    (["市の担当者は「毛布が足りなくなりつつある」と話しています。"], [None]),
+    # Chinese: the office before the name, a speech verb before the colon
+    (["北滨市市长李明华表示：“我们将全力开展救援工作。”"], ["李明华"]),
+]
+
+
+@pytest.mark.parametrize("paragraphs,speakers", UNSPACED_SPEAKERS)
+def test_speakers_in_languages_without_spaces(paragraphs, speakers):
+    assert [s for _, s in quotes_of(*paragraphs)] == speakers
+
+
+# --------------------------------------------------------------------------- quoted terms
+
+QUOTED_TERMS = [
+    "The weather office classified the storm as a “very severe cyclonic storm” on Monday.",
+    "The colonel rejected the mediators’ proposal for a “temporary security belt” along the river.",
+    "State media describe the districts as the “new border territories”, a phrase meant to signal permanence.",
+    "Le ministère a activé sa « cellule de crise et de soutien » pour les ressortissants.",
+    "Die Stadt richtete eine „zentrale Anlaufstelle für Betroffene“ im Rathaus ein.",
+]
+
+
+@pytest.mark.parametrize("text", QUOTED_TERMS)
+def test_a_quoted_noun_phrase_after_a_determiner_is_a_term(text):
+    assert quotes_of(text) == []
+
+
+SHORT_QUOTATIONS = [
+    # a verb of saying governs it, or the sentence reports what someone said
+    ("Senator Ana Ruiz called the decision a “grave failure of oversight” on Monday.", "Ana Ruiz"),
+    ("She thanked the city for its “swift and generous response” in a post on Sunday.", None),
+    ("A judge ruled that Tom Hale must stay in jail because of his “history of absconding”.", None),
+    ("The envoy said the delegations had agreed on “most of the humanitarian file” overnight.", None),
+    ("Officials at the port said the damage was “a matter of weeks to repair”.", None),
+]
+
+
+@pytest.mark.parametrize("text,speaker", SHORT_QUOTATIONS)
+def test_short_quotations_stay(text, speaker):
+    found = quotes_of(text)
+    assert len(found) == 1
+    if speaker:
+        assert found[0][1] == speaker
+
+
+# --------------------------------------------------------------------------- structure where no verb list reaches
+
+SPEAKERS_BY_CLAUSE = [
+    # Dutch and Italian verbs and "according to"; the subject of a clause whose verb no list holds
+    (["'We verwachten veel vertraging', zegt woordvoerder Anna de Vries van NetCo."], ["Anna de Vries"]),
+    (["Burgemeester Pieter Jansen spreekt van \"een zwarte dag voor onze stad\". \"Wij leven mee met de familie.\""],
+     ["Pieter Jansen", "Pieter Jansen"]),
+    (["Het Nationaal Weerinstituut (NWI) heeft code oranje afgegeven.",
+      "Het instituut waarschuwt dat \"reizen in de avond sterk wordt afgeraden\"."], ["Nationaal Weerinstituut"]),
+    (["Il sindaco di Montefalco, Luca Bassi, ha firmato un’ordinanza. «Nessuno torna a casa stanotte», "
+      "ha detto il sindaco ai cronisti."], ["Luca Bassi"]),
+    (["Secondo la prefettura di Arvena, sono 40 le persone evacuate. La prefettura ha parlato di una situazione "
+      "«grave ma sotto controllo»."], ["prefettura di Arvena"]),
+    # French: the inverted pronoun is the subject, whatever follows the verb ("sur X")
+    (["Le ministre de l’intérieur, Paul Girard, a annoncé l’envoi de renforts.",
+      "« Nous serons aux côtés des sinistrés jusqu’au bout », a-t-il écrit sur X."], ["Paul Girard"]),
+    # English: unnamed people, a pronoun for the person the sentence just named
+    (["Mayor Jo Lind spoke on Monday.",
+      "“We are closer than the statements suggest,” one person familiar with the talks told me."], [None]),
+    (["Mayor Jo Lind spoke on Monday.",
+      "Meanwhile a reader in Arden has sent us this: “The water is over the footpath on Mill Street.”"], [None]),
+    (["Mayor Jo Lind spoke on Monday.",
+      "When I spoke to Rosa Mendel, who has run the bakery for 20 years, she put it this way: “We will "
+      "open again when the water goes.”"], ["Rosa Mendel"]),
+    # a full stop inside the quotation ends the sentence before a new verb with its own object
+    (["Party leader Eva Lindqvist said her party could “no longer back a budget it did not write.” She accused "
+      "Prime Minister Karl Berg’s party of drafting it alone."], ["Eva Lindqvist"]),
+]
+
+
+@pytest.mark.parametrize("paragraphs,speakers", SPEAKERS_BY_CLAUSE)
+def test_speaker_by_clause_and_vocabulary(paragraphs, speakers):
+    assert [s for _, s in quotes_of(*paragraphs)] == speakers
+
+
+STATEMENT_SOURCES = [
+    # a coordinated name of a body; "It reads:" speaks for whoever the sentence before names
+    ("The county fire and rescue service has just released an update. Here it is in full:",
+     "county fire and rescue service"),
+    ("The governor, Ana Ruiz, has released a statement after visiting the shelter. It reads:", "Ana Ruiz"),
+    # a possessed document, and the short name of a body the article writes out in full
+    ("About 900 members of the Northern Dockers’ Union Local 7 walked out. The Union’s statement was short:",
+     "Northern Dockers’ Union Local 7"),
+    # a Romance adjective after the name; a Dutch subject after its verb
+    ("La Croix-Rouge arvenoise a lancé un appel aux dons. Voici son communiqué :", "Croix-Rouge arvenoise"),
+    ("Ook de veiligheidsregio Noordkust roept mensen op binnen te blijven. In een verklaring schrijft de regio:",
+     "veiligheidsregio Noordkust"),
+]
+
+
+@pytest.mark.parametrize("intro,speaker", STATEMENT_SOURCES)
+def test_statement_source_from_its_introduction(intro, speaker):
+    doc = doc_of(intro, Block("blockquote", "We ask everyone in the affected area to stay indoors tonight and to "
+                                            "keep away from the river banks.", group=1))
+    assert [(q.kind, q.speaker) for q in doc.quotes] == [("block", speaker)]
+
+
+def test_an_initial_is_no_french_title_outside_french():
+    paragraphs = ["District Collector Anita Rao said the camps were open.",
+                  "M. Selvan, president of the Fishermen’s Association, said the ban would cost each family dearly. "
+                  "“We support the warning, but we need compensation,” he said."]
+    blocks = tuple(Block("paragraph", p) for p in paragraphs)
+    english = extract(Article(source="t.html", url=None, metadata=Metadata(language="en"), blocks=blocks))
+    assert [q.speaker for q in english.quotes] == ["M. Selvan"]
+
+
+def test_a_full_stop_inside_a_run_of_capitals_ends_the_name():
+    from sitrep_parse.extractor.speakers import person_names
+    names = [n for _, n, _ in person_names("Trains run again, says operator RailCo. On other lines Dr. Ana Holt "
+                                           "and J. R. Tolkien wait.")]
+    assert "RailCo On" not in names and "Ana Holt" in names and "J. R. Tolkien" in names

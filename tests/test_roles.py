@@ -21,6 +21,9 @@ BACKGROUND = [
     # an opening that states no time, then a sentence that opens on an earlier year
     "The sound is one of the busiest channels in the region. In 2019, a bulk carrier ran aground on the same rocks.",
     "Die Brücke ist die einzige Verbindung ins Tal. Im Jahr 2015 wurde sie nach einem Hochwasser erneuert.",
+    # a month opening the sentence; a year with no spaces around it
+    "In April, a missile strike on the central market killed 12 people.",
+    "北浜市では2011年9月の台風12号でも市の中心部が浸水し、3人が死亡しました。",
 ]
 
 REPORT = [
@@ -35,6 +38,9 @@ REPORT = [
     # an opening with a time of its own is not a timeless statement
     "Police are searching for the driver after the crash at 4 a.m. In 2019, a similar crash killed three people.",
     "“We were here in May and nothing has changed,” a resident said of the new flooding.",
+    # "now" ties a comparison with the past to the day; a relative clause is said about a noun, not the news
+    "The agency now judges that stocks have been rebuilt to levels last seen in autumn 2021.",
+    "He said the fire is burning in steep terrain that has not burned since the 1950s, and that crews were coming.",
 ]
 
 
@@ -46,3 +52,15 @@ def test_background(text):
 @pytest.mark.parametrize("text", REPORT)
 def test_report(text):
     assert not is_background(text, PUBLISHED)
+
+
+def test_a_background_section_ends_with_what_comes_next():
+    from sitrep_parse.extractor.roles import assign_roles
+    from sitrep_parse.models import Block
+    blocks = [Block("paragraph", "Dock workers walked out on Wednesday after talks broke down."),
+              Block("heading", "Context", level=2),
+              Block("paragraph", "In 2002 a ten-day lockout at the port cost the region an estimated $1 billion."),
+              Block("paragraph", "The last contract, signed in 2017, required notice of any new automation."),
+              Block("paragraph", "What happens next depends on whether either side blinks. I’ll be back at the "
+                                 "gate on Thursday.")]
+    assert assign_roles(blocks, set(), set(), PUBLISHED) == ["report", None, "background", "background", "report"]

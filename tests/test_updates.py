@@ -92,6 +92,12 @@ MARKERS = [
      "3. März, 11.15 Uhr", "2023-03-03T11:15:00+01:00"),
     ("Actualizado el 4 de mayo a las 10:20: " + BODY, "2023-05-03T21:00:00-05:00",
      "Actualizado el 4 de mayo a las 10:20", "4 de mayo a las 10:20", "2023-05-04T10:20:00-05:00"),
+    # a label in brackets, the keyword after the time (Japanese, Chinese, Korean)
+    ("【15時20分更新】" + BODY, "2022-08-09T06:30:00+09:00", "15時20分更新", "15時20分", "2022-08-09T15:20:00+09:00"),
+    ("【更新于下午3点20分】" + BODY, "2022-08-09T06:30:00+08:00", "更新于下午3点20分", "下午3点20分",
+     "2022-08-09T15:20:00+08:00"),
+    ("[업데이트 8월 10일 09:40] " + BODY, "2022-08-09T06:30:00+09:00", "업데이트 8월 10일 09:40", "8월 10일 09:40",
+     "2022-08-10T09:40:00+09:00"),
 ]
 
 
@@ -288,3 +294,34 @@ def test_editors_note_in_emphasis_ends_with_its_emphasis():
     # a bold marker only (its text in roman) runs on to the next marker or section as before
     doc = extract(article(("paragraph", "EDIT 2: " + BODY, {"lead": "EDIT 2:"}), *STORY))
     assert doc.updates[0].blocks == (0, 1, 2)
+
+
+def test_an_update_above_the_story_ends_at_the_lead_that_repeats_the_headline():
+    # nothing separates the note at the top from the story, but the story's lead repeats its headline
+    blocks = (Block("paragraph", "Update (4:45 pm): The district lifted the red alert in the evening after the "
+                                 "cyclone weakened, the collector said.", lead="Update (4:45 pm):"),
+              Block("paragraph", "The Arvena district administration on Tuesday sounded a red alert as Cyclone Mira "
+                                 "neared the coast and told fishermen to stay ashore."),
+              Block("paragraph", "About 40 relief camps have been opened in schools and halls."),
+              Block("paragraph", "Correction, Oct 4: An earlier version gave the number of camps as 14.",
+                    lead="Correction, Oct 4:"))
+    meta = Metadata(title="Cyclone Mira: red alert in Arvena, fishermen told to stay ashore",
+                    published="2023-10-03T09:40:00+05:30")
+    doc = extract(Article(source="t.html", url=None, metadata=meta, blocks=blocks))
+    assert [u.blocks for u in doc.updates] == [(0,), (3,)]
+    assert [b.role for b in doc.blocks] == ["update", "report", "report", "update"]
+
+
+def test_bracketed_japanese_updates_above_the_story():
+    blocks = (Block("paragraph", "【15時20分更新】北浜地方気象台は午後3時、大雨特別警報を大雨警報に切り替えました。",
+                    lead="【15時20分更新】"),
+              Block("paragraph", "【11時05分更新】北浜市によりますと、避難所にはおよそ3200人が避難しています。",
+                    lead="【11時05分更新】"),
+              Block("paragraph", "強い台風15号は7日未明、北浜市付近に上陸しました。気象庁は午前4時すぎに大雨特別警報を"
+                                 "発表しました。"),
+              Block("paragraph", "北浜市では2011年9月の台風12号でも市の中心部が浸水しました。"))
+    meta = Metadata(title="台風15号 北浜市付近に上陸 大雨特別警報は警報に切り替え", published="2025-09-07T06:30:00+09:00")
+    doc = extract(Article(source="t.html", url=None, metadata=meta, blocks=blocks))
+    assert [(u.time_text, u.timestamp, u.blocks) for u in doc.updates] == [
+        ("15時20分", "2025-09-07T15:20:00+09:00", (0,)), ("11時05分", "2025-09-07T11:05:00+09:00", (1,))]
+    assert [b.role for b in doc.blocks] == ["update", "update", "report", "background"]

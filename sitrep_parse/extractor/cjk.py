@@ -106,9 +106,10 @@ def _split_title(run: str) -> tuple[str, str]:
     for t in _TITLE_SUFFIXES:
         if run.endswith(t) and len(run) > len(t):
             return run[: -len(t)], t
-    for t in _TITLE_PREFIXES:
-        if run.startswith(t) and len(run) > len(t):
-            return run[len(t):], t
+    for t in _TITLE_PREFIXES:  # "北滨市市长李明华": the place, the office, then the name
+        k = run.rfind(t)
+        if k >= 0 and _name_like(run[k + len(t):]):
+            return run[k + len(t):], t
     return run, ""
 
 

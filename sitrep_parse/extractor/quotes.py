@@ -104,6 +104,7 @@ _CLAUSE_END = re.compile(r"[.!?;]" + _NOTE_REF + r"\s+(?=[A-Z“\"])")
 _NEXT_APPOSITION = re.compile(r",\s*([^,]{3,80}),")
 _NEW_SENTENCE = re.compile(_NOTE_REF + r"\s+[A-Z“\"„«]")
 _ANY_MARK = re.compile("[\"“”„«»‹›「‘‚]")
+_STRAIGHT_OPENER = re.compile(r"(?:^|[\s(\[—–])'[^\W\d_]")  # 'straight single quotes' opening a quotation
 _CAP_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w\-]+")
 _INNER_CAP = re.compile(r"(?<=[\w,])[ \u00a0]+([A-ZÀ-ÖØ-Þ][\w\-]+)")  # a capital after a word or comma: inside a sentence
 _SENTENCE_END = re.compile(r"[.!?…]+[”\"’)]*" + _NOTE_REF + r"\s+|[。！？]+[」』）]*\s*")
@@ -242,13 +243,11 @@ def word_count(text: str, words: Optional[list[str]] = None) -> float:
 _TERM_DETERMINERS = frozenset("a an the its their his her our this these sa son ses leur leurs le la les un une "
                               "der die das den dem ein eine einen einem einer il lo gli uno una el los las su sus "
                               "het een zijn haar hun".split())
-# Reporting verbs that take a thing for their object ("rejected the proposal for a “…”", "asked fishermen to"):
-# elsewhere in the sentence they do not make a quoted phrase someone's words.
-_OBJECT_VERBS = frozenset("asked asks called calls rejected rejects accused accuses condemned condemns denounced "
-                          "denounces praised praises welcomed welcomes blamed blames thanked thanks defended "
-                          "dismissed criticised criticized ordered urged urges demanded described describes "
-                          "branded labelled labeled termed hailed slammed reported reports posted posts "
-                          "expressed voiced".split())
+# Reporting verbs that take a thing or a person to act on for their object ("rejected the proposal for a
+# “…”", "asked fishermen to"): elsewhere in the sentence they do not make a quoted phrase someone's words
+# (verbs of praise and blame do: "thanked the city for its “swift response”").
+_OBJECT_VERBS = frozenset("asked asks rejected rejects ordered urged urges demanded accused accuses reported reports "
+                          "posted posts".split())
 _PERSONAL = re.compile(r"\b(?:i|me|my|we|us|our|you|your|je|nous|notre|nos|vous|wir|uns|unser\w*|ich|mein\w*|"
                        r"noi|nostr\w|io|nosotros|nuestr\w+|yo|ik|mijn|wij|ons|onze)\b", re.I)
 
@@ -659,7 +658,8 @@ def _find_quotes(blocks: list[Block], groups: dict[int, list[int]], skip: Option
     skip = skip or {}
     scopes = scopes or {}
     # Nothing after the last block that can hold a quotation needs reading.
-    last = max([i for i, b in enumerate(blocks) if b.type != "heading" and _ANY_MARK.search(b.text)]
+    last = max([i for i, b in enumerate(blocks) if b.type != "heading" and (
+        _ANY_MARK.search(b.text) or _STRAIGHT_OPENER.search(b.text))]
                + [m[-1] + 1 for m in groups.values()], default=-1)
     if last < 0:
         return []
@@ -783,7 +783,7 @@ def _intro_speaker(intro: str, ctx: Context) -> Optional[str]:
             found = resolve(subject, ctx)
             if found[0] and found[1]:
                 return found[1]
-    for s0, s1 in bounds:
+    for s0, s1 in reversed(bounds):  # the sentence that ends on the colon first
         mention = sentence_subject(masked[s0:s1])
         if mention is not None:
             found = resolve(mention, ctx)

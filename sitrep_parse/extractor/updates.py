@@ -53,7 +53,7 @@ MARKER_START = re.compile(r"^\s*(?P<open>[\[(]\s*)?(?:(?P<kw>" + _KEYWORD + r")|
 _CLOSE = re.compile(r"[\])]\s*[:\-–—.]?|\s*:(?=\s|$)|\s[\-–—](?=\s)")
 # Words a marker's remainder may contain besides times, dates and numbers.
 _FILLER = re.compile(
-    r"\b(?:at|as|of|on|um|à|a|le|am|du|des|de|the|local|time|hrs?|uhr|h|hs|no|nr|number|[ap]\.?\s?m\.?|"
+    r"\b(?:at|as|of|on|um|à|a|le|am|du|des|de|the|local|time|hrs?|uhr|uur|om|h|hs|no|nr|number|[ap]\.?\s?m\.?|"
     r"vom|von|del|el|las|la|às|alle|ore|ora|horas|dalle|" + LOCAL_TIME + r"|"
     r"(?-i:[A-Z]{1,5})|utc|gmt|z|today|heute|aujourd'hui|hoy|hoje|oggi|morning|afternoon|evening|night|"
     r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
