@@ -1,15 +1,23 @@
 """Direct quotations and who said them.
 
 Inline quotations are spans of three or more words between quotation marks: “curly”,
-"straight", „German“, «French» (and »German« and ‘single’ ones where no double marks
-enclose them). Pages mix mark styles ("straight open, curly close”), so each mark is read
+"straight", „German“, «French», 「Japanese」 (and »German« and ‘single’ ones where no double
+marks enclose them). In scripts written without spaces the length is counted in characters
+(two a word for Chinese and Japanese, four for Thai, Lao, Khmer and Burmese). Pages mix mark styles ("straight open, curly close”), so each mark is read
 as an opener or a closer from the characters around it rather than paired by kind. A
 quotation left open at the end of a paragraph continues in the next paragraph when that
 one opens with a mark (the convention for speech over several paragraphs).
 
 Not quotations: two-word spans, titles (every word capitalised: “Operation Northern
 Gate”), and terms, names and slogans introduced as such ("so-called", "dubbed", "what X
-calls its ...", "under the slogan", "unter dem Motto", "bajo el lema", "le plan dit").
+calls its ...", "under the slogan", "unter dem Motto", "bajo el lema", "le plan dit",
+"いわゆる"). A short quoted noun phrase is a term too when its shape says so: a determiner
+right before it ("as the “new border territories”", "sa « cellule de crise »"), nothing of
+a sentence inside it (no punctuation, no first or second person), and no verb of saying
+governing it (none just before or after it, none earlier in its sentence that takes what
+follows as speech): "called the decision a “grave failure”" stays a quotation. In Japanese,
+a 「…」 that the sentence goes on about (「…」が, を, の) is a term or a title, while 「…」と is
+speech.
 Statement blocks are a <blockquote>, or a run of set-apart paragraphs (wholly in
 emphasis, or wholly in quotation marks, left open for the next paragraph to continue)
 after an introduction ending in a colon that names a statement or has a reporting verb
@@ -21,9 +29,12 @@ verbs of their own.
 Speakers come from `speakers`: the reporting verb beside the quotation (after it first,
 then before it in the same sentence), or a stated position ("The official line from X is
 that “…”"); where no verb list reaches, a short clause closing the sentence after a dash
-or a closing comma ("„…” – powiedział Nowak."); else the quotation continues the previous
-one, else it belongs to whoever the narrative was just about, unless it sits inside a
-sentence about someone the article never names. Note references ("….[3] The ministry")
+or a closing comma ("„…” – powiedział Nowak."), else the subject of the clause the
+quotation stands in, when that subject is someone ("Burgemeester X spreekt van “…”", "a
+reader has sent us this: “…”", "When I spoke to X, she put it this way: “…”"); else the
+quotation continues the previous one, else it belongs to whoever the narrative was just
+about, unless it sits inside a sentence about someone the article never names. Sentences
+mostly in Chinese or Japanese go to `cjk`, which reads particles instead of words. Note references ("….[3] The ministry")
 end sentences. The narrative context (who was named, as what, and who "he" or "the
 ministry" is) is updated sentence by sentence; a capitalised word the article only ever
 uses to open a sentence is not taken for a name.

@@ -13,8 +13,12 @@ day two or more months back ("began in May"; last month only adds weight), and "
 the war"; "at the time" only adds weight (it may be the time of the news itself). An
 opening that states no time at all followed by a sentence opening on an earlier year
 ("X is one of the busiest channels. In 2019, ...") is context too. Only the opening
-sentence's main clause counts fully: "..., which has been closed since the war" is an
-aside in a report paragraph, not a history lesson. Headings get no role.
+sentence's main clause counts fully: "..., which has been closed since the war" and
+"terrain that has not burned since the 1950s" are asides in a report paragraph, not a
+history lesson; "now" ties a comparison with the past to the day. Under a Background
+heading, a closing paragraph about what comes next ("What happens next depends on ...")
+with no past anchor is report. Years are found with or without spaces around them
+("2011年9月"). Headings get no role.
 """
 
 from __future__ import annotations

@@ -28,10 +28,15 @@ of that verb, and the subject is a noun phrase that may be:
   the subject of a reporting verb, and "the milblogger" then refers to it;
 - a title chain ending in a name ("Minister of State for External Affairs X Y").
 
+A body is given in the fullest form the article writes: "the Guild" is the "International
+Dockworkers’ Guild Local 19" named earlier, "La Croix-Rouge valdorienne" keeps the adjective
+Romance languages put after a name, and "X’s statement" speaks for X. "M." is a French
+title ("M. Ferrand") only on French pages; elsewhere it is an initial ("M. Selvaraj").
+
 Everything is decided from word shapes (capitals, possessives, determiners) and small
 closed vocabularies (reporting verbs, titles, institution and person nouns) in English,
-German, French, Spanish, Portuguese and Italian; nothing refers to particular names or
-sites.
+German, French, Spanish, Portuguese, Italian and Dutch; nothing refers to particular names
+or sites.
 """
 
 from __future__ import annotations

@@ -7,6 +7,10 @@ is what separates "UPDATE 2:15 p.m. ET:" from "In an update to its guidance", "U
 3-Ministry says" (a wire headline) and "Updated: August 4, 2022" (a byline). "As of" also
 heads tables and opens prose ("As of 14 March"), so as a marker it must carry a clock time.
 
+Japanese, Chinese and Korean pages set the label in brackets with the keyword after the time
+("【15時20分更新】"): a bracketed label holding an update keyword is a marker wherever the
+keyword stands in it.
+
 Where the keyword is in a language the list lacks ("Aktualizacja, godz. 13:05 – ..."), the
 shape alone tells: a short run-in label holding a clock time and a few other words, closed
 by a colon or a spaced dash, and either set in emphasis (a bold run-in) or opening several
@@ -14,7 +18,9 @@ paragraphs with the same first word. A day number beside a month word the tables
 read ("21 maja") still dates the update: the nearest such day to the dates around it.
 
 An update runs from its marker to the next marker, a thematic break, a section heading or
-the dateline that opens the original story ("GENEVA, 2 June 2023 – ..."); an editor's note
+the dateline that opens the original story ("GENEVA, 2 June 2023 – ..."); an update above
+the story (only markers before it) also ends at the story's news lead, the paragraph that
+says again most of what the headline says; an editor's note
 set wholly in emphasis ends where its emphasis ends.
 
 A label of the same shape that introduces the original story below the updates
