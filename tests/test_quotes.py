@@ -595,6 +595,7 @@ QUOTED_TERMS = [
     "State media describe the districts as the “new border territories”, a phrase meant to signal permanence.",
     "Le ministère a activé sa « cellule de crise et de soutien » pour les ressortissants.",
     "Die Stadt richtete eine „zentrale Anlaufstelle für Betroffene“ im Rathaus ein.",
+    "He said his predecessor had dubbed the envoy’s role in the talks as “the harbour problem.”",
 ]
 
 

@@ -97,6 +97,8 @@ _TERM_INTRO = re.compile(
     r"(?:\s+(?:its|their|his|her|the|a|an|der|die|das|le|la|les|el|los|las|il|lo|o|a))?\s*$",
     re.I,
 )
+# A name given to something, with its object between: "dubbed the plan as “…”", "referred to it as “…”".
+_NAMED_AS = re.compile(r"\b(?:dubbed|nicknamed|christened|referred\s+to|known)\b[^.;:“”\"«»„]{0,80}\bas\s*$", re.I)
 # The words _TERM_INTRO can end with (an article may follow): a set lookup spares most quotations the search.
 _TERM_WORDS = frozenset("""
 so-called called self-styled dubbed titled entitled headlined nicknamed as words word terms term phrases phrase
@@ -212,6 +214,8 @@ def is_quotation(text: str, span: Span) -> bool:
     before = text[max(0, span.open_at - 60):max(0, span.open_at)]
     if _TERM_WORDS.intersection(w.lower() for w in before.split()[-2:]) and _TERM_INTRO.search(before):
         return False
+    if before.rstrip().endswith(" as") and _NAMED_AS.search(before):
+        return False  # "had dubbed Sondland's role ... as “the Gordon problem”": a name given to something
     if unspaced:
         if before.rstrip().endswith(_UNSPACED_TERM_INTRO):
             return False  # 「いわゆる「線状降水帯」」: a so-called term
