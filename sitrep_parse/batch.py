@@ -3,9 +3,10 @@
 Nothing is lost: a source that fails, even one that crashes its worker process, becomes
 an error record in its place. Nothing piles up: each worker holds at most two sources,
 and in input order at most `ORDER_WINDOW` results per worker wait for a slow one ahead of
-them, so memory does not grow with the batch. Nothing is torn: Ctrl-C is held back while
-a line is written, so an interrupted run leaves valid JSONL, and with --output the file
-appears only by rename, holding what was finished, ready for --skip-existing.
+them, so memory does not grow with the batch. Nothing is torn: Ctrl-C (or SIGTERM, what
+`kill`, `timeout` and service managers send) is held back while a line is written, so a
+stopped run leaves valid JSONL, and with --output the file appears only by rename, holding
+what was finished, ready for --skip-existing.
 
 The pool is our own rather than concurrent.futures: it knows which source each worker
 is on (so a crash names its source instead of failing every pending future), forks only
@@ -25,10 +26,11 @@ from collections import deque
 from itertools import islice
 from typing import IO, Any, Iterable, Iterator, NamedTuple, Optional
 
-from .cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT, report_error
+from .cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT, EXIT_TERMINATED, report_error
 from .errors import OutputError, ScrapeError, SitrepError
 from .models import FetchOptions
 
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)  # both stop a batch cleanly; the parent alone handles them
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz")
 GLOB_CHARS = frozenset("*?[")
 PER_WORKER = 2  # sources sent ahead to a worker: one in progress, one waiting, so it never idles
@@ -218,9 +220,10 @@ _PARENT_ENDS: list[Any] = []  # the parent's ends of all worker pipes; a forked 
 
 
 def _worker_main(conn, options: FetchOptions, fmt: str) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C means
+    for sig in STOP_SIGNALS:  # the parent decides what Ctrl-C and SIGTERM mean, and stops us itself
+        signal.signal(sig, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, set(STOP_SIGNALS))
     for end in _PARENT_ENDS:  # so that each worker sees end-of-file as soon as the parent is gone
         end.close()
     sys.stdout = sys.stderr  # nothing a library prints may land in the JSONL
@@ -259,11 +262,11 @@ class _Pool:
     def _start(self) -> _Worker:
         parent, child = self.ctx.Pipe()
         _PARENT_ENDS.append(parent)  # listed before the fork, so the child closes its copy of it too
-        # Block Ctrl-C across the fork: the child ignores it before it can be hit by it, and the
-        # parent gets any Ctrl-C that arrived meanwhile as soon as the mask is lifted.
+        # Block the stop signals across the fork: the child ignores them before it can be hit by
+        # one, and the parent gets any that arrived meanwhile as soon as the mask is lifted.
         masked = hasattr(signal, "pthread_sigmask")
         if masked:
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            signal.pthread_sigmask(signal.SIG_BLOCK, set(STOP_SIGNALS))
         try:
             sys.stdout.flush()  # a forked child must not inherit (and later flush) pending output
             sys.stderr.flush()
@@ -275,7 +278,7 @@ class _Pool:
             raise
         finally:
             if masked:
-                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, set(STOP_SIGNALS))
             child.close()
         return _Worker(p, parent)
 
@@ -296,7 +299,7 @@ class _Pool:
         """Normal end: ask each worker to finish. Interrupted: stop them where they are."""
         for w in self.workers:
             if now:
-                w.process.terminate()
+                w.process.kill()  # workers ignore SIGTERM
             else:
                 try:
                     w.conn.send(None)
@@ -428,39 +431,45 @@ def _collect(w: _Worker, ready: dict[int, Result], retry: deque, pool: _Pool, fm
 
 
 class _Interrupts:
-    """Ctrl-C raises KeyboardInterrupt at once, except while a line is written: then right after.
+    """Ctrl-C or SIGTERM raises KeyboardInterrupt at once, except while a line is written: then right after.
 
-    Installed only where Ctrl-C has its default meaning (the main thread, not ignored),
-    so a batch started in the background with SIGINT ignored keeps ignoring it.
+    Installed only for a signal that has its default meaning (in the main thread), so a
+    batch started in the background with SIGINT ignored keeps ignoring it. `signum` says
+    which signal stopped the run, for its exit code.
     """
+
+    DEFAULTS = {signal.SIGINT: signal.default_int_handler, signal.SIGTERM: signal.SIG_DFL}
 
     def __init__(self) -> None:
         self.holding = False
         self.pending = False
-        self.previous: Any = None
+        self.signum: Optional[int] = None
+        self.previous: dict[int, Any] = {}
 
     def __enter__(self) -> "_Interrupts":
         import threading
 
-        if threading.current_thread() is threading.main_thread() \
-                and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-            self.previous = signal.signal(signal.SIGINT, self._handler)
+        if threading.current_thread() is threading.main_thread():
+            for sig, default in self.DEFAULTS.items():
+                if signal.getsignal(sig) is default:
+                    self.previous[sig] = signal.signal(sig, self._handler)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self.previous is not None:
-            signal.signal(signal.SIGINT, self.previous)
+        for sig, previous in self.previous.items():
+            signal.signal(sig, previous)
 
     def _handler(self, signum: int, frame: object) -> None:
+        self.signum = self.signum or signum
         if self.holding:
             self.pending = True
         else:
             raise KeyboardInterrupt
 
     def ignore(self) -> None:
-        """While cleaning up after the first Ctrl-C, a second one must not leave things half done."""
-        if self.previous is not None:
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
+        """While cleaning up after the first stop, a second one must not leave things half done."""
+        for sig in self.previous:
+            signal.signal(sig, signal.SIG_IGN)
 
     def write(self, out: "_Sink", data: bytes) -> None:
         """Write one whole record; a Ctrl-C meanwhile waits for `check`."""
@@ -635,11 +644,13 @@ def run_batch(sources: list[str], *, from_file: Optional[str], options: FetchOpt
     extra = f", {skipped} already in {output}" if skipped else ""
     stop = ""
     if interrupted:
-        stop = "; interrupted" + (" (add --skip-existing to the same command to resume)" if output else "")
+        stop = "; terminated" if interrupts.signum == signal.SIGTERM else "; interrupted"
+        if output:
+            stop += " (add --skip-existing to the same command to resume)"
     print(f"sitrep-parse: {parsed} parsed, {failed} failed{extra}, {updates} updates, {quotes} quotes"
           f" in {elapsed:.1f} s ({rate:.1f} pages/s){stop}", file=sys.stderr, flush=True)
     if interrupted:
-        return EXIT_INTERRUPTED
+        return EXIT_TERMINATED if interrupts.signum == signal.SIGTERM else EXIT_INTERRUPTED
     return EXIT_FAILED if failed else EXIT_OK
 
 

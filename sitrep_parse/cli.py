@@ -10,6 +10,7 @@ Exit codes:
     2    usage error (unknown option, bad value, no source given)
     3    the output could not be written
     130  interrupted (Ctrl-C); what was already written stays valid
+    143  a batch stopped by SIGTERM; what was already written stays valid
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import click
 from . import __version__
 from .errors import OutputError, SitrepError
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_OUTPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_OUTPUT, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 3, 130, 143
 
 EXAMPLE_NAME = "atlas-nagorno-karabakh.html"
 
@@ -46,7 +47,7 @@ Examples:
 
 \b
 Exit codes: 0 all parsed, 1 some source failed, 2 usage error,
-3 output not writable, 130 interrupted.
+3 output not writable, 130 interrupted, 143 a batch stopped by SIGTERM.
 """
 
 

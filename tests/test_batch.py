@@ -31,7 +31,7 @@ from .conftest import SITREP_DEV
 GOOD = ["atlas-nagorno-karabakh.html", "plain-article-traps.html", "drupal-top-updates.html.gz",
         "guardianlike-liveblog.html"]
 SUMMARY = re.compile(r"^sitrep-parse: (\d+) parsed, (\d+) failed(?:, \d+ already in .+)?, (\d+) updates, "
-                     r"(\d+) quotes in [\d.]+ s \([\d.]+ pages/s\)(; interrupted.*)?$")
+                     r"(\d+) quotes in [\d.]+ s \([\d.]+ pages/s\)(; (?:interrupted|terminated).*)?$")
 posix_only = pytest.mark.skipif(os.name != "posix", reason="signals, symlinks and ptys as on POSIX")
 
 
@@ -279,16 +279,21 @@ def test_progress_bar_on_a_terminal(tmp_path):
     assert re.search(r"sitrep-parse: 6 parsed, 1 failed", screen)
 
 
-def _interrupt_after_first_line(args: list[str]) -> tuple[int, bytes, str]:
+def _default_signals() -> None:
+    """Ctrl-C and SIGTERM with their usual meaning in the child, whatever the test runner set."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _interrupt_after_first_line(args: list[str], sig: int = signal.SIGINT) -> tuple[int, bytes, str]:
     proc = subprocess.Popen([sys.executable, "-m", "sitrep_parse", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, bufsize=0,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+                            stderr=subprocess.PIPE, bufsize=0, preexec_fn=_default_signals)
     first = b""
     while not first.endswith(b"\n"):  # byte by byte: nothing read here is hidden from communicate()
         byte = proc.stdout.read(1)
         assert byte, "the batch ended before it wrote a line"
         first += byte
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(sig)
     rest, err = proc.communicate(timeout=120)
     return proc.returncode, first + rest, err.decode()
 
@@ -306,10 +311,11 @@ def big_batch(tmp_path: Path) -> Path:
 
 
 @posix_only
+@pytest.mark.parametrize(("sig", "exit_code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["INT", "TERM"])
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_ctrl_c_leaves_valid_jsonl_and_exits_130(big_batch, jobs):
-    code, data, err = _interrupt_after_first_line([str(big_batch), "-j", jobs])
-    assert code == 130
+def test_ctrl_c_or_sigterm_leaves_valid_jsonl(big_batch, jobs, sig, exit_code):
+    code, data, err = _interrupt_after_first_line([str(big_batch), "-j", jobs], sig)
+    assert code == exit_code
     out = records(data)  # every line whole, even the one being written when Ctrl-C came
     assert 1 <= len(out) < len(list(big_batch.iterdir()))
     assert "Traceback" not in err
@@ -318,17 +324,18 @@ def test_ctrl_c_leaves_valid_jsonl_and_exits_130(big_batch, jobs):
 
 
 @posix_only
-def test_ctrl_c_with_output_file_then_resume(big_batch, tmp_path):
+@pytest.mark.parametrize(("sig", "exit_code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["INT", "TERM"])
+def test_stopped_with_output_file_then_resume(big_batch, tmp_path, sig, exit_code):
     out = tmp_path / "out.jsonl"
     proc = subprocess.Popen([sys.executable, "-m", "sitrep_parse", str(big_batch), "-j", "2", "-o", str(out)],
-                            stderr=subprocess.PIPE, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+                            stderr=subprocess.PIPE, preexec_fn=_default_signals)
     tmp = tmp_path / f"out.jsonl.tmp-{proc.pid}"
     while not (tmp.exists() and tmp.stat().st_size > 0):  # a first record is written
         assert proc.poll() is None, proc.stderr.read()
         time.sleep(0.01)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(sig)
     _, err = proc.communicate(timeout=120)
-    assert proc.returncode == 130 and "Traceback" not in err.decode()
+    assert proc.returncode == exit_code and "Traceback" not in err.decode()
     assert "--skip-existing" in err.decode().splitlines()[-1]
     partial = records(out.read_bytes())
     total = len(list(big_batch.iterdir()))
