@@ -760,10 +760,12 @@ class Context:
 
     __slots__ = ("people", "bodies", "descs", "last_person", "last_name", "last_body", "last_any", "counts",
                  "all_names", "surname_counts", "inner_caps", "_by_last", "gender", "mentions", "scope", "sentence",
-                 "_body_names", "texts")
+                 "_body_names", "texts", "_spoken")
 
     def __init__(self) -> None:
         self.people: list[tuple[str, tuple[str, ...]]] = []  # full names with their titles, as spoken of
+        # surname -> full names spoken of, the latest last: looked up per name, so a long article stays linear
+        self._spoken: dict[str, dict[str, None]] = {}
         self.bodies: list[str] = []
         self.descs: list[tuple[str, Optional[str]]] = []  # (head noun, the person or None)
         self.last_person: Optional[str] = None
@@ -837,7 +839,7 @@ class Context:
                 self._mention(name, "person", subject=False)
 
     def _candidates(self, parts: list[str]) -> list[str]:
-        spoken = [k for k, _ in reversed(self.people) if k.split()[-1] == parts[-1]]
+        spoken = list(reversed(self._spoken.get(parts[-1], {})))
         return spoken + self._by_last.get(parts[-1], [])
 
     def full_name(self, name: str) -> str:
@@ -859,6 +861,10 @@ class Context:
     def note_person(self, name: str, titles: tuple[str, ...] = ()) -> str:
         name = self.full_name(name)
         self.people.append((name, titles))
+        if name:
+            names = self._spoken.setdefault(name.split()[-1], {})
+            names.pop(name, None)
+            names[name] = None
         for t in titles:
             self.descs.append((t, name))
         self._learn(name, titles)
