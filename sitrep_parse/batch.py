@@ -11,7 +11,9 @@ what was finished, ready for --skip-existing.
 The pool is our own rather than concurrent.futures: it knows which source each worker
 is on (so a crash names its source instead of failing every pending future), forks only
 when no other thread is running (the progress bar is refreshed by the main loop, not a
-thread), and stops at once on Ctrl-C instead of waiting for pages in progress.
+thread), stops at once on Ctrl-C instead of waiting for pages in progress, and kills and
+replaces a worker whose page runs past --page-timeout (only a process can be stopped in the
+middle of a C call or a runaway regular expression; a thread cannot).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from typing import IO, Any, Iterable, Iterator, NamedTuple, Optional
 from .cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT, EXIT_TERMINATED, report_error
 from .errors import OutputError, ScrapeError, SitrepError
 from .models import FetchOptions
+from .scraper import is_url
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)  # both stop a batch cleanly; the parent alone handles them
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz")
@@ -43,7 +46,7 @@ def is_batch(sources: list[str]) -> bool:
     if len(sources) != 1:
         return True
     s = sources[0]
-    if s == "-" or s.lower().startswith(("http://", "https://")):
+    if s == "-" or is_url(s):
         return False
     return os.path.isdir(s) or (bool(GLOB_CHARS & set(s)) and not os.path.exists(s))
 
@@ -78,7 +81,7 @@ def expand(sources: Iterable[str]) -> Iterator[Item]:
         if not source:
             continue
         try:
-            if source == "-" or source.lower().startswith(("http://", "https://")):
+            if source == "-" or is_url(source):
                 yield Item(source)
             elif os.path.isdir(source):
                 yield from _walk(source)
@@ -243,21 +246,39 @@ def _worker_main(conn, options: FetchOptions, fmt: str) -> None:
 
 
 class _Worker:
-    __slots__ = ("process", "conn", "queue")
+    __slots__ = ("process", "conn", "queue", "started", "overdue")
 
     def __init__(self, process, conn) -> None:
         self.process = process
         self.conn = conn
         self.queue: deque[tuple[int, Item]] = deque()  # sent, not yet answered; the head is in progress
+        self.started = 0.0  # when the head of the queue began, as near as the parent can tell
+        self.overdue = False  # stopped by the parent for running past its time limit
 
 
 class _Pool:
-    """`jobs` worker processes, each fed over its own pipe, replaced when one dies."""
+    """`jobs` worker processes, each fed over its own pipe, replaced when one dies or runs too long."""
 
-    def __init__(self, jobs: int, options: FetchOptions, fmt: str) -> None:
+    def __init__(self, jobs: int, options: FetchOptions, fmt: str, page_timeout: Optional[float] = None) -> None:
         self.ctx = _mp_context()
-        self.options, self.fmt = options, fmt
+        self.options, self.fmt, self.page_timeout = options, fmt, page_timeout
         self.workers = [self._start() for _ in range(jobs)]
+
+    def limit(self, item: Item) -> Optional[float]:
+        """Seconds a source may take: the parse allowance, plus the fetch's own bound for a URL."""
+        if not self.page_timeout:
+            return None
+        return self.page_timeout + (self.options.timeout if is_url(item.source) else 0.0)
+
+    def stop_overdue(self, now: float) -> None:
+        """Kill a worker whose current source has run past its limit (a page no parse should take
+        that long: a pathological document, a stuck library call); _collect then reports it."""
+        for w in self.workers:
+            if w.queue and not w.overdue:
+                limit = self.limit(w.queue[0][1])
+                if limit is not None and now - w.started > limit:
+                    w.overdue = True
+                    w.process.kill()
 
     def _start(self) -> _Worker:
         parent, child = self.ctx.Pipe()
@@ -311,6 +332,7 @@ class _Pool:
 
 
 def _crash_cause(exitcode: Optional[int]) -> str:
+    """Why a worker died, in words: the signal that killed it or its exit status."""
     if exitcode is not None and exitcode < 0:
         try:
             name = signal.Signals(-exitcode).name
@@ -323,14 +345,15 @@ def _crash_cause(exitcode: Optional[int]) -> str:
 
 
 def results(items: Iterator[Item], options: FetchOptions, fmt: str, jobs: int, ordered: bool,
-            tick=None) -> Iterator[Result]:
+            tick=None, page_timeout: Optional[float] = None) -> Iterator[Result]:
     """Parse items with `jobs` worker processes; results in input order unless `ordered` is False.
 
-    One source, or jobs == 1, runs in this process: no start-up to pay. `tick` is called
-    while waiting, so a progress display stays alive without a thread of its own.
+    One source runs in this process: no start-up to pay. So does jobs == 1 without a
+    `page_timeout`: only a separate process can be stopped in the middle of a page. `tick` is
+    called while waiting, so a progress display stays alive without a thread of its own.
     """
     head = list(islice(items, max(2, jobs)))  # fewer than `jobs` sources: that many workers
-    if jobs <= 1 or len(head) < 2:
+    if len(head) < 2 or (jobs <= 1 and not page_timeout):
         for item in _chain(head, items):
             yield process(item, options, fmt)
         return
@@ -339,7 +362,8 @@ def results(items: Iterator[Item], options: FetchOptions, fmt: str, jobs: int, o
 
     gc.freeze()  # the collector leaves what exists now alone, so forked workers keep sharing those pages
     try:
-        yield from _pooled(_chain(head, items), _Pool(min(jobs, len(head)), options, fmt), fmt, ordered, tick)
+        pool = _Pool(min(jobs, len(head)), options, fmt, page_timeout)
+        yield from _pooled(_chain(head, items), pool, fmt, ordered, tick)
     finally:
         gc.unfreeze()
 
@@ -372,6 +396,8 @@ def _pooled(items: Iterator[Item], pool: _Pool, fmt: str, ordered: bool, tick) -
                         if item.source == "-":  # standard input belongs to this process, not a worker's
                             ready[index] = process(item, pool.options, fmt)
                             continue
+                    if not w.queue:
+                        w.started = time.monotonic()
                     w.queue.append((index, item))
                     try:
                         w.conn.send((index, item))
@@ -399,6 +425,9 @@ def _pooled(items: Iterator[Item], pool: _Pool, fmt: str, ordered: bool, tick) -
             done = wait(list(by_handle), timeout=TICK)
             if tick:
                 tick()
+            if pool.page_timeout:
+                pool.stop_overdue(time.monotonic())
+                done = set(done) | {w.process.sentinel for w in busy if w.overdue}
             for w in {by_handle[h] for h in done}:
                 _collect(w, ready, retry, pool, fmt)
         interrupted = False
@@ -414,6 +443,7 @@ def _collect(w: _Worker, ready: dict[int, Result], retry: deque, pool: _Pool, fm
             index, data, error, updates, quotes = w.conn.recv()
             _, item = w.queue.popleft()
             ready[index] = Result(item.source, data, error, updates, quotes)
+            w.started = time.monotonic()  # the next one, if any, began about now
     except (EOFError, OSError):
         gone = True
     if not gone and w.process.is_alive():
@@ -421,7 +451,11 @@ def _collect(w: _Worker, ready: dict[int, Result], retry: deque, pool: _Pool, fm
     w.process.join(timeout=5)
     if w.queue:
         index, item = w.queue.popleft()
-        ready[index] = _failure(SitrepError(item.source, _crash_cause(w.process.exitcode)), fmt)
+        if w.overdue:
+            cause = f"gave up after {pool.limit(item):g} s (--page-timeout {pool.page_timeout:g})"
+        else:
+            cause = _crash_cause(w.process.exitcode)
+        ready[index] = _failure(SitrepError(item.source, cause), fmt)
         retry.extendleft(reversed(w.queue))
         w.queue.clear()
     pool.replace(w)
@@ -550,7 +584,7 @@ class _Sink:
 
 def run_batch(sources: list[str], *, from_file: Optional[str], options: FetchOptions, fmt: str,
               output: Optional[str], jobs: Optional[int], ordered: bool, append: bool, skip_existing: bool,
-              debug: bool = False) -> int:
+              page_timeout: Optional[float] = None, debug: bool = False) -> int:
     """Run a batch and return the exit code; the only messages are per-failure lines and a summary."""
     fmt = "jsonl" if fmt in ("pretty", "json", "jsonl") else fmt
     names: Iterable[str] = list(sources)
@@ -603,7 +637,7 @@ def run_batch(sources: list[str], *, from_file: Optional[str], options: FetchOpt
     started = time.perf_counter()
     interrupted = False
     code = EXIT_OK
-    stream = results(iter(items), options, fmt, jobs, ordered, progress.tick if progress else None)
+    stream = results(iter(items), options, fmt, jobs, ordered, progress.tick if progress else None, page_timeout)
     with _Interrupts() as interrupts:
         try:
             for result in stream:

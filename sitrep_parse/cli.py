@@ -100,6 +100,9 @@ class _Size(click.ParamType):
               help="Retries on connection errors, 429 and 5xx responses (exponential backoff, Retry-After).")
 @click.option("--max-bytes", type=_Size(), default="10M", show_default=True,
               help="Largest page accepted, after decompression (e.g. 500K, 10M).")
+@click.option("--page-timeout", type=click.FloatRange(min=0), default=120.0, show_default=True, metavar="SECONDS",
+              help="In a batch, most time one page may take to parse (for a URL, on top of --timeout); "
+                   "past it the page becomes an error record and its worker is replaced. 0: no limit.")
 @click.option("--user-agent", metavar="TEXT", help="User-Agent header. Default: sitrep-parse/VERSION (+URL).")
 @click.option("--example", is_flag=True, help="Parse the Atlas News SITREP page bundled with sitrep-parse.")
 @click.option("--schema", "show_schema", is_flag=True, help="Print the JSON Schema of the output and exit.")
@@ -107,7 +110,7 @@ class _Size(click.ParamType):
 @click.version_option(__version__, "-V", "--version", prog_name="sitrep-parse")
 def cli(sources: tuple[str, ...], fmt: Optional[str], output: Optional[str], base_url: Optional[str],
         from_file: Optional[str], jobs: Optional[int], unordered: bool, append: bool, skip_existing: bool,
-        timeout: float, retries: int, max_bytes: int, user_agent: Optional[str], example: bool,
+        timeout: float, retries: int, max_bytes: int, page_timeout: float, user_agent: Optional[str], example: bool,
         show_schema: bool, debug: bool) -> None:
     from .models import FetchOptions
 
@@ -143,7 +146,7 @@ def cli(sources: tuple[str, ...], fmt: Optional[str], output: Optional[str], bas
 
             code = run_batch(sources, from_file=from_file, options=options, fmt=fmt or "jsonl", output=output,
                              jobs=jobs, ordered=not unordered, append=append, skip_existing=skip_existing,
-                             debug=debug)
+                             page_timeout=page_timeout or None, debug=debug)
     except BrokenPipeError:
         code = _pipe_closed()
     except KeyboardInterrupt:

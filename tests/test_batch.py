@@ -377,6 +377,33 @@ def test_a_worker_that_crashes_costs_only_its_own_source(monkeypatch, tmp_path):
     assert all("error" not in r for i, r in enumerate(out) if i not in (3, 8))
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the hang is injected into forked workers")
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_page_past_its_time_limit_costs_only_itself(monkeypatch, tmp_path, jobs):
+    """No page we have hangs the parser, so the hang is injected: one source never finishes."""
+    import sitrep_parse.pipeline as pipeline
+
+    real = pipeline.parse_source
+
+    def parse_source(source, options=None, url=None):
+        if "hang" in source:
+            time.sleep(600)
+        return real(source, options, url=url)
+
+    monkeypatch.setattr(pipeline, "parse_source", parse_source)
+    names = []
+    for i in range(6):
+        name = f"{i:02d}-hang.html" if i == 2 else f"{i:02d}.html"
+        shutil.copy(SITREP_DEV / GOOD[i % 2], tmp_path / name)
+        names.append(str(tmp_path / name))
+    result = CliRunner().invoke(cli, [str(tmp_path), "-j", jobs, "--page-timeout", "1"])
+    assert result.exit_code == 1, result.output
+    out = records(result.stdout_bytes)
+    assert [r["source"] for r in out] == names
+    assert out[2]["error"]["message"] == "gave up after 1 s (--page-timeout 1)"
+    assert all("error" not in r for i, r in enumerate(out) if i != 2)
+
+
 @posix_only
 def test_a_closed_pipe_ends_quietly(big_batch):
     proc = subprocess.Popen([sys.executable, "-m", "sitrep_parse", str(big_batch), "-j", "2"],
