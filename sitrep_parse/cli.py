@@ -103,7 +103,7 @@ class _Size(click.ParamType):
 @click.option("--page-timeout", type=click.FloatRange(min=0), default=120.0, show_default=True, metavar="SECONDS",
               help="In a batch, most time one page may take to parse (for a URL, on top of --timeout); "
                    "past it the page becomes an error record and its worker is replaced. 0: no limit.")
-@click.option("--user-agent", metavar="TEXT", help="User-Agent header. Default: sitrep-parse/VERSION (+URL).")
+@click.option("--user-agent", metavar="TEXT", help="User-Agent header. Default: sitrep-parse/VERSION.")
 @click.option("--example", is_flag=True, help="Parse the Atlas News SITREP page bundled with sitrep-parse.")
 @click.option("--schema", "show_schema", is_flag=True, help="Print the JSON Schema of the output and exit.")
 @click.option("--debug", is_flag=True, help="Show the traceback of internal errors.")

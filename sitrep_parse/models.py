@@ -149,4 +149,4 @@ class FetchOptions:
     timeout: float = 20.0  # seconds, bounding the whole fetch including retries' waits
     retries: int = 2
     max_bytes: int = 10 * 1024 * 1024  # cap on the decompressed body
-    user_agent: Optional[str] = None  # None: "sitrep-parse/VERSION (+project URL)"
+    user_agent: Optional[str] = None  # None: "sitrep-parse/VERSION"

@@ -410,7 +410,7 @@ def test_user_agent_and_accepted_encodings(server: LocalServer) -> None:
     load(server.url("/page"), FetchOptions(timeout=2))
     sent = server.requests_to("/page")[-1].headers
     assert sent["user-agent"] == DEFAULT_USER_AGENT
-    assert sent["user-agent"].startswith(f"sitrep-parse/{__version__} ")
+    assert sent["user-agent"] == f"sitrep-parse/{__version__}"
     assert {e.strip() for e in sent["accept-encoding"].split(",")} == {"gzip", "deflate", "br"}
     assert "text/html" in sent["accept"]
 

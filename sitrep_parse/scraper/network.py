@@ -18,8 +18,9 @@ from ..models import FetchOptions, Page
 from .charset import HEADER_CHARSET, decode_html
 from .compression import Decoder, gunzip, size_text
 
-PROJECT_URL = "https://github.com/sitrep-parse/sitrep-parse"
-DEFAULT_USER_AGENT = f"sitrep-parse/{__version__} (+{PROJECT_URL})"
+# The tool and its version, nothing more: the project has no public address to point to yet,
+# and a made-up contact URL would not be truthful. Add "(+URL)" once there is one.
+DEFAULT_USER_AGENT = f"sitrep-parse/{__version__}"
 # text/plain and a missing or generic type are read and sniffed: misconfigured servers send HTML so.
 HTML_CONTENT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml",
                       "application/octet-stream", "binary/octet-stream")
