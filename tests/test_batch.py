@@ -346,9 +346,9 @@ def test_stopped_with_output_file_then_resume(big_batch, tmp_path, sig, exit_cod
     assert len(done) == len(set(done)) == total
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fault is injected into forked workers")
-def test_a_worker_that_crashes_costs_only_its_own_source(monkeypatch, tmp_path):
-    """No page we have crashes lxml, so the crash is injected: a segfault in one worker, an exit in another."""
+def _faulty_batch(monkeypatch, tmp_path: Path, count: int, faults: dict[int, str], args: list[str]) -> list[dict]:
+    """A batch of good pages in which the sources at `faults` (index -> segfault, exit or hang)
+    misbehave in their worker, as no page we have makes them; the others must come out whole."""
     import sitrep_parse.pipeline as pipeline
 
     real = pipeline.parse_source
@@ -361,47 +361,35 @@ def test_a_worker_that_crashes_costs_only_its_own_source(monkeypatch, tmp_path):
             os.kill(os.getpid(), signal.SIGSEGV)
         if "exit" in source:
             os._exit(3)
-        return real(source, options, url=url)
-
-    monkeypatch.setattr(pipeline, "parse_source", parse_source)
-    names = []
-    for i in range(12):
-        name = f"{i:02d}-segfault.html" if i == 3 else f"{i:02d}-exit.html" if i == 8 else f"{i:02d}.html"
-        shutil.copy(SITREP_DEV / GOOD[i % 2], tmp_path / name)
-        names.append(str(tmp_path / name))
-    result = CliRunner().invoke(cli, [str(tmp_path), "-j", "2"])
-    assert result.exit_code == 1, result.output
-    out = records(result.stdout_bytes)
-    assert [r["source"] for r in out] == names
-    assert "SIGSEGV" in out[3]["error"]["message"] and "exit status 3" in out[8]["error"]["message"]
-    assert all("error" not in r for i, r in enumerate(out) if i not in (3, 8))
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the hang is injected into forked workers")
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_a_page_past_its_time_limit_costs_only_itself(monkeypatch, tmp_path, jobs):
-    """No page we have hangs the parser, so the hang is injected: one source never finishes."""
-    import sitrep_parse.pipeline as pipeline
-
-    real = pipeline.parse_source
-
-    def parse_source(source, options=None, url=None):
         if "hang" in source:
             time.sleep(600)
         return real(source, options, url=url)
 
     monkeypatch.setattr(pipeline, "parse_source", parse_source)
     names = []
-    for i in range(6):
-        name = f"{i:02d}-hang.html" if i == 2 else f"{i:02d}.html"
+    for i in range(count):
+        name = f"{i:02d}-{faults[i]}.html" if i in faults else f"{i:02d}.html"
         shutil.copy(SITREP_DEV / GOOD[i % 2], tmp_path / name)
         names.append(str(tmp_path / name))
-    result = CliRunner().invoke(cli, [str(tmp_path), "-j", jobs, "--page-timeout", "1"])
+    result = CliRunner().invoke(cli, [str(tmp_path), *args])
     assert result.exit_code == 1, result.output
     out = records(result.stdout_bytes)
     assert [r["source"] for r in out] == names
+    assert all("error" not in r for i, r in enumerate(out) if i not in faults)
+    return out
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fault is injected into forked workers")
+def test_a_worker_that_crashes_costs_only_its_own_source(monkeypatch, tmp_path):
+    out = _faulty_batch(monkeypatch, tmp_path, 12, {3: "segfault", 8: "exit"}, ["-j", "2"])
+    assert "SIGSEGV" in out[3]["error"]["message"] and "exit status 3" in out[8]["error"]["message"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the hang is injected into forked workers")
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_page_past_its_time_limit_costs_only_itself(monkeypatch, tmp_path, jobs):
+    out = _faulty_batch(monkeypatch, tmp_path, 6, {2: "hang"}, ["-j", jobs, "--page-timeout", "1"])
     assert out[2]["error"]["message"] == "gave up after 1 s (--page-timeout 1)"
-    assert all("error" not in r for i, r in enumerate(out) if i != 2)
 
 
 @posix_only
