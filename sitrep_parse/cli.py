@@ -87,8 +87,7 @@ class _Size(click.ParamType):
               help="Read sources from FILE, one path or URL per line ('-' for standard input), "
                    "after any given as arguments.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
-              help="Worker processes for several sources. Default: the number of CPUs. "
-                   "-j 1 parses in this process.")
+              help="Worker processes for several sources. Default: the number of CPUs.")
 @click.option("--unordered", is_flag=True, help="Write each result as soon as it is ready, not in input order.")
 @click.option("--append", is_flag=True, help="Append to the --output file instead of replacing it.")
 @click.option("--skip-existing", is_flag=True,
