@@ -84,8 +84,8 @@ def main() -> int:
         if gold_path.is_file():
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
             pages = {k: (args.corpus / k, v.get("url")) for k, v in gold.items()}
-            status |= run_corpus("sitrep-dev" if args.gold is None else gold_path.stem, gold_path, pages,
-                                 scorer, args.verbose, args.jobs)
+            # named for its folder: sitrep-dev, set1, ... (also the output file's name)
+            status |= run_corpus(args.corpus.resolve().name, gold_path, pages, scorer, args.verbose, args.jobs)
         else:
             print(f"{gold_path} is not available here: SITREP corpus skipped")
     if args.only in (None, "quotes"):
