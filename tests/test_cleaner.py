@@ -238,6 +238,17 @@ def test_norm_keeps_line_breaks_and_drops_invisible_characters():
     assert norm(None) == ""
 
 
+@pytest.mark.parametrize(("raw", "kept"), [
+    ("زمین\u200cلرزه", "زمین\u200cلرزه"),  # Persian: the non-joiner is spelling
+    ("क्\u200dष", "क्\u200dष"),  # Devanagari: the joiner picks the half form
+    ("juggling 🤹\u200d♀️", "juggling 🤹\u200d♀️"),  # an emoji sequence
+    ("Auf\u200clage", "Auflage"),  # Latin: only typesetting
+    ("\u200cstart", "start"),
+])
+def test_norm_keeps_joiners_where_they_spell(raw, kept):
+    assert norm(raw) == kept
+
+
 @pytest.mark.parametrize("lead", [
     "Am 12. September startet wieder die Messe 2018 in Köln und wir sind dabei.",  # a year is not a dateline
     "By Tuesday evening the river had risen three metres above its usual level.",  # "By" is not a byline

@@ -14,7 +14,10 @@ from lxml import etree
 from ..errors import CleanError
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+# Soft hyphens and zero-width spaces are noise in extracted text. The zero-width (non-)joiner is
+# spelling in Persian, Kurdish and Indic scripts ("جان‌باختگان") and part of emoji sequences, so it
+# stays after any character beyond Latin; after Latin letters it is only typesetting and goes.
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff]|(?<![^\x00-\u024f])[\u200c\u200d]")
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements that start a new block of text when they appear inside a container.
