@@ -227,6 +227,10 @@ def element(markup: str) -> etree._Element:
     ('<div class="subscriber-only">', 0),  # the article's text, for subscribers
     ('<div class="subscriber-preview">', 0),
     ('<div class="engagement-bar">', -1),  # like and response counters
+    ('<div class="read-also">', -1),  # a teaser under "Read also:"
+    ('<div class="see-also">', -1),
+    ('<div class="site-disclaimer">', -1),  # a legal notice
+    ('<div class="story_contact">', -1),  # how to reach the reporter
 ])
 def test_vocabulary(markup, kind):
     assert vocabulary_kind(element(markup + "x</div>" if markup.startswith("<div") else markup)) == kind

@@ -54,7 +54,7 @@ _FURNITURE_WORDS = r"""
     ad|ads|adv|advert\w*|adspot\w*|adslot\w*|adunit\w*|adsense|dfp\w*|gpt|sponsor\w*|promo|promos|promotion\w*|
     commercial|outbrain|taboola|zergnet|revcontent|mgid|native-ad\w*|
     share|shares|sharing|sharebar|sharedaddy|social\w*|addthis|follow-us|
-    related\w*|recommend\w*|more-stories|more-news|more-in\w*|read-?more|read-?next|up-?next|also-?read|
+    related\w*|recommend\w*|more-stories|more-news|more-in\w*|read-?more|read-?next|up-?next|also-?read|read-?also|see-?also|
     trending|popular|most-?read|most-?viewed|most-?popular|top-?stories|recirc\w*|onward\w*|teaser\w*|
     newsletter\w*|subscri(?!bers?[-_](?:only|content|preview|premium|exclusive|access|body|text))\w*|signup|sign-up|paywall\w*|regwall|membership|donat\w*|contributions?|support|supporters?|
     patreon|cta|call-?to-?action|
@@ -63,7 +63,7 @@ _FURNITURE_WORDS = r"""
     byline\w*|dateline|date-?line\w*|author|authors|autor|autorin|autoren|auteur|auteurs|contributors?|
     timestamp|pubdate|post-?meta|entry-?meta|article-?meta|meta|
     nav|navbar|navigation|menu|breadcrumbs?|pagination|pager|skip-?link|skip|toolbar|masthead|subnav|
-    footer\w*|colophon|copyright\w*|sidebar\w*|side-?bar|rail|widget\w*|aside|
+    footer\w*|colophon|copyright\w*|disclaimer\w*|contact|sidebar\w*|side-?bar|rail|widget\w*|aside|
     cookie\w*|consent\w*|gdpr|cmp|privacy-?\w*|
     tags|tag-?list|tagcloud|keywords|categories|
     caption\w*|credit|credits|figcaption|dek|standfirst|strapline|abstract|excerpt|
