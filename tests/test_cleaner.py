@@ -674,3 +674,11 @@ def test_a_line_above_the_headline_that_is_a_sentence_stays():
         "Der Landkreis hat den Katastrophenfall ausgerufen.")
     a = page(html, None)
     assert texts(a)[0] == "Der Landkreis hat den Katastrophenfall ausgerufen."
+
+
+def test_a_heading_over_a_list_of_links_goes_with_the_links():
+    links = "".join(f'<li><a href="/story/{i}">Another story from the archive, number {i}</a></li>' for i in range(3))
+    a = page(f"<html><body><article>{PROSE * 4}<h2>Worth reading</h2><ul>{links}</ul>"
+             f"<h2>What comes next</h2>{PROSE}<h3>Map</h3><p><a href='/map'>Open the interactive map</a></p>"
+             f"{PROSE}</article></body></html>")
+    assert [b.text for b in a.blocks if b.type == "heading"] == ["What comes next", "Map"]

@@ -51,12 +51,21 @@ class _Walk:
     pending_break: bool = False
     cites: dict = field(default_factory=dict)  # blockquote group -> the source its markup credits
     quote_paragraph: Optional[etree._Element] = None  # the last paragraph styled as a quotation
+    links_dropped: int = 0  # link blocks dropped since the last block kept
 
     def add(self, type_: str, text: str, **kw) -> None:
         if type_ == "blockquote" and kw.get("group") in self.cites:
             kw["cite"] = self.cites[kw["group"]]
         self.blocks.append(Block(type_, text, after_break=self.pending_break, **kw))
         self.pending_break = False
+        self.links_dropped = 0
+
+    def drop_links(self) -> None:
+        """A heading followed straight by a list of links ("Worth reading", "Mehr zum Thema") is
+        that list's label: it goes with the links rather than stand over the next section."""
+        self.links_dropped += 1
+        if self.links_dropped == 2 and self.blocks and self.blocks[-1].type == "heading":
+            self.blocks.pop()
 
 
 def build_blocks(parts: list[etree._Element], posts: dict,
@@ -574,6 +583,7 @@ def _emit(walk: _Walk, kind: str, el: etree._Element, entry: Optional[int], grou
     if not text:
         return
     if _link_heavy(el, text, walk.page_path):
+        walk.drop_links()
         return
     walk.add(kind, text, lead=_lead(el), level=level, group=group, entry=entry)
 
