@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep_parse.extractor import extract
-from sitrep_parse.models import Article, Block, Metadata
+from sitrep_parse.models import Article, Block, Entry, Metadata
 
 PUB = "2022-08-04T10:00:00+02:00"
 
@@ -325,3 +325,17 @@ def test_bracketed_japanese_updates_above_the_story():
     assert [(u.time_text, u.timestamp, u.blocks) for u in doc.updates] == [
         ("15時20分", "2025-09-07T15:20:00+09:00", (0,)), ("11時05分", "2025-09-07T11:05:00+09:00", (1,))]
     assert [b.role for b in doc.blocks] == ["update", "update", "report", "background"]
+
+
+@pytest.mark.parametrize(("machine", "label", "published", "timestamp"), [
+    # the markup's own offset, its wall clock the one printed on a 12-hour face without am/pm
+    ("2025-11-03T21:05:00+08:00", "9:05", "2025-11-03T06:30:00+08:00", "2025-11-03T21:05:00+08:00"),
+    # an instant in UTC beside a half-day clock: of the offsets it allows, the page's own
+    ("2025-11-03T13:05:00Z", "9:05", "2025-11-03T06:30:00+08:00", "2025-11-03T21:05:00+08:00"),
+    # a 24-hour clock beside UTC still tells the page's offset by itself
+    ("2023-06-02T08:52:00Z", "10:52", "2023-06-02T07:00:00+00:00", "2023-06-02T10:52:00+02:00"),
+])
+def test_liveblog_post_time_beside_its_machine_time(machine, label, published, timestamp):
+    a = Article(source="t", url=None, metadata=Metadata(published=published),
+                blocks=(Block("paragraph", BODY, entry=0),), entries=(Entry(time=machine, label=label),))
+    assert [u.timestamp for u in extract(a).updates] == [timestamp]

@@ -80,6 +80,7 @@ _BRACKET_MARKER = re.compile(r"^\s*[【［\[〔](?P<label>[^】］\]〕]{0,24}?(
                              r"[^】］\]〕]{0,24}?)[】］\]〕]\s*")
 _INNER_COLON = re.compile(r"(?<!\d):|:(?!\d)")
 _SEPARATOR = re.compile(r"^[\W_]{3,}$")  # "___", "* * *": a typed thematic break
+_AM_PM = re.compile(r"\d\s*[ap]\.?\s?m\b|午前|午後|上午|下午|오전|오후", re.I)
 
 
 # "PORT ARLO – ...", "KYIV, Ukraine (AP) — ...": the first line of a news story.
@@ -404,17 +405,28 @@ def _entry_timestamp(entry: Entry, shown: Optional[MarkerTime], published: Optio
         instant = resolve(shown, published, context)
         return format_iso(instant) if instant else None
     if shown is not None and shown.clock is not None:
+        # A clock of 1 to 12 printed without am/pm ("9:05" for 21:05) names its hour only modulo 12.
+        half_day = 1 <= shown.clock.hour <= 12 and not _AM_PM.search(shown.text or "")
         if shown.zone is not None:
             local = machine.astimezone(shown.zone)
             if (local.hour, local.minute) == (shown.clock.hour, shown.clock.minute):
                 return format_iso(local)
         elif not shown.ambiguous:
+            if machine.utcoffset() and machine.minute == shown.clock.minute and \
+                    (machine.hour - shown.clock.hour) % (12 if half_day else 24) == 0:
+                return format_iso(machine)  # the markup's own offset, and its wall clock is the one printed
             # "14:32" printed beside 13:32Z: the page's clock runs at +01:00
             shown_minutes = shown.clock.hour * 60 + shown.clock.minute
             utc = machine.astimezone(timezone.utc)
             diff = (shown_minutes - (utc.hour * 60 + utc.minute) + 12 * 60) % (24 * 60) - 12 * 60
-            if diff % 15 == 0 and -12 * 60 <= diff <= 14 * 60:
-                return format_iso(machine.astimezone(timezone(timedelta(minutes=diff))))
+            options = [diff] + ([diff - 12 * 60, diff + 12 * 60] if half_day else [])
+            options = [d for d in options if d % 15 == 0 and -12 * 60 <= d <= 14 * 60]
+            if published is not None and published.utcoffset() is not None:
+                # of the readings a half-day clock allows, the page's own offset
+                own = published.utcoffset() // timedelta(minutes=1)
+                options.sort(key=lambda d: d != own)
+            if options:
+                return format_iso(machine.astimezone(timezone(timedelta(minutes=options[0]))))
     if published is not None and published.tzinfo is not None:
         return format_iso(machine.astimezone(published.tzinfo))
     return format_iso(machine)
