@@ -31,6 +31,13 @@ FIXED_ZONES: dict[str, timezone] = {
     "MSK": _fixed(3), "TRT": _fixed(3), "GST": _fixed(4), "PKT": _fixed(5), "ICT": _fixed(7), "WIB": _fixed(7),
     "HKT": _fixed(8), "SGT": _fixed(8), "AWST": _fixed(8), "PHT": _fixed(8), "JST": _fixed(9), "KST": _fixed(9),
     "ACST": _fixed(9.5), "AEST": _fixed(10), "AEDT": _fixed(11), "NZST": _fixed(12), "NZDT": _fixed(13),
+    # Africa, the rest of Asia and Latin America. Several are English words ("EAT", "ART"), which is
+    # harmless: a zone is read only in capitals right after a clock time ("18:45 EAT").
+    "WAT": _fixed(1), "CAT": _fixed(2), "SAST": _fixed(2), "EAT": _fixed(3), "IRST": _fixed(3.5),
+    "AFT": _fixed(4.5), "NPT": _fixed(5.75), "MMT": _fixed(6.5), "MYT": _fixed(8), "WITA": _fixed(8),
+    "WIT": _fixed(9), "ACDT": _fixed(10.5), "CHST": _fixed(10),
+    "ART": _fixed(-3), "BRT": _fixed(-3), "UYT": _fixed(-3), "CLT": _fixed(-4), "VET": _fixed(-4),
+    "COT": _fixed(-5), "PET": _fixed(-5), "ECT": _fixed(-5),
 }
 
 # Names that follow daylight-saving rules: the offset depends on the date.
@@ -43,7 +50,8 @@ TZ_NAMES: dict[str, str] = {
     "MOSCOW TIME": "Europe/Moscow", "KYIV TIME": "Europe/Kyiv", "KIEV TIME": "Europe/Kyiv",
 }
 
-AMBIGUOUS_ZONES = frozenset({"IST", "AST", "ADT", "SST", "BT", "CAT", "EAT", "MEST"})
+# IST: India, Ireland or Israel; AST/ADT: Atlantic or Arabia; SST: Samoa or Singapore; BT, MEST: unclear.
+AMBIGUOUS_ZONES = frozenset({"IST", "AST", "ADT", "SST", "BT", "MEST"})
 
 
 def zone_for(name: str, on: Optional[date] = None) -> Optional[tzinfo]:

@@ -90,15 +90,23 @@ def test_time_text_is_the_time_as_printed(printed, text):
     ("EST", "-05:00"), ("EDT", "-04:00"), ("CST", "-06:00"), ("CDT", "-05:00"), ("PST", "-08:00"),
     ("PDT", "-07:00"), ("GMT", "+00:00"), ("UTC", "+00:00"), ("Z", "+00:00"), ("BST", "+01:00"),
     ("CET", "+01:00"), ("CEST", "+02:00"), ("EET", "+02:00"), ("EEST", "+03:00"), ("MSK", "+03:00"),
+    ("WAT", "+01:00"), ("CAT", "+02:00"), ("SAST", "+02:00"), ("EAT", "+03:00"), ("NPT", "+05:45"),
+    ("ART", "-03:00"), ("COT", "-05:00"),
 ])
 def test_fixed_zone_abbreviations(name, offset):
     instant = datetime(2022, 1, 15, 12, 0, tzinfo=zone_for(name))
     assert format_iso(instant).endswith(offset)
 
 
-def test_ambiguous_zone_is_left_unresolved():
-    assert zone_for("IST") is None
-    assert parse_marker_time("14:30 IST", 2022).ambiguous
+@pytest.mark.parametrize("name", ["IST", "AST", "SST"])
+def test_ambiguous_zone_is_left_unresolved(name):
+    assert zone_for(name) is None
+    assert parse_marker_time(f"14:30 {name}", 2022).ambiguous
+
+
+def test_a_zone_that_is_a_word_is_read_only_in_capitals_after_a_clock():
+    assert parse_marker_time("18:45 EAT", 2022).zone_name == "EAT"
+    assert parse_marker_time("18:45 eat", 2022).zone_name is None
 
 
 @pytest.mark.parametrize("name,day,offset", [
