@@ -682,3 +682,16 @@ def test_a_heading_over_a_list_of_links_goes_with_the_links():
              f"<h2>What comes next</h2>{PROSE}<h3>Map</h3><p><a href='/map'>Open the interactive map</a></p>"
              f"{PROSE}</article></body></html>")
     assert [b.text for b in a.blocks if b.type == "heading"] == ["What comes next", "Map"]
+
+
+def test_posts_in_details_accordions_with_a_dated_time_element():
+    posts = "".join(
+        f'<details class="upd"><summary><time>{label}</time> &mdash; {title}</summary><div>{PROSE}</div></details>'
+        for label, title in [("Nov. 2, 9:15 a.m. MST", "Lanes reopen"), ("Nov. 2, 1:30 a.m. MDT", "Centre opens"),
+                             ("Nov. 1, 11:40 p.m. MDT", "Death confirmed")])
+    a = page(f"<html><body><article><h1>Pileup</h1><h2>Latest updates</h2>{posts}{PROSE * 3}</article></body></html>")
+    assert [e.label for e in a.entries] == ["Nov. 2, 9:15 a.m. MST", "Nov. 2, 1:30 a.m. MDT", "Nov. 1, 11:40 p.m. MDT"]
+    # a <time> element names its time only with a clock: a date alone is a dateline, not a post
+    b = page(f"<html><body><article><h1>Pileup</h1>"
+             f"{''.join(f'<div><time>Nov. {d}, 2025</time>{PROSE}</div>' for d in (1, 2))}</article></body></html>")
+    assert b.entries == ()

@@ -360,6 +360,7 @@ def _posts_by_opening(root: etree._Element, bodies: list[str]) -> dict[int, etre
 
 
 _DIGIT = re.compile(r"\d")
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.h]\d{2}\b|\s*[ap]\.?\s?m\b)", re.I)
 # A post's visible time: "14.32 BST", "Posted at 09:41", "Updated at 21.12 AEST", "Aktualisiert um 9.40 Uhr".
 _LABEL = re.compile(
     r"^(?:(?:(?:last\s+)?(?:posted|published|updated)|aktualisiert|ver[öo]ffentlicht|mis\s+[àa]\s+jour|publi[ée]|"
@@ -392,7 +393,9 @@ def _labelled_posts(root: etree._Element) -> list[tuple[etree._Element, etree._E
         if len(own) > 40 or not _DIGIT.search(own):
             continue
         text = norm(own)
-        if not text or len(text) > 30 or not _LABEL.match(text):
+        # <time> says by itself that it holds a time: there a date may come with the clock
+        # ("Nov. 2, 9:15 a.m. MST"); elsewhere only the shapes of a time label count.
+        if not text or len(text) > 30 or not (_LABEL.match(text) or (el.tag == "time" and _CLOCK.search(text))):
             continue
         post = _post_of(el, root)
         if post is None or post is el:
