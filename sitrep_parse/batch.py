@@ -84,7 +84,7 @@ def expand(sources: Iterable[str]) -> Iterator[Item]:
             if source == "-" or is_url(source):
                 yield Item(source)
             elif os.path.isdir(source):
-                yield from _walk(source)
+                yield from _pages_in(source)
             elif GLOB_CHARS & set(source) and not os.path.exists(source):
                 matches = sorted(glob.iglob(source, recursive=True))
                 if not matches:
@@ -95,6 +95,18 @@ def expand(sources: Iterable[str]) -> Iterator[Item]:
                 yield Item(source)  # a missing file is reported by the scraper, in its place
         except OSError as exc:
             yield Item(source, f"cannot read: {exc.strerror or exc}")
+
+
+def _pages_in(folder: str) -> Iterator[Item]:
+    """A folder given as a source: its pages, or one error record if it holds none (a mistyped
+    path or pages saved under another suffix should not pass as a batch that found nothing)."""
+    found = False
+    for item in _walk(folder):
+        found = True
+        yield item
+    if not found:
+        yield Item(folder, "no pages in this folder (" + ", ".join(s for s in PAGE_SUFFIXES if ".gz" not in s)
+                   + " and their .gz)")
 
 
 def _walk(top: str) -> Iterator[Item]:

@@ -468,3 +468,15 @@ def test_memory_does_not_grow_with_the_batch(tmp_path):
     small, big = peaks[50], peaks[5000]
     assert big["parent"] <= small["parent"] * 1.25, peaks
     assert big["workers"] <= small["workers"] * 1.25, peaks
+
+
+def test_a_folder_without_pages_is_reported_not_passed_over(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "page.php").write_text("<p>saved under another suffix</p>")
+    shutil.copy(SITREP_DEV / GOOD[0], tmp_path / "good.html")
+    result = sitrep(str(tmp_path / "empty"), str(tmp_path / "other"), str(tmp_path / "good.html"))
+    assert result.returncode == 1
+    out = records(result.stdout)
+    assert [r.get("error", {}).get("message", "").split(" (")[0] for r in out] == [
+        "no pages in this folder", "no pages in this folder", ""]

@@ -161,3 +161,9 @@ def test_corrupt_gzip(tmp_path, data: bytes, cause: str) -> None:
     with pytest.raises(ScrapeError) as info:
         load(str(page))
     assert info.value.cause == cause
+
+
+@pytest.mark.parametrize("source", ["ftp://example.org/page.html", "file:///tmp/page.html", "s3://bucket/page.html"])
+def test_an_address_that_is_not_http_is_named_as_such(source) -> None:
+    with pytest.raises(ScrapeError, match=r"unsupported URL scheme \(\w+:\); only http and https are fetched"):
+        load(source)

@@ -26,16 +26,21 @@ one byte a second never resets it).
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Optional
 
+from ..errors import ScrapeError
 from ..models import FetchOptions, Page
 from .charset import decode_html, sniff_binary
 from .compression import gunzip
 from .files import read_file, read_stream
 
 __all__ = ["decode_html", "fetch", "gunzip", "is_url", "load", "read_file", "read_stream", "sniff_binary"]
+
+
+_OTHER_SCHEME = re.compile(r"^[a-z][a-z0-9+.\-]*://", re.I)  # ftp://, file://, s3://: an address, not a path
 
 
 def is_url(source: str) -> bool:
@@ -48,6 +53,8 @@ def load(source: str, options: FetchOptions = FetchOptions(), url: Optional[str]
         return fetch(source, options)
     if source == "-":
         data = read_stream(sys.stdin.buffer, source, options.max_bytes)
+    elif _OTHER_SCHEME.match(source):
+        raise ScrapeError(source, f"unsupported URL scheme ({source.split(':', 1)[0]}:); only http and https are fetched")
     else:
         data = read_file(Path(source), source, options.max_bytes)
     html, encoding = decode_html(data, source)
