@@ -137,7 +137,7 @@ def test_dates_in_other_languages(text, day):
 
 # "local time" in any language: no zone of its own, the page's offset applies.
 @pytest.mark.parametrize("text", ["18:20 (hora local)", "9h30 heure locale", "15:40 (ora locale)", "12.40 Uhr Ortszeit",
-                                  "14h10 (horário local)", "07:10 local time"])
+                                  "14h10 (horário local)", "07:10 local time", "0710 local"])
 def test_local_time_words_take_the_page_offset(text):
     mt = parse_marker_time(text, 2023)
     assert mt is not None and mt.zone is None and mt.zone_name is None and not mt.ambiguous

@@ -73,6 +73,25 @@ MARKERS = [
      "2022-12-04T09:00:00-08:00"),
     ("Update — 4:30 p.m.: " + BODY, "2022-08-10T09:00:00-04:00", "Update — 4:30 p.m.", "4:30 p.m.",
      "2022-08-10T16:30:00-04:00"),
+    # Czech, Greek, Romanian, Norwegian, Indonesian, Hebrew keywords, with the word before the clock
+    ("Aktualizace 16:20: " + BODY, "2025-11-20T09:50:00+01:00", "Aktualizace 16:20", "16:20",
+     "2025-11-20T16:20:00+01:00"),
+    ("Ενημέρωση 21:15 – " + BODY, "2025-08-12T14:05:00+03:00", "Ενημέρωση 21:15", "21:15", "2025-08-12T21:15:00+03:00"),
+    ("Actualizare, ora 13:05 – " + BODY, "2025-06-17T11:20:00+03:00", "Actualizare, ora 13:05", "13:05",
+     "2025-06-17T13:05:00+03:00"),
+    ("Oppdatert kl. 14.05: " + BODY, "2025-12-03T07:45:00+01:00", "Oppdatert kl. 14.05", "14.05",
+     "2025-12-03T14:05:00+01:00"),
+    ("Pembaruan pukul 05.10 WIB: " + BODY, "2025-05-19T10:15:00+07:00", "Pembaruan pukul 05.10 WIB", "05.10 WIB",
+     "2025-05-20T05:10:00+07:00"),  # rolled to the next day
+    ("עדכון 16:10: " + BODY, "2025-01-08T14:30:00+02:00", "עדכון 16:10", "16:10", "2025-01-08T16:10:00+02:00"),
+    # a four-digit clock with "local": the page's offset, rolled past midnight; East Africa Time
+    ("UPDATE — 0615 local: " + BODY, "2025-02-20T19:10:00+13:00", "UPDATE — 0615 local", "0615 local",
+     "2025-02-21T06:15:00+13:00"),
+    ("UPDATE 6.55pm EAT: " + BODY, "2025-04-28T08:10:00+03:00", "UPDATE 6.55pm EAT", "6.55pm EAT",
+     "2025-04-28T18:55:00+03:00"),
+    # a dated editor's note corrects the story: an update (a date alone has no instant)
+    ("Editor’s note (March 3, 2025): " + BODY, "2025-03-02T15:20:00+11:00", "Editor’s note (March 3, 2025)",
+     "March 3, 2025", None),
     # "local time" in other languages: the page's own offset; other keywords and date forms
     ("Actualización 18:20 (hora local): " + BODY, "2023-11-06T09:40:00-03:00", "Actualización 18:20 (hora local)",
      "18:20 (hora local)", "2023-11-06T18:20:00-03:00"),
@@ -184,6 +203,32 @@ def test_time_label_lead_in_bold_is_a_post_marker():
     assert [(u.time_text, u.timestamp) for u in doc.updates] == [
         ("14.32 BST", "2022-08-10T14:32:00+01:00"), ("12.15 BST", "2022-08-10T12:15:00+01:00")]
     assert doc.updates[0].text.startswith("The chair")
+
+
+def test_bracketed_four_digit_clock_with_a_zone_in_bold_is_a_post_marker():
+    doc = extract(article(("paragraph", "[2210 HKT] The signal was cancelled and the roads reopened.",
+                           {"lead": "[2210 HKT]"}),
+                          ("paragraph", "[0040 HKT] Residents spent the night in the community hall.",
+                           {"lead": "[0040 HKT]"}),
+                          ("paragraph", "[2024 FIFA] The tournament ended on Sunday with a late winner.",
+                           {"lead": "[2024 FIFA]"}), published="2025-07-22T09:15:00+08:00"))
+    assert [(u.label, u.time_text, u.timestamp) for u in doc.updates] == [
+        ("2210 HKT", "2210 HKT", "2025-07-22T22:10:00+08:00"), ("0040 HKT", "0040 HKT", "2025-07-23T00:40:00+08:00")]
+    assert doc.updates[0].text.startswith("The signal")
+
+
+def test_dated_note_under_liveblog_posts_is_an_update_too():
+    blocks = (Block("paragraph", "The fire was downgraded after a southerly change.", entry=0),
+              Block("paragraph", "A second evacuation centre has opened.", entry=1),
+              Block("paragraph", "The fire has burnt through more than 6,800 hectares since Sunday."),
+              Block("paragraph", "Editor's note (January 15, 2025): An earlier version of this story gave the wrong "
+                                 "hospital.", lead="Editor's note (January 15, 2025):"))
+    entries = (Entry(label="Updated 10.45pm AEDT"), Entry(label="Updated 8.05pm AEDT"))
+    doc = extract(Article(source="t.html", url=None, metadata=Metadata(published="2025-01-14T15:20:00+11:00"),
+                          blocks=blocks, entries=entries))
+    assert [(u.time_text, u.blocks) for u in doc.updates] == [
+        ("10.45pm AEDT", (0,)), ("8.05pm AEDT", (1,)), ("January 15, 2025", (3,))]
+    assert [b.role for b in doc.blocks] == ["update", "update", "report", "update"]
 
 
 def test_typed_separator_ends_an_update():

@@ -73,6 +73,8 @@ CLOCK_PATTERNS = [
     re.compile(r"\b(?P<h>\d{1,2})\s*(?P<ap>[ap]\.?\s?m\.?)(?:\s*" + _ZONE + r")?", re.I),
     # 1348 EST / 1605Z / 0930 hrs
     re.compile(r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:hrs?\b|(?P<zone>Z\b|[A-Z]{2,5}\b))"),
+    # 0615 local: the page's own clock (the publication's offset), as "local time" is
+    re.compile(r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?i:local)\b"),
     # 15時20分 / 午後3時 (Japanese), 下午3点20分 (Chinese), 15시 20분 (Korean)
     re.compile(r"(?P<ap>午前|午後|上午|下午|오전|오후)?\s*(?P<h>\d{1,2})\s*[時时點点시]\s*(?:(?P<mi>[0-5]?\d)\s*[分분])?"),
 ]

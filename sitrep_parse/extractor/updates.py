@@ -41,6 +41,14 @@ from .times import LOCAL_TIME, MarkerTime, find_date, parse_marker_time, resolve
 _KEYWORD = (r"(?:updates?|updated|edit(?:ed)?|correction|corrected|addendum|clarification|latest|as\s+of|"
             r"mise\s+[àa]\s+jour|mis\s+[àa]\s+jour|actualisation|actualis[ée]e?|màj|"  # French
             r"aktualisierung|aktualisiert|nachtrag|stand|"  # German
+            r"aktualizace|aktualizov[áa]no|aktualiz[áa]cia|aktualizovan[ée]|"  # Czech, Slovak
+            r"ενημ[έε]ρωση|ενημερ[ώω]θηκε|"  # Greek
+            r"actualizare|actualizat[ăa]?|"  # Romanian
+            r"oppdatering|oppdatert|opdatering|opdateret|uppdatering|uppdaterad|uppdaterat|"  # Norwegian, Danish, Swedish
+            r"päivitys|päivitetty|frissítés|frissítve|"  # Finnish, Hungarian
+            r"pembaruan|diperbarui|pemutakhiran|"  # Indonesian, Malay
+            r"עדכון|עודכן|"  # Hebrew
+            r"editor[’']s\s+note|"  # a dated editor's note (a correction) is an update of the story
             r"actualizaci[óo]n|actualizad[oa]|"  # Spanish
             r"atualiza[çc][ãa]o|actualiza[çc][ãa]o|atualizad[oa]|"  # Portuguese
             r"aggiornamento|aggiornat[oa]|agg\.)")  # Italian
@@ -62,6 +70,7 @@ _FILLER = re.compile(
     r"\b(?:at|as|of|on|um|à|a|le|am|du|des|de|the|local|time|hrs?|uhr|uur|om|h|hs|no|nr|number|[ap]\.?\s?m\.?|"
     r"vom|von|del|el|las|la|às|alle|ore|ora|horas|dalle|" + LOCAL_TIME + r"|"
     r"(?-i:[A-Z]{1,5})|utc|gmt|z|today|heute|aujourd'hui|hoy|hoje|oggi|morning|afternoon|evening|night|"
+    r"kl|klo|godz|hod|pukul|jam|ώρα|ωρα|στις|"  # "o'clock" and "at" before a clock (no, fi, pl, cs, id, el)
     r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
     r"[\d:.,()\[\]+\-−–—/#№]|\s",
     re.I,
@@ -71,7 +80,9 @@ _ORIGIN_FILLER = re.compile(r"\b(?:follows|below|continues|folgt|unten|ci-dessou
                             r"sotto|published|publi[ée]e?|ver[öo]ffentlicht|publicad[oa]|pubblicat[oa])\b", re.I)
 _TIME_LINE = re.compile(
     r"^(?:(?:posted|published|updated)\s+(?:at\s+)?)?(?P<t>(?:\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?)?|"
-    r"\d{1,2}\s*[ap]\.?\s?m\.?)\s*(?:[A-Z]{2,5}|Uhr)?)$",
+    r"\d{1,2}\s*[ap]\.?\s?m\.?)\s*(?:[A-Z]{2,5}|Uhr)?)$|"
+    # "[1130 HKT]": a 24-hour clock without separator, bracketed or not; only with a zone it names
+    r"^[\[(]?\s*(?P<mil>(?:[01]\d|2[0-3])[0-5]\d\s*(?-i:[A-Z]{2,5}))\s*[\])]?$",
     re.I,
 )
 # A label in brackets that Japanese, Chinese and Korean pages put before an update: the update keyword
@@ -117,6 +128,8 @@ def _valid_rest(rest: str, kw: str, default_year: Optional[int], origin: bool = 
     if kw.lower().replace(" ", "") in ("asof", "stand") and (mt is None or mt.clock is None):
         # "As of" starts prose and heads tables ("As of 14 March"); as a marker it must carry a clock time
         raise ValueError(rest)
+    if kw.lower().startswith("editor") and mt is None:
+        raise ValueError(rest)  # an undated "Editor's note:" explains the story; it does not update it
     return mt
 
 
@@ -135,19 +148,26 @@ def find_marker(block: Block, index: int, default_year: Optional[int]) -> Option
             if mt is not None or rest:
                 return Marker(index, bracket.group("label").strip(), rest, mt, not rest)
     if len(text) <= 40:
-        t = _TIME_LINE.match(text)
-        if t:
-            mt = parse_marker_time(t.group("t"), default_year)
-            if mt and mt.clock:
-                return Marker(index, text, "", mt, True)
+        mt = _time_line(text, default_year)
+        if mt:
+            return Marker(index, text.strip("[]() "), "", mt, True)
     lead = (block.lead or "").strip().rstrip(":–—-").strip()
     if lead and len(lead) <= 40 and text.startswith(block.lead or "") and len(text) > len(block.lead or "") + 20:
-        t = _TIME_LINE.match(lead)
-        if t:  # "<strong>14.32 BST</strong> Two aid convoys ...": a liveblog post flattened into paragraphs
-            mt = parse_marker_time(t.group("t"), default_year)
-            if mt and mt.clock:
-                return Marker(index, lead, text[len(block.lead or ""):].lstrip(" :–—-"), mt, False)
+        mt = _time_line(lead, default_year)
+        if mt:  # "<strong>14.32 BST</strong> Two aid convoys ...": a liveblog post flattened into paragraphs
+            return Marker(index, lead.strip("[]() "), text[len(block.lead or ""):].lstrip(" :–—-"), mt, False)
     return None
+
+
+def _time_line(text: str, default_year: Optional[int]) -> Optional[MarkerTime]:
+    """The time of a line that is nothing but a time ("14.32 BST", "[1130 HKT]"), or None."""
+    t = _TIME_LINE.match(text)
+    if not t:
+        return None
+    mt = parse_marker_time(t.group("t") or t.group("mil"), default_year)
+    if mt is None or mt.clock is None or (t.group("mil") and mt.zone is None):
+        return None  # "2024 FIFA" is a year and a word, not a time
+    return mt
 
 
 # Where a run-in label may close: a colon that is not inside a clock time, or a spaced dash.
@@ -316,7 +336,7 @@ def find_updates(article: Article) -> list[Update]:
     published = parse_iso(article.metadata.published)
     default_year = published.year if published else None
     if article.entries and any(b.entry is not None for b in blocks):
-        return _entry_updates(article, published, default_year)
+        return _with_loose_markers(_entry_updates(article, published, default_year), article, published, default_year)
     markers = [m for i, b in enumerate(blocks) if (m := find_marker(b, i, default_year))]
     markers = _with_run_ins(blocks, markers, default_year)
     updates: list[Update] = []
@@ -367,6 +387,35 @@ def find_updates(article: Article) -> list[Update]:
             blocks=tuple(span),
         ))
     return updates
+
+
+def _with_loose_markers(posts: list[Update], article: Article, published: Optional[datetime],
+                        default_year: Optional[int]) -> list[Update]:
+    """A liveblog's posts, and the timed markers outside them: a dated editor's note or correction
+    under the story the posts stand above. Each runs to the next marker, post, heading or break."""
+    blocks = list(article.blocks)
+    markers = [m for i, b in enumerate(blocks) if b.entry is None and b.type != "heading"
+               and (m := find_marker(b, i, default_year)) and m.time is not None and not m.origin]
+    if not markers:
+        return posts
+    taken = {m.block for m in markers}
+    loose = []
+    for marker in markers:
+        span = [marker.block]
+        for j in range(marker.block + 1, len(blocks)):
+            b = blocks[j]
+            if j in taken or b.entry is not None or b.type == "heading" or b.after_break or _SEPARATOR.match(b.text):
+                break
+            span.append(j)
+        texts = ([marker.rest] if marker.rest else []) + [blocks[j].text for j in span[1:]]
+        if not any(texts):
+            continue
+        context = None if marker.time.day else _context_day(blocks, marker.block, default_year)
+        instant = resolve(marker.time, published, context)
+        loose.append(Update(label=marker.label, time_text=marker.time.text,
+                            timestamp=format_iso(instant) if instant else None,
+                            text="\n\n".join(t for t in texts if t), blocks=tuple(span)))
+    return sorted(posts + loose, key=lambda u: u.blocks[0] if u.blocks else -1)
 
 
 def _entry_updates(article: Article, published: Optional[datetime], default_year: Optional[int]) -> list[Update]:
