@@ -357,6 +357,37 @@ def test_an_update_above_the_story_ends_at_the_lead_that_repeats_the_headline():
     assert [b.role for b in doc.blocks] == ["update", "report", "report", "update"]
 
 
+def test_updates_above_the_story_end_at_the_lead_the_description_summarises():
+    # heading markers above the story, the second update with a quotation of its own; the headline is
+    # worded differently, but the page's description summarises the story's lead
+    blocks = (Block("heading", "Update 18:40", level=3),
+              Block("paragraph", "A second evacuation message was sent to residents of the upper valley."),
+              Block("paragraph", "“We left with what we were wearing,” one resident said."),
+              Block("heading", "Update 16:20", level=3),
+              Block("paragraph", "Two regional helicopters have joined the water-bombing aircraft."),
+              Block("paragraph", "A large forest fire broke out late on Tuesday morning on the slopes above Kalamia, "
+                                 "and three villages are being evacuated as the wind strengthens."),
+              Block("paragraph", "Firefighters with 28 vehicles are working on the ground."))
+    meta = Metadata(title="Blaze threatens homes: residents flee as flames race downhill",
+                    description="A large forest fire broke out on the slopes above Kalamia. Three villages are "
+                                "being evacuated.", published="2025-08-12T14:05:00+03:00")
+    doc = extract(Article(source="t.html", url=None, metadata=meta, blocks=blocks))
+    assert [u.blocks for u in doc.updates] == [(0, 1, 2), (3, 4)]
+    assert [b.role for b in doc.blocks] == [None, "update", "update", None, "update", "report", "report"]
+
+
+def test_korean_update_above_the_story_ends_at_the_lead_the_description_summarises():
+    blocks = (Block("paragraph", "[업데이트 16:30] 군은 오후 4시부터 대피소 12곳을 추가로 열었다.", lead="[업데이트 16:30]"),
+              Block("paragraph", "“망설이지 말고 이동해 달라”고 군수가 당부했다."),
+              Block("paragraph", "제7호 태풍 가람이 3일 오후 1시께 남쪽 해안에 상륙하면서 주민 1천여 명이 대피했다."),
+              Block("paragraph", "기상청에 따르면 태풍은 강한 세력을 유지하고 있다."))
+    meta = Metadata(title="[속보] 태풍 상륙…주민 대피", description="제7호 태풍 가람이 3일 오후 1시께 남쪽 해안에 상륙했다.",
+                    published="2025-09-03T13:40:00+09:00")
+    doc = extract(Article(source="t.html", url=None, metadata=meta, blocks=blocks))
+    assert [u.blocks for u in doc.updates] == [(0, 1)]
+    assert [b.role for b in doc.blocks] == ["update", "update", "report", "report"]
+
+
 def test_bracketed_japanese_updates_above_the_story():
     blocks = (Block("paragraph", "【15時20分更新】北浜地方気象台は午後3時、大雨特別警報を大雨警報に切り替えました。",
                     lead="【15時20分更新】"),

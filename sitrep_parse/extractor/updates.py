@@ -308,16 +308,21 @@ _ECHO_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufa
 
 
 def _echo_tokens(text: str) -> set[str]:
-    """What a headline is made of: its longer words, or for Japanese and Chinese its character pairs."""
+    """What a headline is made of: its longer words, or for Japanese and Chinese its character pairs.
+    A Korean syllable block holds what two or three Latin letters do: two of them make a word."""
     tokens = {w.lower() for w in _ECHO_WORD.findall(text) if not _ECHO_UNSPACED.fullmatch(w)}
     for run in _ECHO_UNSPACED.findall(text):
         tokens.update(run[k:k + 2] for k in range(len(run) - 1))
+    tokens.update(_ECHO_HANGUL.findall(text))
     return tokens
 
 
-def _echoes(headline: set[str], text: str) -> bool:
+_ECHO_HANGUL = re.compile("[\uac00-\ud7a3]{2,}")
+
+
+def _echoes(headline: set[str], text: str, share: float = 0.5) -> bool:
     """A paragraph that says again most of what the headline says: a story's news lead."""
-    return len(headline) >= 4 and len(headline & _echo_tokens(text[:600])) >= 0.5 * len(headline)
+    return len(headline) >= 4 and len(headline & _echo_tokens(text[:600])) >= share * len(headline)
 
 
 def _context_day(blocks: list[Block], upto: int, default_year: Optional[int]) -> Optional[date]:
@@ -343,6 +348,8 @@ def find_updates(article: Article) -> list[Update]:
     last_day: Optional[date] = None
     marker_blocks = {m.block for m in markers}
     headline = _echo_tokens(article.metadata.title or "")
+    summary = _echo_tokens(article.metadata.description or "")  # the description: most often the lead, reworded
+    covered: set[int] = set()
     for n, marker in enumerate(markers):
         end = markers[n + 1].block if n + 1 < len(markers) else len(blocks)
         span = [marker.block]
@@ -351,13 +358,17 @@ def find_updates(article: Article) -> list[Update]:
         # Above the story, nothing but markers before it: the story's own lead, which repeats its
         # headline, ends the update ("Update (4:45 pm): ...", then "The district administration on
         # Tuesday sounded a red alert ..." under the headline "Red alert in ...").
-        on_top = not marker.standalone and all(
-            k in marker_blocks or blocks[k].type == "heading" for k in range(marker.block))
+        # (An update's own paragraphs before it count as markers: "UPDATE 1.30pm: ...", a quotation, then
+        # "UPDATE 10.05am: ...", then the story.) The lead the page's description summarises ends it too,
+        # under a run-in or a heading marker alike.
+        on_top = all(k in marker_blocks or k in covered or blocks[k].type == "heading" for k in range(marker.block))
         for j in range(marker.block + 1, end):
             b = blocks[j]
             if note and not _wholly_emphasised(b):
                 break
-            if on_top and headline and b.type == "paragraph" and _echoes(headline, b.text):
+            if on_top and not marker.standalone and headline and b.type == "paragraph" and _echoes(headline, b.text):
+                break
+            if on_top and b.type == "paragraph" and _echoes(summary, b.text, 0.6):
                 break
             if b.after_break or (b.type == "heading" and not marker.standalone) or _DATELINE.match(b.text) \
                     or _SEPARATOR.match(b.text):
@@ -365,6 +376,7 @@ def find_updates(article: Article) -> list[Update]:
             if marker.standalone and b.type == "heading" and j > marker.block + 1:
                 break
             span.append(j)
+        covered.update(span)
         texts = ([marker.rest] if marker.rest else []) + [blocks[j].text for j in span[1:]]
         mt = marker.time
         if mt is not None and mt.day:
