@@ -24,6 +24,15 @@ BACKGROUND = [
     # a month opening the sentence; a year with no spaces around it
     "In April, a missile strike on the central market killed 12 people.",
     "北浜市では2011年9月の台風12号でも市の中心部が浸水し、3人が死亡しました。",
+    # "since then" / "after that" opening the paragraph, in the languages we read
+    "Od té doby obec postavila novou hráz podél potoka.",
+    "Από τότε έχει χτιστεί νέο ανάχωμα κατά μήκος του ποταμού.",
+    "De atunci, primăria a construit un dig nou de-a lungul râului.",
+    "Etter det flommen ble det bygd en ny voll langs elva.",
+    "Sejak itu, pemerintah desa membangun tanggul baru di sepanjang sungai.",
+    "מאז נבנתה סוללה חדשה לאורך הנחל.",
+    "Sau trận lũ này, xã đã xây một con đê mới dọc bờ sông.",
+    "이후 마을은 강을 따라 새 제방을 쌓았다.",
 ]
 
 REPORT = [
@@ -38,6 +47,8 @@ REPORT = [
     # an opening with a time of its own is not a timeless statement
     "Police are searching for the driver after the crash at 4 a.m. In 2019, a similar crash killed three people.",
     "“We were here in May and nothing has changed,” a resident said of the new flooding.",
+    # a year inside a title in ‘single’ quotation marks names the document, not the time of the sentence
+    "The council’s ‘Flood Risk Plan 2019’ lists the village among the five most exposed in the district.",
     # "now" ties a comparison with the past to the day; a relative clause is said about a noun, not the news
     "The agency now judges that stocks have been rebuilt to levels last seen in autumn 2021.",
     "He said the fire is burning in steep terrain that has not burned since the 1950s, and that crews were coming.",

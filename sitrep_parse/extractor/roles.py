@@ -60,6 +60,11 @@ _PAST = re.compile(
     r"before\s+the\s+(?:\w+\s+){0,2}?(?:war|conflict|fighting|ceasefire|truce|invasion|occupation|crisis|coup|"
     r"revolution|pandemic|election)|"
     r"prior\s+to|previously|in\s+the\s+past|historically|"
+    r"od\s+t[ée]\s+doby|loni|v\s+minulosti|από\s+τότε|πέρυσι|de\s+atunci|anul\s+trecut|"  # cs, el, ro
+    r"siden\s+da|siden\s+den\s+gang|i\s+fjor|sedan\s+dess|etter\s+(?:det|den|dette|denne)\s+[^\W\d_]+(?:et|en)|"  # no, sv
+    r"sejak\s+(?:saat\s+)?itu|tahun\s+lalu|מאז|בשנה\s+שעברה|"  # id, he
+    r"kể\s+từ\s+đó|từ\s+đó|năm\s+ngoái|sau\s+(?:[^\W\d_]+\s+){1,3}(?:này|đó)|"  # vi: "after this disaster"
+    r"^(?:그\s*)?이후(?:로)?|^그\s*후|지난해|작년|"  # ko: "afterwards" opening the sentence, "last year"
     r"seither|seitdem|damals|im\s+vergangenen\s+jahr|letztes\s+jahr|l'an\s+dernier|l'année\s+dernière|"
     r"depuis|auparavant|el\s+año\s+pasado|desde\s+entonces)\b",
     re.I,
@@ -68,7 +73,7 @@ _PAST = re.compile(
 # the time"); it adds weight to other signs of the past but does not decide alone.
 _AT_THE_TIME = re.compile(r"\bat\s+the\s+time\b", re.I)
 _ASIDE = re.compile(r",\s*(?:which|who|whose|where|when|der|die|das|qui|où|que)\b[^,;]*", re.I)
-_QUOTED = re.compile(r"[“„«\"][^”“»\"]{0,600}[”“»\"]")
+_QUOTED = re.compile(r"[“„«\"][^”“»\"]{0,600}[”“»\"]|‘(?:[^’]|’(?=\w)){0,600}’(?!\w)")  # also ‘single’ (an apostrophe inside)
 _FIRST_SENTENCE = re.compile(r"^.{20,}?[.!?](?=\s+[A-Z“\"])|^.{8,}?[。！？]")
 
 
