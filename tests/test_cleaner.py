@@ -558,7 +558,8 @@ def test_a_bold_lead_inside_a_font_wrapper_is_the_lead(gazette):
 
 
 @pytest.mark.parametrize("caption", ["Crowds at the quay on Tuesday. Photo: Ana Lind",
-                                     "Die Fähre am Morgen. Foto: Jan Vos", "Rescuers at work (credit: Harbour Police)"])
+                                     "Die Fähre am Morgen. Foto: Jan Vos", "Rescuers at work (credit: Harbour Police)",
+                                     "The quay under water at 8am. Reader photo via WhatsApp."])
 def test_a_caption_ends_with_its_credit(caption):
     html = f"<html><body><article>{PROSE}<p>{caption}</p>{PROSE}</article></body></html>"
     assert caption not in texts(page(html))
@@ -612,6 +613,28 @@ def test_about_the_author_goes_on_any_page():
     <h3>About the author</h3><p>Jo Marsh has written about buses and trams for the trade press since 2009.</p>
     <h3>About Brightline</h3><p>Brightline builds routing software for regional bus operators.</p></article></body></html>"""
     assert texts(page(html))[1:] == ["About Brightline", "Brightline builds routing software for regional bus operators."]
+
+
+def test_a_sponsor_slot_and_the_writers_address_go():
+    html = f"""<html><head><meta name="author" content="Jo Marsh"></head><body><article>{PROSE}
+    <div><p>Sponsored · Harbour Hardware – 20% off sandbags this week</p></div>{PROSE}
+    <p>Police asked anyone with information to write to tips@police.example by Friday.</p>
+    <p><em>Jo Marsh can be reached at jmarsh@courier.example.</em></p></article></body></html>"""
+    body = "\n".join(texts(page(html)))
+    assert "Sponsored" not in body and "20% off" not in body and "can be reached" not in body
+    assert "tips@police.example" in body  # an address in the news is the news
+
+
+def test_links_to_other_articles_at_the_same_address_with_another_id_are_links():
+    # a CMS whose every story is "articleView.html?idxno=N": the related box links to other ids
+    related = "".join(f'<li><a href="/news/articleView.html?idxno={n}">Another story about the storm number {n}'
+                      f"</a></li>" for n in (208390, 208355))
+    html = f"""<html><body><article>{PROSE}<div class="box"><h4>관련기사</h4><ul>{related}</ul></div>{PROSE}
+    <p>See <a href="/news/articleView.html?idxno=208417#map">the map above</a> for the shelters.</p>
+    </article></body></html>"""
+    body = "\n".join(texts(page(html, "https://news.example/news/articleView.html?idxno=208417&utm_source=x")))
+    assert "관련기사" not in body and "Another story" not in body
+    assert "the map above" in body  # a link to this article itself is its own text
 
 
 # --------------------------------------------------------------------------- badges, call-outs, rights lines

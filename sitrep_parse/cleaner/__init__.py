@@ -91,10 +91,17 @@ def clean(page: Page) -> Article:
 
 
 def _path(url: Optional[str]) -> Optional[str]:
-    """The path of the page's address, which its own permalinks repeat."""
+    """The path of the page's address, which its own permalinks repeat; with its query where the query
+    names the article ("/news/articleView.html?idxno=208417": every story of the site has that path)."""
     if not url:
         return None
-    return urlsplit(url).path or None
+    parts = urlsplit(url)
+    query = "&".join(p for p in parts.query.split("&") if p and not _TRACKING.match(p))
+    return (parts.path + "?" + query if query else parts.path) or None
+
+
+# Query parameters that say where a reader came from, not which page this is.
+_TRACKING = re.compile(r"(?:utm_\w*|fbclid|gclid|mc_\w+|ref|ref_src|src|source|cmp|ito|at_\w+|share|output|amp)=", re.I)
 
 
 def _fold(text: str) -> str:
@@ -167,11 +174,15 @@ def tidy(blocks: list[Block], metadata: Metadata) -> Iterable[Block]:
         # Above the headline: the kicker, a live badge, section links ("Live · World"), never a sentence.
         drop = drop or (n < headline and len(text) < 80 and not _SENTENCE_END.search(text))
         drop = drop or n in running or (len(text) < 400 and heading is None and is_credit_line(text))
+        # a sponsor's slot ("Sponsored · A Hardware Store – 20% off ..."); the writer's address after the story
+        drop = drop or (short and heading is None and (bool(_SPONSOR_LINE.match(text))
+                                                        or (seen_prose and _contact_line(text, authors))))
         if not drop and len(text) < 300 and heading is None:
             # A photo's caption ends with its credit; a line that tells the reader to click speaks
             # about the page, not the story (when it opens the body, or is set apart in emphasis).
             tail = text[-80:]
-            credit = (":" in tail or " by " in tail) and bool(_PICTURE_CREDIT.search(text))
+            credit = (":" in tail or " by " in tail or " via " in tail or " from " in tail or "courtesy" in tail) \
+                and bool(_PICTURE_CREDIT.search(text))
             drop = credit or _link_list(text) or (bool(_CLICK.match(text)) and (
                 not yielded or (block.lead is not None and _fold(block.lead) == _fold(text))))
         if not drop and seen_prose and short:
@@ -200,6 +211,24 @@ def tidy(blocks: list[Block], metadata: Metadata) -> Iterable[Block]:
             seen_prose = True
         yielded = True
         yield block
+
+
+# An advertisement's label run into the advertisement: the label, a separator, the sponsor and the offer.
+_SPONSOR_LINE = re.compile(
+    r"^(?:sponsored(?: by)?|advertisement|advertorial|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|"
+    r"paid (?:post|content|partnership)|promoted)\s*[·•|:–—-]\s*\S.{0,150}$", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*\w")
+_REACH = re.compile(r"\b(?:can be (?:reached|contacted|emailed)|(?:reach|contact|email|e-mail) (?:him|her|them|the "
+                    r"(?:author|writer|reporter)) at|(?:ist|sind) (?:erreichbar|zu erreichen) unter|"
+                    r"(?:peut|peuvent) être (?:joints?|contactée?s?) à)\b", re.I)
+
+
+def _contact_line(text: str, authors: set[str]) -> bool:
+    """ "Jane Roe can be reached at jroe@example.com": how to write to the story's author, not the story."""
+    if "@" not in text or not _EMAIL.search(text):
+        return False
+    folded = _fold(text)
+    return any(a and a in folded for a in authors) or bool(_REACH.search(text))
 
 
 _SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)]*$")
@@ -234,7 +263,10 @@ _COUNTERS = re.compile(
 # A photo's credit closing its caption: "... at 11am today. Picture: Met Centre", "(Photo: AP)".
 _PICTURE_CREDIT = re.compile(
     r"(?:^|[.!?]\s+|\s[|/·–—-]\s*|\()\s*(?:picture|photo(?:graph)?|image|foto(?:graf[íi]a)?|bild|"
-    r"cr[ée]dit(?:o)?(?: photo)?|photo credit)s?\s*(?::|by\b)\s*[^.!?:]{2,60}\)?$", re.I)
+    r"cr[ée]dit(?:o)?(?: photo)?|photo credit)s?\s*(?::|by\b)\s*[^.!?:]{2,60}\)?$"
+    # "... at 8.30am. Reader photo via WhatsApp.": who took it, and how it reached the newsroom
+    r"|(?:^|[.!?]\s+)(?:[^\W\d_]+\s+)?(?:picture|photo|image|video|foto)\s+(?:via|from|courtesy(?: of)?)\s+[^.!?:]{2,40}\.?$",
+    re.I)
 # "Click here to see the interactive map": an instruction about the page, in several languages.
 _CLICK = re.compile(
     r"^(?:click|tap|press) (?:here|on (?:the|this) (?:link|image|map|button))|^(?:klicken|tippen) sie (?:hier|auf)|"

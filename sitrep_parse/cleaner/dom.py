@@ -113,11 +113,16 @@ def is_link(a: etree._Element, page_path: Optional[str] = None) -> bool:
         return True  # a control dressed as a link ("close", "next"): not the page's prose either
     if href[0] in "#?":
         return False
-    if page_path and page_path != "/" and page_path in href:
-        target = href.split("#", 1)[0].split("?", 1)[0]
+    path, _, query = (page_path or "").partition("?")
+    if path and path != "/" and path in href:
+        target, _, target_query = href.split("#", 1)[0].partition("?")
         if "//" in target:
             target = "/" + target.split("//", 1)[1].partition("/")[2]
-        return target.rstrip("/") != page_path.rstrip("/")
+        if target.rstrip("/") != path.rstrip("/"):
+            return True
+        # a page known by its query ("articleView.html?idxno=208417"): the same path with another id
+        # is another article
+        return bool(query) and not set(query.split("&")) <= set(target_query.split("&"))
     return True
 
 
