@@ -520,6 +520,44 @@ def test_speakers_in_languages_without_vocabulary(paragraphs, speakers):
     assert all(f == s if s is None or f is None else f.endswith(s) for f, s in zip(found, speakers)), found
 
 
+READ_LANGUAGES = [
+    # Czech: the verb before its subject; a title alone ("uvedla starostka") is the person given it
+    (["„Hladina stále stoupá o několik centimetrů za hodinu,“ řekl mluvčí hasičů Jan Novák."], ["Jan Novák"]),
+    (["Starostka obce Eva Malá vyzvala obyvatele, aby zůstali doma.",
+      "„Nevětrejte a nechte děti doma, dokud hasiči nedají vědět,“ uvedla starostka."], ["Eva Malá"]),
+    # Greek: an office and a place's name, then the person; "ο δήμαρχος" later is him
+    (["Ο δήμαρχος Λίμνης, Γιώργος Πάππας, επισκέφθηκε το κέντρο επιχειρήσεων.",
+      "«Χρειαζόμαστε κι άλλα αεροσκάφη πριν δυναμώσει ο αέρας», δήλωσε ο δήμαρχος."], ["Γιώργος Πάππας"]),
+    # Romanian: compound pasts, an adverb inside one, the article suffixed to the title, a pronoun
+    (["Prefectul județului, Ion Marin, a anunțat evacuarea a 200 de persoane.",
+      "„Nu permitem nimănui să se întoarcă în case”, a declarat prefectul, la finalul ședinței Comitetului "
+      "Județean pentru Situații de Urgență."], ["Ion Marin"]),
+    (["Primarul orașului, Ana Popescu, le-a cerut locuitorilor să nu se apropie de râu.",
+      "„Avem paturi și mâncare caldă pentru toată lumea”, a mai spus ea."], ["Ana Popescu"]),
+    # Norwegian: "sier" and the title with its suffixed article, then "hun"
+    (["Ordfører Kari Berg kom til stedet tidlig onsdag morgen.",
+      "«Nå handler alt om å sikre folk og dyr», sier ordføreren.",
+      "«Vi bygger opp igjen husene etterpå», sier hun."], ["Kari Berg", "Kari Berg"]),
+    # Indonesian, newest first: the update quoting "the regent" stands above the story that names him;
+    # a person called by the given name
+    (["“Kebutuhan paling mendesak sekarang adalah masker,” kata bupati saat meninjau posko pengungsian.",
+      "Bupati Lembah, Rudi Hartono, meminta warga tidak kembali ke rumah.",
+      "Kepala pos pengamatan, Dedi Kurnia, mengatakan aktivitas masih tinggi. “Erupsi susulan sangat mungkin "
+      "terjadi,” ujar Dedi."], ["Rudi Hartono", "Dedi Kurnia"]),
+]
+
+
+@pytest.mark.parametrize("paragraphs,speakers", READ_LANGUAGES)
+def test_speakers_by_vocabulary_in_more_languages(paragraphs, speakers):
+    assert [s for _, s in quotes_of(*paragraphs)] == speakers
+
+
+def test_hebrew_quotation_marks_and_acronyms():
+    # the gershayim marks a quotation at the edges of words, an acronym inside one (חמ״ל)
+    text = "ראש המועצה הגיעה לחמ״ל שהוקם בצומת. ״אני מבקשת מכולם להתרחק מהנחלים עד שהמים ירדו״, אמרה."
+    assert [q for q, _ in quotes_of(text)] == ["אני מבקשת מכולם להתרחק מהנחלים עד שהמים ירדו"]
+
+
 def test_a_dash_clause_without_a_name_or_with_a_place_names_nobody():
     # "– in Prague.": a lower-case word then a place nobody was introduced as; the narrative decides
     found = quotes_of("Mayor Ana Ruiz opened the new bridge on Monday.",

@@ -69,6 +69,7 @@ from .speakers import (
     is_relational_adjective,
     is_reporting_verb,
     object_np,
+    office_words,
     person_names,
     resolve,
     subject_np,
@@ -116,7 +117,7 @@ _NOTE_REF = r"(?:\[\d{1,3}\])*"
 _CLAUSE_END = re.compile(r"[.!?;]" + _NOTE_REF + r"\s+(?=[A-Z“\"])")
 _NEXT_APPOSITION = re.compile(r",\s*([^,]{3,80}),")
 _NEW_SENTENCE = re.compile(_NOTE_REF + r"\s+[A-Z“\"„«]")
-_ANY_MARK = re.compile("[\"“”„«»‹›「‘‚]")
+_ANY_MARK = re.compile("[\"“”„«»‹›「‘‚\u05f4]")
 _STRAIGHT_OPENER = re.compile(r"(?:^|[\s(\[—–])'[^\W\d_]")  # 'straight single quotes' opening a quotation
 _CAP_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w\-]+")
 _INNER_CAP = re.compile(r"(?<=[\w,])[ \u00a0]+([A-ZÀ-ÖØ-Þ][\w\-]+)")  # a capital after a word or comma: inside a sentence
@@ -160,6 +161,10 @@ def _closer_like(text: str, i: int) -> bool:
 
 def quote_spans(text: str) -> list[Span]:
     """Spans between double marks, each mark read as opener or closer by its surroundings."""
+    if "\u05f4" in text:
+        # Hebrew writes quotation marks with the gershayim (״), read here as straight double marks: the
+        # one inside an acronym (חמ״ל) stands between two letters, where no opener or closer does
+        text = text.replace("\u05f4", '"')
     spans: list[Span] = []
     open_at = -1
     opener = ""
@@ -305,7 +310,9 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
         if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or DOTTED.fullmatch(w):
             continue
         nxt = masked[m.end():m.end() + 1]
-        if nxt and not (nxt.isupper() or nxt.isdigit() or ord(nxt) >= HOLE_BASE or nxt in "“\"„«‘(["):
+        # a capital opens the next sentence, or any letter of a script without case (Hebrew, Arabic, Korean)
+        if nxt and not (nxt.isupper() or nxt.isdigit() or ord(nxt) >= HOLE_BASE or nxt in "“\"„«‘([\u05f4"
+                        or (nxt.isalpha() and not nxt.islower())):
             continue
         bounds.append((start, m.end()))
         start = m.end()
@@ -482,8 +489,14 @@ def _own_unnamed_subject(sentence: str, hole: int, ctx: Context) -> bool:
     them a reporting verb, a name or a pronoun the article knows, opening with a capitalised word
     that is no name."""
     before = sentence[:hole]
-    if QUOTE_HOLE.search(before) or len(before.split()) < 5 or before.rstrip().endswith(":") \
-            or find_verbs(sentence):
+    verbs = find_verbs(sentence)
+    if verbs:
+        # a reporting verb whose subject no rule could read ("Jedna z obyvatelek Podhradí, která ..., nám
+        # řekla, že ... „…“"): the words before the verb are the ones to judge
+        if verbs[0].start() >= hole:
+            return False
+        before = sentence[:verbs[0].start()]
+    if QUOTE_HOLE.search(before) or len(before.split()) < 5 or before.rstrip().endswith(":"):
         return False
     words = [w.strip(",;:()").replace("’s", "").replace("'s", "") for w in before.split()]
     first = words[0]
@@ -581,7 +594,9 @@ def sentence_subject(sentence: str) -> Optional[Mention]:
         return None
     mention = analyse_np(" ".join(np_tokens))
     rest = s[len(" ".join(tokens[:len(np_tokens)]).rstrip(",;:")):]
-    if (mention is None or mention.kind in ("desc", "body")) and rest.startswith(","):
+    # "Ο περιφερειάρχης Ορεινής, Θανάσης Κουτρούλης, ...": an office and a place's name, then the person
+    offices = office_words(" ".join(np_tokens)) if mention is not None and mention.kind == "name" else ()
+    if (mention is None or mention.kind in ("desc", "body") or offices) and rest.startswith(","):
         m = _NEXT_APPOSITION.match(rest)
         if m:
             appos = analyse_np(m.group(1))
@@ -589,7 +604,7 @@ def sentence_subject(sentence: str) -> Optional[Mention]:
                 if mention is not None and mention.kind == "desc" and mention.head:
                     # "Il sindaco di Roccalupa, Mauro Pellizzari, ...": "il sindaco" is him from now on
                     return appos._replace(titles=appos.titles + (mention.head,))
-                return appos
+                return appos._replace(titles=appos.titles + offices)
     return mention
 
 

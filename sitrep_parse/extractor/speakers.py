@@ -67,6 +67,16 @@ sagte sagt sagten erklärte erklärt erklärten betonte betont betonten schrieb 
 meinte meint warnte warnt forderte fordert kritisierte berichtete berichtet bestätigte so erzählte erzählt
 ergänzte ergänzt versicherte unterstrich mahnte beklagte lobte kündigte räumte verkündete erläuterte
 bekräftigte appellierte
+řekl řekla řekli uvedl uvedla uvedli dodal dodala dodali sdělil sdělila sdělili prohlásil prohlásila potvrdil
+potvrdila upozornil upozornila varoval varovala vysvětlil vysvětlila zdůraznil zdůraznila napsal napsala říká
+uvádí dodává
+είπε δήλωσε ανέφερε τόνισε πρόσθεσε σημείωσε εξήγησε υπογράμμισε προειδοποίησε λέει δηλώνει ανακοίνωσε
+sier opplyser opplyste forteller fortalte uttaler uttalte skriver skrev understreker advarer siger sagde
+säger sade berättar berättade
+kata katanya ujar ujarnya ucap tutur tuturnya mengatakan menyatakan menjelaskan menegaskan menambahkan
+menuturkan mengungkapkan
+אמר אמרה אמרו מסר מסרה מסרו הוסיף הוסיפה ציין ציינה הסביר הסבירה הדגיש הדגישה הזהיר הזהירה
+nói
 déclare dit affirme ajoute indique explique souligne estime précise assure déclara raconte confie témoigne
 poursuit insiste martèle répond reconnaît admet avertit prévient dénonce regrette rappelle lance relève
 dijo afirmó declaró señaló añadió explicó aseguró indicó advirtió relató contó sostuvo manifestó expresó
@@ -83,7 +93,7 @@ zei zegt zeggen zeiden meldt meldde meldden verklaart verklaarde schrijft schree
 benadrukte vertelt vertelde reageert reageerde bevestigt bevestigde aldus spreekt sprak
 """.split())
 # Compound pasts: "a déclaré", "ont dénoncé", "ha dicho", "ha detto", "hanno spiegato" ...
-_AUXILIARIES = frozenset("a ont avait avaient ha han hanno había habían aveva avevano".split())
+_AUXILIARIES = frozenset("a ont avait avaient ha han hanno había habían aveva avevano au".split())
 _FR_PAST_PARTICIPLES = frozenset("""
 déclaré dit affirmé ajouté indiqué expliqué souligné estimé précisé assuré dénoncé annoncé confirmé réagi
 rappelé écrit tweeté regretté critiqué averti prévenu insisté jugé qualifié martelé lancé répondu reconnu
@@ -92,12 +102,14 @@ dicho afirmado declarado señalado explicado asegurado indicado añadido agregad
 subrayado destacado denunciado anunciado relatado contado insistido comentado precisado recordado
 detto dichiarato affermato spiegato aggiunto sottolineato raccontato commentato ribadito annunciato
 precisato scritto osservato avvertito ammesso denunciato confermato ricordato assicurato parlato
+declarat spus anunțat precizat explicat adăugat transmis afirmat subliniat avertizat confirmat arătat
 """.split())
 # French puts the subject pronoun after the verb: "a-t-il ajouté", "dit-elle", "explique-t-on".
 _INVERTED = re.compile(r"^(?P<verb>[^\W\d_]+?)(?:-t)?-(?P<pron>il|elle|ils|elles|on)$", re.I)
 # The auxiliary of a compound past, right before the participle (with the French inverted pronoun).
 _AUX_BEFORE = re.compile(r"(?<![\w\-])(?:" + "|".join(sorted(_AUXILIARIES))
-                         + r")(?:(?:-t)?-(?P<pron>il|elle|ils|elles|on))?\s+$", re.I)
+                         + r")(?:(?:-t)?-(?P<pron>il|elle|ils|elles|on))?\s+(?:(?:mai|aussi|encore|ensuite|poi|anche|"
+                         r"ancora|también)\s+)?$", re.I)  # "a mai spus", "a aussi dit": an adverb between
 PARTICIPLES = frozenset("""
 saying adding noting telling calling warning writing describing insisting arguing explaining stressing
 declaring urging asking recalling acknowledging admitting claiming complaining replying tweeting posting
@@ -201,6 +213,11 @@ parole président présidente général colonel señor señora presidente minist
 state assistant associate executive head correspondent analyst economist lawmaker congressman
 congresswoman councillor councilman councilwoman chancellor sheriff marshal commander corporal private
 ombudsman ombudswoman chairperson
+starosta starostka mluvčí ředitel ředitelka hejtman hejtmanka ministr ministryně primátor primátorka velitel
+δήμαρχος περιφερειάρχης υπουργός εκπρόσωπος διοικητής πρόεδρος αντιδήμαρχος
+prefect prefectul primar primarul director directorul ministru ministrul inginer inginerul purtător șef șeful
+ordfører ordføreren geolog geologen talsperson politimester direktør statsminister
+bupati gubernur walikota wali kepala menteri camat presiden direktur kapolres
 burgemeester woordvoerder woordvoerster wethouder sindaco prefetto assessore maire préfet
 """.split())
 # Abbreviated titles that are also initials ("M. Ferrand" but "John M. Smith"): a title only where no
@@ -234,6 +251,10 @@ report statement readout letter release communique communiqué study survey memo
 ruling document documents website post guild force
 prefettura comune regione questura procura governo ministero gemeente politie brandweer regering ministerie
 kabinet instituut
+inspectorat inspectoratul primăria prefectura ministerul poliția guvernul consiliul
+policie ministerstvo úřad hasiči
+politiet kommunen direktoratet regjeringen
+pemkab pemprov kementerian badan dinas polres polda
 """.split())
 # Nouns any kind of organisation is called by: "the company said" is the last organisation named.
 _GENERIC_BODIES = frozenset("company firm group organisation organization operator business corporation club team "
@@ -268,6 +289,11 @@ general colonel boss member members citizen citizens villager villagers official
 employee employees user users customer customers patient patients father-in-law refugee refugees
 evacuee evacuees medic medics paramedic rescuer rescuers engineer engineers person people reader readers
 viewer viewers listener listeners
+starosta starostka mluvčí ředitel ředitelka hejtman hejtmanka ministr primátor velitel obyvatel obyvatelka hasič
+δήμαρχος περιφερειάρχης υπουργός εκπρόσωπος διοικητής πρόεδρος κάτοικος αντιδήμαρχος
+prefect prefectul primar primarul director directorul ministru ministrul inginer inginerul șef șeful locuitor
+ordfører ordføreren geolog geologen talsperson politimester direktør innbygger beboer
+bupati gubernur walikota menteri camat warga presiden direktur
 woordvoerder woordvoerster burgemeester bewoner bewoners inwoner inwoners getuige giornalisti giornalista
 sprecher sprecherin lehrer lehrerin anwohner anwohnerin bewohner zeuge zeugin beamter experte expertin
 mutter vater ministerin präsident präsidentin porte-parole ministre habitant habitante témoin portavoz
@@ -310,15 +336,17 @@ PERSON_SINGULAR_S = frozenset("boss witness actress mistress".split())
 _AFTER_NOUN = frozenset("who which that whose in on at to from with by near into inside outside "
                         "familiar close aware present involved briefed".split())  # "a person familiar with ..."
 _SPLIT_AT = frozenset("of for at des der du de from with aus von by in da do dos das del della dello dei degli di "
+                      "pentru "
                       "bei".split())
 
 _DEFINITE = frozenset("the this that these those der die das den dem des le la les l el los las il lo gli het de"
-                      .split())
+                      " ο η το οι τα του της των τον την".split())
 _POSSESSIVE_DET = frozenset("his her its their our my your sein seine ihr ihre son sa ses leur su sus".split())
 _INDEFINITE = frozenset("a an one another some several two three four many other ein eine einer einem "
                         "un une des uno una unos unas een".split())
 PRONOUNS = {
     "he": "m", "she": "f", "er": "m", "il": "m", "elle": "f", "él": "m", "ella": "f", "ele": "m", "ela": "f",
+    "ea": "f", "ona": "f", "αυτός": "m", "αυτή": "f", "hun": "f", "hon": "f", "dia": "any", "ia": "any",
     "lui": "m", "lei": "f", "it": "body", "es": "body", "they": "any", "sie": "any", "ils": "any", "elles": "any",
     "ellos": "any", "ellas": "any", "eles": "any", "elas": "any", "loro": "any", "we": "any", "i": "any",
     "on": "any",
@@ -366,11 +394,12 @@ _OBJECT_END = re.compile(r"\s(?:who|which|whose|that|as|in|at|on|after|before|fr
                          r"when|posted|speaking|adding|saying|noting|told|"
                          r"ante|en|durante|desde|tras|con|sobre|frente|lors|devant|dans|pendant|après|avant|auprès|"
                          r"nach|beim|gegenüber|im|am|während|em|nos|nas|perante|diante|após|davanti|"
-                         r"nel|nella|dopo|mentre|quien|que|qui|quale|ai|al|alla|alle|agli|allo|sur|tegen|bij|op|aan|tijdens|tegenover)\s")
+                         r"nel|nella|dopo|mentre|quien|que|qui|quale|ai|al|alla|alle|agli|allo|sur|tegen|bij|op|aan|tijdens|tegenover|"
+                         r"saat|ketika|kepada|usai|setelah|sambil|dalam)\s")
 # A body's name as written out: capitalised words with their connectors and possessives, and the number
 # some bodies carry ("... Guild Local 19", "Ministry of Foreign Affairs").
 _BODY_CHUNK = re.compile(r"[A-ZÀ-ÖØ-Þ][\w\-]*(?:[’']s?)?(?:\s+(?:(?:of|for|and(?!\s+the\b)|the|de|du|des|di|del|"
-                         r"della|van|von|der|&)\s+)*[A-ZÀ-ÖØ-Þ][\w\-]*(?:[’']s?)?)+(?:\s+\d{1,4}\b)?")
+                         r"della|van|von|der|pentru|&)\s+)*[A-ZÀ-ÖØ-Þ][\w\-]*(?:[’']s?)?)+(?:\s+\d{1,4}\b)?")
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
 _TOKEN = re.compile(r"[^\s,;:()\[\]“”\"„«»]+")
 _WORD_CHARS = re.compile(r"[\w’'\-.&]+")
@@ -380,7 +409,8 @@ HOLE_BASE = 0xE000
 QUOTE_HOLE = re.compile("[\ue000-\ue8ff]")
 CLAUSE_BREAK = re.compile(
     r"(?:[;:—–]|\s-\s|\b(?:and|but|or|that|which|what|while|when|where|because|after|before|if|although|"
-    r"whereas|since|und|aber|dass|weil|et|mais|que|qui|y|pero)\b)",
+    r"whereas|since|und|aber|dass|weil|et|mais|que|qui|y|pero|"
+    r"og|och|že|και|αλλά|ότι|și|că|tetapi|bahwa)\b)",
     re.I,
 )
 INTRO_START = frozenset("""
@@ -636,6 +666,10 @@ def analyse_np(np: str) -> Optional[Mention]:
     if is_person_noun(last):
         definite = det in _DEFINITE or possessive_det
         plural = lastb.endswith("s") and not lastb.endswith("ss") and lastb not in PERSON_SINGULAR_S
+        if len(head) == 1 and not plural and not complement:
+            # a person noun alone ("uvedla starostka", "kata bupati", "a declarat prefectul", "sier ordføreren"):
+            # a language without articles, or with the article suffixed to the noun, means the one named before
+            definite = True
         if plural and not definite:
             definite = False  # "prosecutors", "federal officials": an unnamed group
         if complement and _bare(complement[0]) not in _INDEFINITE and any(
@@ -736,6 +770,9 @@ def person_names(text: str) -> list[tuple[int, str, tuple[str, ...]]]:
             if w.endswith((",", ".", ";", ":")):
                 if w.endswith(",") and (is_person_noun(w) or _is_title(w)):
                     titles.append(_bare(w))  # "Norland's president, Karl Ostby"
+                elif w.endswith(",") and w is before[-1]:
+                    clause = re.split(r"[.;:,]\s", text[max(0, m.start() - 60):m.start()].rstrip(" ,"))[-1]
+                    titles.extend(office_words(clause))  # "Bupati Sindangraja, Ahmad Fauzi"
                 break
             if is_person_noun(w) or _is_title(w):
                 titles.append(_bare(w))
@@ -760,7 +797,7 @@ class Context:
 
     __slots__ = ("people", "bodies", "descs", "last_person", "last_name", "last_body", "last_any", "counts",
                  "all_names", "surname_counts", "inner_caps", "_by_last", "gender", "mentions", "scope", "sentence",
-                 "_body_names", "texts", "_spoken")
+                 "_body_names", "texts", "_spoken", "_titled", "_given")
 
     def __init__(self) -> None:
         self.people: list[tuple[str, tuple[str, ...]]] = []  # full names with their titles, as spoken of
@@ -778,6 +815,8 @@ class Context:
         # capitalised words the article writes inside a sentence somewhere: names, not just sentence openers
         self.inner_caps: set[str] = set()
         self._by_last: dict[str, list[str]] = {}  # surname -> full names, in article order
+        self._titled: dict[str, dict[str, None]] = {}  # a title the article gives -> the people it gives it
+        self._given: dict[str, dict[str, None]] = {}  # given name -> full names
         self.gender: dict[str, str] = {}  # full name -> "m" / "f", from titles and nouns anywhere in the article
         # (name or None for an unnamed source, kind "person"|"name"|"body"|"unnamed", sex, scope, sentence, subject)
         self.mentions: list[tuple[Optional[str], str, str, Optional[int], int, bool]] = []
@@ -819,6 +858,9 @@ class Context:
             self.all_names.append(name)
             self._by_last.setdefault(name.split()[-1], []).append(name)
             self._learn(name, titles)
+            for t in titles:
+                self._titled.setdefault(t, {})[name] = None
+            self._given.setdefault(name.split()[0], {})[name] = None
 
     def _learn(self, name: str, titles: tuple[str, ...]) -> None:
         if titles:
@@ -852,11 +894,20 @@ class Context:
             k = known.split()
             if len(k) > len(parts) and k[-len(parts):] == parts:
                 return known
-        return name
+        return self._by_given(parts) or name
+
+    def _by_given(self, parts: list[str]) -> Optional[str]:
+        """A one-word name that is nobody's surname but one person's given name ("ujar Hendra" after
+        "Hendra Wijaya": Indonesian and many other styles call people by their given name)."""
+        if len(parts) != 1:
+            return None
+        names = self._given.get(parts[0])
+        return next(iter(names)) if names and len(names) == 1 else None
 
     def is_known_person(self, name: str) -> bool:
         parts = name.split()
-        return bool(parts) and any(k.split()[-len(parts):] == parts for k in self._candidates(parts))
+        return bool(parts) and (any(k.split()[-len(parts):] == parts for k in self._candidates(parts))
+                                or self._by_given(parts) is not None)
 
     def note_person(self, name: str, titles: tuple[str, ...] = ()) -> str:
         name = self.full_name(name)
@@ -926,8 +977,13 @@ class Context:
         """(found, name): the latest person the article described with this noun; name None if unnamed."""
         singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
         for h, name in reversed(self.descs):
-            if h == head or h == singular or (len(h) > 6 and h.endswith(singular)):
-                return True, name
+            if _same_title(h, head, singular):
+                return True, name  # also with the article suffixed: "ordfører" -> "ordføreren"
+        # Nobody spoken of so far: one person the whole article gives that title (a newest-first
+        # liveblog names "Bupati Sindangraja, Ahmad Fauzi" below the update that says "kata bupati")
+        named = {n for h, names in self._titled.items() if _same_title(h, head, singular) for n in names}
+        if len(named) == 1:
+            return True, named.pop()
         return False, None
 
     def salient_person(self) -> Optional[str]:
@@ -938,6 +994,11 @@ class Context:
             if n > score:
                 best, score = name, n
         return best
+
+
+def _same_title(h: str, head: str, singular: str) -> bool:
+    return h == head or h == singular or (len(h) > 6 and h.endswith(singular)) or (
+        len(h) >= 5 and head.startswith(h) and len(head) - len(h) <= 3)
 
 
 def resolve(mention: Optional[Mention], ctx: Context, note: bool = True) -> tuple[bool, Optional[str]]:
@@ -1055,6 +1116,11 @@ def subject_np(window: str) -> Optional[Mention]:
             if named is not None and named.kind == "person" and (office is None or office.kind in ("body", "desc")):
                 j -= 1
     subject = analyse_np(segments[j])
+    if subject is not None and subject.kind == "person" and j > 0:
+        # "Prefectul județului, Cristian Bălănescu, a anunțat": the office before the name is their title
+        offices = office_words(segments[j - 1])
+        if offices:
+            subject = subject._replace(titles=subject.titles + offices)
     if subject is not None and subject.kind in ("person", "name") and organisation and j == len(segments) - 1:
         # "Hydra Power, which operates the dam, said": a body, not a person
         return Mention("body", text=subject.text, head=_bare((subject.text or "").split()[-1]))
@@ -1071,6 +1137,15 @@ def subject_np(window: str) -> Optional[Mention]:
         if m is not None:
             return m
     return None
+
+
+def office_words(segment: str) -> tuple[str, ...]:
+    """The nouns of office in a phrase that names an office, not a person ("Ο περιφερειάρχης Ορεινής",
+    "Bupati Sindangraja", "the regional governor"): what the person named after it is called later."""
+    mention = analyse_np(segment)
+    if mention is not None and mention.kind not in ("desc", "name"):
+        return ()
+    return tuple(dict.fromkeys(_bare(t) for t in _TOKEN.findall(segment)[:4] if is_person_noun(t)))
 
 
 def _noun_coordination(left: str, right: str) -> bool:
@@ -1133,7 +1208,11 @@ def object_np(text: str) -> Optional[Mention]:
     for s in segments:
         s = _OBJECT_END.split(" " + s + " ", 1)[0]
         mentions.append(analyse_np(_NAME_THEN_LOWER.sub(r"\1", s)))
-    for m in mentions:
+    for k, m in enumerate(mentions):
         if m is not None and m.kind == "person" and len(m.text.split()) >= 2:
+            pre = segments[k][:max(0, segments[k].find(m.text.split()[0]))].split()
+            if k and any(t[:1].islower() and not (is_person_noun(t) or _is_title(t) or _bare(t) in _DEFINITE)
+                         for t in pre):
+                continue  # ", la finalul ședinței Comitetului Județean": a phrase about the occasion, no apposition
             return m
     return next((m for m in mentions if m is not None), None)
