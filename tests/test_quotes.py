@@ -552,6 +552,21 @@ def test_speakers_by_vocabulary_in_more_languages(paragraphs, speakers):
     assert [s for _, s in quotes_of(*paragraphs)] == speakers
 
 
+def test_korean_speakers_are_marked_by_particles():
+    found = quotes_of(
+        "“대피소마다 담요와 식수를 충분히 준비했으니 이동해 달라”고 박민수 남해군수가 당부했다.",
+        "주민 최영희(68) 씨는 “새벽부터 바람 소리가 심상치 않았다”며 “방송을 듣자마자 나왔다”고 말했다.",
+        "“아직 연락이 닿지 않는 선박은 없다”고 남해해양경찰서는 덧붙였다.",
+        "“현장에 있던 사람은 모두 대피했다”고 한 관계자가 전했다.")
+    assert [sp for _, sp in found] == ["박민수", "최영희", "최영희", "남해해양경찰서", None]
+
+
+def test_korean_statement_source_is_the_topic_of_its_introduction():
+    doc = doc_of("행정안전부 재난안전대책본부는 이날 오후 담화문을 통해 다음과 같이 밝혔다.",
+                 Block("blockquote", "태풍이 완전히 지나갈 때까지 해안가 접근을 삼가 주시기 바랍니다.", group=1))
+    assert [(q.kind, q.speaker) for q in doc.quotes] == [("block", "재난안전대책본부")]
+
+
 def test_hebrew_quotation_marks_and_acronyms():
     # the gershayim marks a quotation at the edges of words, an acronym inside one (חמ״ל)
     text = "ראש המועצה הגיעה לחמ״ל שהוקם בצומת. ״אני מבקשת מכולם להתרחק מהנחלים עד שהמים ירדו״, אמרה."

@@ -156,3 +156,81 @@ def attribute(sentence: str, hole: int, names: Names) -> tuple[bool, Optional[st
     if m:
         return _speaker(m.group(1), names)
     return False, None
+
+
+# --------------------------------------------------------------------------- Korean
+#
+# Korean is written with spaces, but like Japanese it marks its parts with particles rather than
+# word order: what was said ends in the quotative 고 / 라고 / 며 ("“…”고 말했다", "“…”며"), and
+# the speaker is the noun phrase closed by a subject or topic particle (가 / 이 / 는 / 은 / 께서),
+# after the quotation ("“…”고 김도윤 군수가 당부했다") or before it ("이순자(72) 씨는 “…”고 말했다").
+# A person is a name of two to four syllables, with or without a title after it ("김도윤 해진군수",
+# "이순자 씨"); a phrase ending in a noun of office alone ("군수가") names the person given that
+# title before; anything else is a body, given as its last word ("행정안전부 중앙재난안전대책본부는").
+
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+_QUOTATIVE = ("이라고", "라고", "라며", "이라며", "면서", "고", "며")
+_SUBJECT = re.compile(r"([\uac00-\ud7a3A-Za-z0-9·()]+?)(께서는|께서|에서는|은|는|이|가)(?=\s|$)")
+_KO_TITLES = tuple(sorted("""
+군수 시장 구청장 도지사 지사 장관 차관 총리 대통령 대변인 청장 서장 본부장 국장 과장 부장 소장 원장 위원장 의장 대표 회장
+사장 교수 의원 씨 선생 기자 팀장 실장 관계자 주민 이장
+""".split(), key=len, reverse=True))
+# Nouns for people the article does not name ("관계자" an official, "주민" a resident).
+_KO_UNNAMED = ("관계자", "주민", "시민", "목격자", "전문가", "직원", "당국자")
+
+
+def has_hangul(text: str) -> bool:
+    """Mostly Korean: its particles, not an English sentence's word order, say who spoke."""
+    hangul = len(_HANGUL.findall(text))
+    return hangul > 0 and hangul >= 0.3 * sum(1 for c in text if c.isalpha())
+
+
+def korean_speaker(phrase: str, titled: dict[str, str]) -> tuple[bool, Optional[str]]:
+    """What the words before a subject or topic particle name: a person, nobody named, or a body."""
+    words = re.sub(r"\([^)]*\)", "", phrase).split()
+    if not words:
+        return False, None
+    last = words[-1]
+    for t in _KO_TITLES:
+        if last.endswith(t):
+            stem = last[: -len(t)]
+            if last in _KO_UNNAMED or (not stem and last in _KO_UNNAMED):
+                return True, None
+            if 2 <= len(stem) <= 4 and len(words) == 1 and t in ("씨", "선생"):
+                return True, stem  # "이순자씨"
+            if len(words) >= 2 and 2 <= len(words[-2]) <= 4 and _HANGUL.match(words[-2]):
+                titled[last] = words[-2]
+                titled[t] = words[-2]
+                return True, words[-2]  # "김도윤 해진군수", "이순자 씨"
+            return (True, titled[last]) if last in titled else (True, titled[t]) if t in titled else (False, None)
+    return True, last  # a body: "해진해양경찰서", "중앙재난안전대책본부"
+
+
+def korean_subject(text: str, titled: dict[str, str]) -> tuple[bool, Optional[str]]:
+    """The speaker a Korean clause names with its first subject or topic particle."""
+    m = _SUBJECT.search(text)
+    if m is None:
+        return False, None
+    start = m.start()
+    # the noun phrase: the words before the particle's word, back to a break ("김도윤 해진군수가")
+    head = text[:start].rstrip().split()[-1:] if start and not text[start - 1].isspace() else []
+    phrase = " ".join(text[:m.end(1)].split()[-2:]) if not head else head[-1] + m.group(1)
+    return korean_speaker(phrase, titled)
+
+
+def attribute_korean(sentence: str, hole: int, titled: dict[str, str]) -> tuple[bool, Optional[str]]:
+    """(attributed, speaker) for the quotation at `hole` in a Korean sentence."""
+    before, after = sentence[:hole], sentence[hole + 1:]
+    nxt = re.search("[\ue000-\ue8ff]", after)
+    clause = after[: nxt.start()] if nxt else after
+    if clause.startswith(_QUOTATIVE):
+        rest = clause[next(len(q) for q in _QUOTATIVE if clause.startswith(q)):]
+        found = korean_subject(rest, titled)
+        if found[0]:
+            return found
+    prev = max((m.end() for m in re.finditer("[\ue000-\ue8ff]", before)), default=0)
+    if prev == 0:
+        found = korean_subject(before, titled)
+        if found[0]:
+            return found
+    return False, None

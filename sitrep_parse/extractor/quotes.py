@@ -706,6 +706,7 @@ def _find_quotes(blocks: list[Block], groups: dict[int, list[int]], skip: Option
         ctx.add_names(names_in[-1])
     unspaced = [b.text for b in blocks if b.type != "heading" and cjk.has_unspaced(b.text)]
     cjk_names = cjk.Names(unspaced) if unspaced else None  # Japanese or Chinese: particles, not spaces
+    ko_titled: dict[str, str] = {}  # Korean: a title -> the person the article gave it
     blocks = blocks[:last + 1]
     quotes: list[Quote] = []
     in_statement = {i for members in groups.values() for i in members}
@@ -752,6 +753,8 @@ def _find_quotes(blocks: list[Block], groups: dict[int, list[int]], skip: Option
                 span = kept[k]
                 if cjk_names is not None and cjk.has_unspaced(sentence):
                     attributed, speaker = cjk.attribute(sentence, h, cjk_names)
+                elif cjk.has_hangul(sentence):
+                    attributed, speaker = cjk.attribute_korean(sentence, h, ko_titled)
                 else:
                     attributed, speaker = _attribute(sentence, h, ctx)
                 if not attributed:
@@ -794,6 +797,10 @@ def _strip_marks(text: str) -> str:
 
 def _intro_speaker(intro: str, ctx: Context) -> Optional[str]:
     """The source an introduction names: the subject of its issuing verb, else of its first sentence."""
+    if cjk.has_hangul(intro):
+        found = cjk.korean_subject(intro, {})  # "… 중앙재난안전대책본부는 … 다음과 같이 밝혔다."
+        if found[1]:
+            return found[1]
     masked = intro
     bounds = _sentences(masked)
     for s0, s1 in reversed(bounds):
