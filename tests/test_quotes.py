@@ -49,6 +49,8 @@ NOT_QUOTES = [
     "The new rules, dubbed the “three strikes and out rule”, take effect in June.",
     "He was 6'2\" tall and wore a 12\" badge on his sleeve.",  # inch marks
     "The company's shares fell 3% after the country's regulator intervened.",  # apostrophes
+    "Hasiči vyhlásili tzv. „zvláštní stupeň poplachu“ a povolali chemickou laboratoř.",  # Czech "so-called"
+    "Η περιοχή είχε ενταχθεί στην «Κατηγορία κινδύνου 4» του ημερήσιου χάρτη.",  # after a Greek article
 ]
 
 
@@ -565,6 +567,18 @@ def test_korean_statement_source_is_the_topic_of_its_introduction():
     doc = doc_of("행정안전부 재난안전대책본부는 이날 오후 담화문을 통해 다음과 같이 밝혔다.",
                  Block("blockquote", "태풍이 완전히 지나갈 때까지 해안가 접근을 삼가 주시기 바랍니다.", group=1))
     assert [(q.kind, q.speaker) for q in doc.quotes] == [("block", "재난안전대책본부")]
+
+
+def test_an_acronym_title_before_a_name_is_that_persons_title():
+    assert quotes_of("Provincial Transport MEC Ana Dube visited the scene with the municipal manager.",
+                     "“We cannot keep counting bodies on this road,” the MEC told reporters.") == [
+        ("We cannot keep counting bodies on this road", "Ana Dube")]
+
+
+def test_a_phrase_of_time_before_the_subject_of_a_statement_introduction():
+    doc = doc_of("In its 9.40am bulletin the Observatory said:",
+                 Block("blockquote", "Heavy rain has been affecting the eastern districts and will persist.", group=1))
+    assert [q.speaker for q in doc.quotes] == ["Observatory"]
 
 
 def test_hebrew_quotation_marks_and_acronyms():

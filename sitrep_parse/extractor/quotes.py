@@ -94,6 +94,7 @@ _TERM_INTRO = re.compile(
     r"llamad[oa]s?|denominad[oa]s?|apodad[oa]s?|titulad[oa]|(?:bajo|con)\s+el\s+(?:lema|eslogan|t[íi]tulo|nombre)|"
     r"chamad[oa]s?|intitulad[oa]|(?:sob|com)\s+o\s+(?:lema|slogan|t[íi]tulo|nome)|"
     r"cosiddett[oaie]|denominat[oaie]|intitolat[oa]|(?:sotto|con)\s+lo\s+slogan|col\s+motto|"
+    r"tzv\.|takzvan[ýáéíou]\w*|λεγόμεν\w+|așa-numit\w*|așa-zis\w*|såkalt\w*|sokalt\w*|yang\s+disebut|"
     r"\bwhat\s+(?:[\w’'\-]+\s+){1,4}(?:calls?|called|terms?|termed|dubs?|dubbed))"
     r"(?:\s+(?:its|their|his|her|the|a|an|der|die|das|le|la|les|el|los|las|il|lo|o|a))?\s*$",
     re.I,
@@ -109,6 +110,8 @@ baptisés baptisées intitulé intitulée intitulés intitulées slogan devise o
 llamados llamadas denominado denominada denominados denominadas apodado apodada apodados apodadas titulado titulada
 lema eslogan título titulo nombre chamado chamada chamados chamadas intitulado intitulada nome cosiddetto
 cosiddetta cosiddetti cosiddette denominato denominata denominati denominate intitolato intitolata calls call
+tzv. takzvaný takzvaná takzvané takzvanou λεγόμενη λεγόμενο λεγόμενος λεγόμενης λεγόμενου λεγόμενα așa-numitul
+așa-numita așa-zisul așa-zisa såkalt såkalte sokalt sokalte disebut
 termed dubs
 """.split())
 _SENTENCE_PUNCT = re.compile(r"[.!?;]\s|[!?]$")
@@ -261,6 +264,7 @@ def word_count(text: str, words: Optional[list[str]] = None) -> float:
 # Determiners that make a quoted phrase the name of a thing ("as the “new border territories”", "for a
 # “temporary security belt”", "sa « cellule de crise »") rather than someone's words.
 _TERM_DETERMINERS = frozenset("a an the its their his her our this these sa son ses leur leurs le la les un une "
+                              "ο η το τον την τη στον στην στη στο ένα μια "
                               "der die das den dem ein eine einen einem einer il lo gli uno una el los las su sus "
                               "het een zijn haar hun".split())
 # Reporting verbs that take a thing or a person to act on for their object ("rejected the proposal for a

@@ -504,6 +504,8 @@ def _name_run(tokens: list[str]) -> list[str]:
             run[:0] = [tokens[i - 1], t]  # "Marlow & Quint": one firm's name, one word either side
             i -= 2
             break
+        if run and len(run) >= 2 and _ACRONYM.fullmatch(t) and not all(_ACRONYM.fullmatch(r) for r in run):
+            break  # "Community Safety MEC Lindiwe Mokoena": an office's acronym before a name
         if _name_token(t) and (b not in NOT_NAMES or (
                 b in _FIRST_NAME_MONTHS and run and not t.endswith(".")
                 and (i == 0 or _bare(tokens[i - 1]) not in ("in", "on", "since", "of")))):
@@ -582,6 +584,11 @@ def analyse_np(np: str) -> Optional[Mention]:
         if t in ("who", "which", "whose", "that", "qui", "que", "quien"):
             tokens = tokens[:i]
             break
+    if len(tokens) > 2 and tokens[0].lower() in _LEADING_PREPOSITIONS:
+        # "In its 9.40am bulletin the Observatory": the phrase of time or place before the subject goes
+        k = max((i for i, t in enumerate(tokens) if i > 1 and t.lower() in _DEFINITE), default=0)
+        if k:
+            tokens = tokens[k:]
     if len(tokens) >= 2 and is_relational_adjective(tokens[-1]) and _is_cap(tokens[-2]):
         inner = analyse_np(" ".join(tokens[:-1]))  # "La Croix-Rouge valdorienne": the name and its adjective
         if inner is not None and inner.text and (inner.kind in ("name", "body") or (
@@ -745,6 +752,8 @@ def _chunks(text: str) -> list:
     return out
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+_LEADING_PREPOSITIONS = frozenset("in on at after during under from through within amid".split())
 _PLACE_PREPOSITIONS = frozenset("at in near outside inside across around towards toward".split())
 
 
@@ -766,6 +775,8 @@ def person_names(text: str) -> list[tuple[int, str, tuple[str, ...]]]:
                 _role_noun(run[0]):
             run = run[1:]  # "die Ärztin Maria Keller"
         titles = [_bare(t) for t in tokens[: len(tokens) - len(run)] if _is_title(t) or is_person_noun(t)]
+        if len(tokens) > len(run) and _ACRONYM.fullmatch(tokens[len(tokens) - len(run) - 1]):
+            titles.append(_bare(tokens[len(tokens) - len(run) - 1]))  # "MEC", "MP", "CEO"
         for w in reversed(before[-3:]):
             if w.endswith((",", ".", ";", ":")):
                 if w.endswith(",") and (is_person_noun(w) or _is_title(w)):
@@ -896,6 +907,11 @@ class Context:
                 return known
         return self._by_given(parts) or name
 
+    def titled_person(self, title: str) -> Optional[str]:
+        """The one person the article gives this title, if exactly one."""
+        names = self._titled.get(title)
+        return next(iter(names)) if names and len(names) == 1 else None
+
     def _by_given(self, parts: list[str]) -> Optional[str]:
         """A one-word name that is nobody's surname but one person's given name ("ujar Hendra" after
         "Hendra Wijaya": Indonesian and many other styles call people by their given name)."""
@@ -1008,6 +1024,10 @@ def resolve(mention: Optional[Mention], ctx: Context, note: bool = True) -> tupl
     kind, text, head = mention.kind, mention.text, mention.head or ""
     if kind == "person" or (kind == "name" and text and ctx.is_known_person(text)):
         return True, (ctx.note_person(text, mention.titles) if note else ctx.full_name(text))
+    if kind == "name" and text and text.isupper() and len(text) > 1:
+        titled = ctx.titled_person(text.lower())  # "the MEC" after "Community Safety MEC Lindiwe Mokoena"
+        if titled:
+            return True, (ctx.note_person(titled) if note else titled)
     if kind == "name":  # one capitalised word nobody gave a full name for: "Ferrari", "Smith"
         if note:
             ctx.note_name(text)
