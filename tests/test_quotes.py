@@ -581,6 +581,12 @@ def test_a_phrase_of_time_before_the_subject_of_a_statement_introduction():
     assert [q.speaker for q in doc.quotes] == ["Observatory"]
 
 
+def test_a_message_reading_a_quotation_names_nobody():
+    assert quotes_of("Mayor Jo Lind spoke on Monday.",
+                     "Residents received an alert on their phones at 3.30pm reading “Leave Block C now and go to the "
+                     "hall.” Several said it was the first time.") == [("Leave Block C now and go to the hall.", None)]
+
+
 def test_hebrew_quotation_marks_and_acronyms():
     # the gershayim marks a quotation at the edges of words, an acronym inside one (חמ״ל)
     text = "ראש המועצה הגיעה לחמ״ל שהוקם בצומת. ״אני מבקשת מכולם להתרחק מהנחלים עד שהמים ירדו״, אמרה."

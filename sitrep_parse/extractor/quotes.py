@@ -424,8 +424,18 @@ def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[s
         if found[0]:
             return found
     if not verbs and not acc:
+        reading = _READING.search(b)
+        if reading and reading.group("det").lower() in ("a", "an", "one"):
+            return True, None  # "an emergency alert on their phones reading “…”": a text nobody is named for
         return _position_of(b, ctx)
     return False, None
+
+
+# A message, sign or notice whose words are quoted: "a sign reading “…”", "an alert that read “…”".
+_READING = re.compile(r"\b(?P<det>an?|one|the|its|their|his|her)\s+(?:[\w’'\-]+\s+){0,3}(?:alert|message|sign|notice|"
+                      r"banner|placard|poster|text|warning|leaflet|flyer|sms|notification|note|sticker|board)s?\b"
+                      r"(?:[^.;:!?\ue000-\ue8ff]|(?<=\d)[.:](?=\d)){0,80}?\b(?:reading|(?:which|that)\s+read|(?:which|that)\s+reads)\s*:?\s*$",
+                      re.I)
 
 
 # "The official line from X is that ...", "The ministry's position was that ...": the quotation is the
