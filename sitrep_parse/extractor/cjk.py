@@ -1,4 +1,4 @@
-"""Who said it in Japanese and Chinese, where no spaces separate the words.
+"""Who said it in Japanese and Chinese, where no spaces separate the words, and in Korean.
 
 The word lists and word shapes of `speakers` have nothing to hold on to in a language
 written without spaces, but its grammar marks the parts of an attribution instead:

@@ -1,8 +1,8 @@
 """Direct quotations and who said them.
 
 Inline quotations are spans of three or more words between quotation marks: “curly”,
-"straight", „German“, «French», 「Japanese」 (and »German« and ‘single’ ones where no double
-marks enclose them). In scripts written without spaces the length is counted in characters
+"straight", „German“, «French», 「Japanese」, ״Hebrew״ (and »German« and ‘single’ ones where no
+double marks enclose them). In scripts written without spaces the length is counted in characters
 (two a word for Chinese and Japanese, four for Thai, Lao, Khmer and Burmese). Pages mix mark styles ("straight open, curly close”), so each mark is read
 as an opener or a closer from the characters around it rather than paired by kind. A
 quotation left open at the end of a paragraph continues in the next paragraph when that
@@ -34,7 +34,8 @@ quotation stands in, when that subject is someone ("Burgemeester X spreekt van �
 reader has sent us this: “…”", "When I spoke to X, she put it this way: “…”"); else the
 quotation continues the previous one, else it belongs to whoever the narrative was just
 about, unless it sits inside a sentence about someone the article never names. Sentences
-mostly in Chinese or Japanese go to `cjk`, which reads particles instead of words. Note references ("….[3] The ministry")
+mostly in Chinese, Japanese or Korean go to `cjk`, which reads particles instead of words.
+The words of an indefinite message or sign ("an alert reading “…”") are nobody's. Note references ("….[3] The ministry")
 end sentences. The narrative context (who was named, as what, and who "he" or "the
 ministry" is) is updated sentence by sentence; a capitalised word the article only ever
 uses to open a sentence is not taken for a name.

@@ -12,7 +12,8 @@ or decade before publication ("in the late 1940s"), a month of this year named w
 day two or more months back ("began in May"; last month only adds weight), and "before
 the war"; "at the time" only adds weight (it may be the time of the news itself). An
 opening that states no time at all followed by a sentence opening on an earlier year
-("X is one of the busiest channels. In 2019, ...") is context too. Only the opening
+("X is one of the busiest channels. In 2019, ...") is context too. "Since then" is read in the
+languages markers are (Από τότε, De atunci, Sejak itu, מאז, 이후 ...). Only the opening
 sentence's main clause counts fully: "..., which has been closed since the war" and
 "terrain that has not burned since the 1950s" are asides in a report paragraph, not a
 history lesson; "now" ties a comparison with the past to the day. Under a Background

@@ -35,8 +35,13 @@ title ("M. Ferrand") only on French pages; elsewhere it is an initial ("M. Selva
 
 Everything is decided from word shapes (capitals, possessives, determiners) and small
 closed vocabularies (reporting verbs, titles, institution and person nouns) in English,
-German, French, Spanish, Portuguese, Italian and Dutch; nothing refers to particular names
-or sites.
+German, French, Spanish, Portuguese, Italian and Dutch, and the commonest of them in Czech, Greek,
+Romanian, Norwegian, Indonesian and Hebrew; nothing refers to particular names or sites. A noun
+of office alone ("kata bupati", "a declarat prefectul", "sier ordføreren": no article, or one
+suffixed to the noun) is the person the article gives that title, also one it names further
+down; an office before a name ("Ο περιφερειάρχης Ορεινής, Θανάσης Κουτρούλης", "Community Safety
+MEC Lindiwe Mokoena") is that person's title; a one-word name that is nobody's surname but one
+person's given name ("ujar Hendra") is that person.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Find timestamped updates: marker paragraphs, standalone time lines and liveblog posts.
 
 A marker is recognised by its shape, not its wording alone: an update keyword ("Update",
-"EDIT", "Mise à jour", "Aktualisierung", "As of") at the very start of a block, followed
+"EDIT", "Mise à jour", "Aktualisierung", "Aktualizace", "Ενημέρωση", "Pembaruan", "עדכון", "As of", a
+dated "Editor's note") at the very start of a block, followed
 only by time, date, number and zone words, and closed by a colon, bracket or dash. That
 is what separates "UPDATE 2:15 p.m. ET:" from "In an update to its guidance", "UPDATE
 3-Ministry says" (a wire headline) and "Updated: August 4, 2022" (a byline). "As of" also
@@ -19,9 +20,13 @@ read ("21 maja") still dates the update: the nearest such day to the dates aroun
 
 An update runs from its marker to the next marker, a thematic break, a section heading or
 the dateline that opens the original story ("GENEVA, 2 June 2023 – ..."); an update above
-the story (only markers before it) also ends at the story's news lead, the paragraph that
-says again most of what the headline says; an editor's note
+the story (only markers and updates before it) also ends at the story's news lead, the paragraph that
+says again most of what the headline says, or what the page's description says; an editor's note
 set wholly in emphasis ends where its emphasis ends.
+
+A time line of its own ("14.32 BST", "[1130 HKT]", a four-digit clock only with a zone) set
+in bold before a paragraph is a post's marker. On a liveblog, markers outside the posts (a
+dated editor's note under the story) are updates too.
 
 A label of the same shape that introduces the original story below the updates
 ("Original story:", "Erstmeldung vom 14. Februar, 07.30 Uhr:", "Nota original:") ends the
