@@ -6,6 +6,7 @@ import pytest
 
 from sitrep_parse.extractor import extract
 from sitrep_parse.extractor.quotes import is_quotation, quote_spans
+from sitrep_parse.extractor.speakers import analyse_np
 from sitrep_parse.models import Article, Block, Metadata
 
 
@@ -573,6 +574,8 @@ def test_an_acronym_title_before_a_name_is_that_persons_title():
     assert quotes_of("Provincial Transport MEC Ana Dube visited the scene with the municipal manager.",
                      "“We cannot keep counting bodies on this road,” the MEC told reporters.") == [
         ("We cannot keep counting bodies on this road", "Ana Dube")]
+    # an account's name of acronyms and one word is no office before a name
+    assert analyse_np("PFF CLE Browns").text == "PFF CLE Browns"
 
 
 def test_a_phrase_of_time_before_the_subject_of_a_statement_introduction():

@@ -509,7 +509,7 @@ def _name_run(tokens: list[str]) -> list[str]:
             run[:0] = [tokens[i - 1], t]  # "Marlow & Quint": one firm's name, one word either side
             i -= 2
             break
-        if run and len(run) >= 2 and _ACRONYM.fullmatch(t) and not all(_ACRONYM.fullmatch(r) for r in run):
+        if _ACRONYM.fullmatch(t) and sum(1 for r in run if not _ACRONYM.fullmatch(r)) >= 2:
             break  # "Community Safety MEC Lindiwe Mokoena": an office's acronym before a name
         if _name_token(t) and (b not in NOT_NAMES or (
                 b in _FIRST_NAME_MONTHS and run and not t.endswith(".")
