@@ -582,6 +582,9 @@ def test_a_phrase_of_time_before_the_subject_of_a_statement_introduction():
     doc = doc_of("In its 9.40am bulletin the Observatory said:",
                  Block("blockquote", "Heavy rain has been affecting the eastern districts and will persist.", group=1))
     assert [q.speaker for q in doc.quotes] == ["Observatory"]
+    assert quotes_of("Singer Mia Lorne left the label in June.",
+                     "In a post at the time she described it as “the worst case scenario for any artist”.") == [
+        ("the worst case scenario for any artist", "Mia Lorne")]
 
 
 def test_a_message_reading_a_quotation_names_nobody():

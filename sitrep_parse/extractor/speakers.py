@@ -591,7 +591,8 @@ def analyse_np(np: str) -> Optional[Mention]:
             break
     if len(tokens) > 2 and tokens[0].lower() in _LEADING_PREPOSITIONS:
         # "In its 9.40am bulletin the Observatory": the phrase of time or place before the subject goes
-        k = max((i for i, t in enumerate(tokens) if i > 1 and t.lower() in _DEFINITE), default=0)
+        k = max((i for i, t in enumerate(tokens) if i > 1 and (t.lower() in _DEFINITE or (
+            t.lower() in PRONOUNS and i == len(tokens) - 1))), default=0)  # "In a post at the time she"
         if k:
             tokens = tokens[k:]
     if len(tokens) >= 2 and is_relational_adjective(tokens[-1]) and _is_cap(tokens[-2]):
