@@ -718,3 +718,15 @@ def test_posts_in_details_accordions_with_a_dated_time_element():
     b = page(f"<html><body><article><h1>Pileup</h1>"
              f"{''.join(f'<div><time>Nov. {d}, 2025</time>{PROSE}</div>' for d in (1, 2))}</article></body></html>")
     assert b.entries == ()
+
+
+def test_blog_name_in_h1_and_title_is_the_site_not_the_headline():
+    """Blogger-style: <h1> holds the blog's name, which also decorates <title>; the post's
+    headline is declared (og:title, JSON-LD) and the publisher is the hosting platform."""
+    head = ('<title>Harbour Log: Red rainstorm shuts roads</title>'
+            '<meta property="og:title" content="Red rainstorm shuts roads">'
+            '<script type="application/ld+json">{"@type": "BlogPosting", "headline": "Red rainstorm shuts roads",'
+            ' "publisher": {"@type": "Organization", "name": "Blogger"}}</script>')
+    a = page(f"<html><head>{head}</head><body><h1><a href='/'>Harbour Log</a></h1><div class='post'>"
+             f"<h3 class='post-title'>Red rainstorm shuts roads</h3>{PROSE * 3}</div></body></html>")
+    assert (a.metadata.title, a.metadata.site_name) == ("Red rainstorm shuts roads", "Harbour Log")

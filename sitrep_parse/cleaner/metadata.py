@@ -80,6 +80,7 @@ def extract_metadata(root: etree._Element, page_url: Optional[str]) -> Metadata:
 
     site_name = _first(*(name for name in (
         meta("og:site_name", "application-name", "al:android:app_name", "twitter:app:name:iphone"),
+        _title_decoration(root, _first(_ld_str(ld.get("headline")), meta("og:title", "twitter:title"))),
         _ld_name(ld.get("publisher")),
     ) if name and "://" not in name))  # an address is not a name
     title = _title(root, ld, meta, site_name)
@@ -257,17 +258,38 @@ def _title(root: etree._Element, ld: dict, meta, site_name: Optional[str]) -> Op
     declared = _first(_ld_str(ld.get("headline")), meta("og:title", "twitter:title", "title", "dc.title"))
     title_tag = root.find(".//title")
     page_title = norm(text_content(title_tag)) if title_tag is not None else None
-    for candidate in (declared, page_title):
-        if not candidate:
-            continue
-        for h in h1s:  # the visible headline, when the declared one confirms it
-            if h == candidate or (len(h) > 10 and h in candidate):
-                return h
+    # The visible headline, when the declared title (else the <title>) confirms it. A declared
+    # title that matches no <h1> means the <h1> is something else (a blog's name on Blogger):
+    # then the <title>, which carries that name too, is no confirmation.
+    candidate = declared or page_title
+    site = (site_name or "").lower()
+    for h in h1s if candidate else ():
+        if h.lower() != site and (h == candidate or (len(h) > 10 and h in candidate)):
+            return h
     if declared:
         return _strip_site(declared, site_name)
     if h1s:
         return h1s[0]
     return _strip_site(page_title, site_name) if page_title else None
+
+
+def _title_decoration(root: etree._Element, declared: Optional[str]) -> Optional[str]:
+    """The site's name as the page prints it around its headline in <title> ("Harbour Storm Log:
+    Red rainstorm ..."). It comes before the JSON-LD publisher, which may name the platform
+    that hosts the site ("Blogger") or the company behind it rather than the site itself."""
+    title_tag = root.find(".//title")
+    page_title = norm(text_content(title_tag)) if title_tag is not None else ""
+    if not declared or len(page_title) <= len(declared):
+        return None
+    if page_title.endswith(declared):
+        rest = page_title[:-len(declared)]
+    elif page_title.startswith(declared):
+        rest = page_title[len(declared):]
+    else:
+        return None
+    name = rest.strip(" |-–—:·•»«")
+    # only a decoration set off by a separator, and short enough to be a name
+    return name if name and rest.strip() != name and len(name.split()) <= 6 else None
 
 
 def _strip_site(title: str, site_name: Optional[str]) -> str:
