@@ -772,3 +772,15 @@ def test_a_full_stop_inside_a_run_of_capitals_ends_the_name():
     names = [n for _, n, _ in person_names("Trains run again, says operator RailCo. On other lines Dr. Ana Holt "
                                            "and J. R. Tolkien wait.")]
     assert "RailCo On" not in names and "Ana Holt" in names and "J. R. Tolkien" in names
+
+
+def test_an_aside_in_brackets_is_not_the_speaker():
+    assert quotes_of("Dr. Amina Wekesa (who coordinates the health cluster, and who until August headed the "
+                     "emergency unit) told partners that “the next ten days will decide this outbreak”.") == [
+        ("the next ten days will decide this outbreak", "Amina Wekesa")]
+
+
+def test_what_was_issued_is_not_who_issued_it():
+    doc = doc_of("The camp coordinator, Tomasz Wielgosz, visited the site on Monday and issued the following statement:",
+                 Block("blockquote", "No child in these camps should die of a disease we can prevent.", group=1))
+    assert [q.speaker for q in doc.quotes] == ["Tomasz Wielgosz"]

@@ -368,8 +368,15 @@ def _attribution_follows(after: str, stop: bool = False) -> bool:
 # --------------------------------------------------------------------------- attribution
 
 
+# A parenthesis holding no quotation: an aside between a subject and its verb ("Dr X (who until
+# August headed the unit) told partners that “…”"), never the speaker. Blanked, offsets kept.
+_ASIDE = re.compile(r"\([^()\ue000-\ue8ff]{12,300}\)")
+
+
 def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[str]]:
     """Who the sentence says spoke the quotation at `hole` (an index into the masked sentence)."""
+    if "(" in sentence:
+        sentence = _ASIDE.sub(lambda m: " " * len(m.group(0)), sentence)
     after = sentence[hole + 1:]
     nxt = QUOTE_HOLE.search(after)
     clause = after[:nxt.start()] if nxt else after
@@ -828,6 +835,8 @@ def _intro_speaker(intro: str, ctx: Context) -> Optional[str]:
             if subject is None and sentence[:start].strip():
                 # "In een verklaring schrijft de regio:": the subject after the verb
                 subject = object_np(sentence[end:].rstrip(" :"))
+                if subject is not None and subject.head in DOCUMENTS:
+                    subject = None  # "... and issued the following statement:": what was issued, not who
             if subject is not None and (subject.kind == "pronoun" and subject.gender == "body" or (
                     subject.kind == "body" and subject.head in DOCUMENTS
                     and (subject.text or "").lower() == subject.head)):

@@ -294,6 +294,8 @@ general colonel boss member members citizen citizens villager villagers official
 employee employees user users customer customers patient patients father-in-law refugee refugees
 evacuee evacuees medic medics paramedic rescuer rescuers engineer engineers person people reader readers
 viewer viewers listener listeners
+coordinator coordinators administrator administrators commissioner superintendent forecaster forecasters
+meteorologist seismologist epidemiologist pathologist inspector inspectors ranger rangers controller
 starosta starostka mluvčí ředitel ředitelka hejtman hejtmanka ministr primátor velitel obyvatel obyvatelka hasič
 δήμαρχος περιφερειάρχης υπουργός εκπρόσωπος διοικητής πρόεδρος κάτοικος αντιδήμαρχος
 prefect prefectul primar primarul director directorul ministru ministrul inginer inginerul șef șeful locuitor
