@@ -784,3 +784,15 @@ def test_what_was_issued_is_not_who_issued_it():
     doc = doc_of("The camp coordinator, Tomasz Wielgosz, visited the site on Monday and issued the following statement:",
                  Block("blockquote", "No child in these camps should die of a disease we can prevent.", group=1))
     assert [q.speaker for q in doc.quotes] == ["Tomasz Wielgosz"]
+
+
+def test_a_nickname_in_quotation_marks_is_part_of_the_name():
+    assert quotes_of("Provincial Governor Rogelio “Jun” Abellera said the capitol had lost contact with the islands.",
+                     "“Our radio operators keep calling and nobody is answering,” Abellera said.") == [
+        ("Our radio operators keep calling and nobody is answering", "Rogelio Abellera")]
+
+
+def test_a_role_and_a_surname_give_the_full_name_the_article_prints():
+    assert quotes_of("Forecaster Maricel Dantes said the storm would leave the islands by Tuesday.",
+                     "Forecaster Dantes said it had undergone “rapid intensification, which we saw early”.") == [
+        ("rapid intensification, which we saw early", "Maricel Dantes")]

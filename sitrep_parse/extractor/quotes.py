@@ -63,6 +63,7 @@ from .speakers import (
     Context,
     Mention,
     analyse_np,
+    blank_nicknames,
     find_verbs,
     gender_of,
     is_institution,
@@ -756,6 +757,7 @@ def _find_quotes(blocks: list[Block], groups: dict[int, list[int]], skip: Option
         spans = quote_spans(text)
         kept = [s for s in spans if is_quotation(text, s)]
         masked, stretches = _mask(text, kept)
+        masked = blank_nicknames(masked)
         # everyone the paragraph names outside its quotations, at their places in the masked text
         cut = skip.get(i, 0)
         named = [(o - cut - t0 + m0, n, t) for o, n, t in names_in[i]

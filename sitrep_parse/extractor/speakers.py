@@ -529,6 +529,8 @@ def _name_run(tokens: list[str]) -> list[str]:
         run = run[:groups[1]]  # "Sanne de Kort van RailNed": a name has one particle; a second means "of"
     while len(run) > 2 and (is_person_noun(run[0]) or _is_title(run[0])):
         run.pop(0)  # "Negotiator Saeb Arran" at the start of a sentence
+    if len(run) == 2 and i < 0 and is_person_noun(run[0]) and not _is_title(run[0]):
+        run.pop(0)  # "Forecaster Dantes": a role and a surname, which the article gives in full elsewhere
     if run and i == 0 and tokens[0] in ("He",) and len(run) == len(tokens) - 1:
         run.insert(0, tokens[0])  # "He Lin, a former director ...": a surname, not a pronoun
     if run and i > 0 and _bare(tokens[i]) in ("of", "for", "the", "des", "du", "de", "la", "le", "at", "der"):
@@ -765,9 +767,26 @@ _LEADING_PREPOSITIONS = frozenset("in on at after during under from through with
 _PLACE_PREPOSITIONS = frozenset("at in near outside inside across around towards toward".split())
 
 
+# A nickname in quotation marks inside a name: Rogelio “Jun” Abellera, Rodrigo "Rody" Duterte.
+_NICKNAME = re.compile(r"\b[A-ZÀ-Þ][^\W\d_]+(\s+[“\"‘'][A-ZÀ-Þ][\w.\-]{0,15}[”\"’'])(?=\s+[A-ZÀ-Þ])")
+
+
+def blank_nicknames(text: str) -> str:
+    """The text with quoted nicknames inside names blanked (offsets kept), so the name reads whole."""
+    if not any(c in text for c in "“\"‘'"):
+        return text
+    def blank(m: re.Match) -> str:
+        before = m.group(0)[:m.start(1) - m.start()]
+        if before.lower() in _DEFINITE or before.lower() in _POSSESSIVE_DET:
+            return m.group(0)  # 'The "Tigers" Club': a name's quoted part after an article stays
+        return before + " " * len(m.group(1))
+    return _NICKNAME.sub(blank, text)
+
+
 def person_names(text: str) -> list[tuple[int, str, tuple[str, ...]]]:
     """(offset, full name, titles) of every person named with two or more words in the text."""
     found = []
+    text = blank_nicknames(text)
     for m in _chunks(text):
         tokens = m.group(0).split()
         run = _name_run(tokens)
