@@ -796,3 +796,13 @@ def test_a_role_and_a_surname_give_the_full_name_the_article_prints():
     assert quotes_of("Forecaster Maricel Dantes said the storm would leave the islands by Tuesday.",
                      "Forecaster Dantes said it had undergone “rapid intensification, which we saw early”.") == [
         ("rapid intensification, which we saw early", "Maricel Dantes")]
+
+
+@pytest.mark.parametrize(("paragraph", "speaker"), [
+    ("“We are ready for the storm,” said Stephen King, the county manager.", "Stephen King"),  # a title as surname
+    ("Carole Bishop said: “We are ready for the storm.”", "Carole Bishop"),
+    ("The Resident Coordinator for Ulanga, Mr. Tomasz Wielgosz, said: “We are ready for the storm.”",
+     "Tomasz Wielgosz"),  # an office's capitalised name, then the person in apposition
+])
+def test_titles_and_offices_beside_names(paragraph, speaker):
+    assert [s for _, s in quotes_of(paragraph)] == [speaker]

@@ -498,6 +498,14 @@ def _name_token(t: str) -> bool:
         and not _possessive(t) and not _CONTRACTION.match(t.strip(",;:.!?"))
 
 
+# Titles that are also common surnames: after a first name they end a name, not begin an office.
+_TITLE_SURNAMES = frozenset("king prince bishop judge major pope lord dean marshal sheriff earl duke baron knight".split())
+# Nouns that end the name of an office and are nobody's surname.
+_OFFICE_HEADS = frozenset("""coordinator minister secretary president director commissioner spokesperson spokesman
+spokeswoman governor ambassador envoy chancellor premier superintendent administrator representative chairman
+chairwoman chairperson""".split())
+
+
 def _name_run(tokens: list[str]) -> list[str]:
     """The trailing run of name-shaped tokens: "Norlandic Foreign Minister Jonas Aalto" -> Jonas Aalto."""
     run: list[str] = []
@@ -513,6 +521,11 @@ def _name_run(tokens: list[str]) -> list[str]:
             break
         if _ACRONYM.fullmatch(t) and sum(1 for r in run if not _ACRONYM.fullmatch(r)) >= 2:
             break  # "Community Safety MEC Lindiwe Mokoena": an office's acronym before a name
+        if not run and b in _TITLE_SURNAMES and i > 0 and _name_token(tokens[i - 1]) \
+                and _bare(tokens[i - 1]) not in NOT_NAMES:
+            run.insert(0, t.rstrip(",.;:"))  # "Stephen King", "Rachel Bishop": a title after a first name is a surname
+            i -= 1
+            continue
         if _name_token(t) and (b not in NOT_NAMES or (
                 b in _FIRST_NAME_MONTHS and run and not t.endswith(".")
                 and (i == 0 or _bare(tokens[i - 1]) not in ("in", "on", "since", "of")))):
@@ -531,6 +544,8 @@ def _name_run(tokens: list[str]) -> list[str]:
         run.pop(0)  # "Negotiator Saeb Arran" at the start of a sentence
     if len(run) == 2 and i < 0 and is_person_noun(run[0]) and not _is_title(run[0]):
         run.pop(0)  # "Forecaster Dantes": a role and a surname, which the article gives in full elsewhere
+    if run and _bare(run[-1]) in _OFFICE_HEADS:
+        return []  # "Humanitarian Coordinator", "Deputy Prime Minister": an office, whoever holds it
     if run and i == 0 and tokens[0] in ("He",) and len(run) == len(tokens) - 1:
         run.insert(0, tokens[0])  # "He Lin, a former director ...": a surname, not a pronoun
     if run and i > 0 and _bare(tokens[i]) in ("of", "for", "the", "des", "du", "de", "la", "le", "at", "der"):
