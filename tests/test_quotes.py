@@ -806,3 +806,9 @@ def test_a_role_and_a_surname_give_the_full_name_the_article_prints():
 ])
 def test_titles_and_offices_beside_names(paragraph, speaker):
     assert [s for _, s in quotes_of(paragraph)] == [speaker]
+
+
+def test_an_acronym_is_given_as_the_name_the_article_spells_out():
+    assert quotes_of("The report by the Marine Casualty Investigation Branch (MCIB) came out on Monday.",
+                     "The MCIB said the logs had been “adjusted after the fact to show compliance”.") == [
+        ("adjusted after the fact to show compliance", "Marine Casualty Investigation Branch")]

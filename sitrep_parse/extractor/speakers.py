@@ -506,6 +506,11 @@ spokeswoman governor ambassador envoy chancellor premier superintendent administ
 chairwoman chairperson""".split())
 
 
+# A name with its acronym after it in brackets.
+_SPELLED_OUT = re.compile(r"((?:[A-ZÀ-Þ][\w’'\-]*\s+(?:(?:of|for|and|on|the|de|du|des|la|le)\s+)*){1,9}"
+                          r"[A-ZÀ-Þ][\w’'\-]*)\s*\(([A-Z]{2,8})\)")
+
+
 def _name_run(tokens: list[str]) -> list[str]:
     """The trailing run of name-shaped tokens: "Norlandic Foreign Minister Jonas Aalto" -> Jonas Aalto."""
     run: list[str] = []
@@ -893,6 +898,14 @@ class Context:
             for w in caps:
                 if len(name) > len(self._body_names.get(w, "")):
                     self._body_names[w] = name
+        for m in _SPELLED_OUT.finditer(text):
+            # "Marine Casualty Investigation Branch (MCIB)": the acronym spelled out where it is defined,
+            # from the word whose capitals, with those after it, make the acronym
+            words, acronym = m.group(1).split(), m.group(2)
+            for k in range(len(words)):
+                if "".join(w[0] for w in words[k:] if _is_cap(w)) == acronym:
+                    self._body_names.setdefault(acronym, " ".join(words[k:]))
+                    break
 
     def full_body(self, name: str) -> str:
         """A one-word body name expanded to the longest name the article gives that holds it."""
@@ -1070,6 +1083,9 @@ def resolve(mention: Optional[Mention], ctx: Context, note: bool = True) -> tupl
         titled = ctx.titled_person(text.lower())  # "the MEC" after "Community Safety MEC Lindiwe Mokoena"
         if titled:
             return True, (ctx.note_person(titled) if note else titled)
+        spelled = ctx.full_body(text)  # "the MCIB" after "the Marine Casualty Investigation Branch (MCIB)"
+        if spelled != text:
+            return True, (ctx.note_body(spelled) if note else spelled)
     if kind == "name":  # one capitalised word nobody gave a full name for: "Ferrari", "Smith"
         if note:
             ctx.note_name(text)
