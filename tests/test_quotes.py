@@ -812,3 +812,9 @@ def test_an_acronym_is_given_as_the_name_the_article_spells_out():
     assert quotes_of("The report by the Marine Casualty Investigation Branch (MCIB) came out on Monday.",
                      "The MCIB said the logs had been “adjusted after the fact to show compliance”.") == [
         ("adjusted after the fact to show compliance", "Marine Casualty Investigation Branch")]
+
+
+def test_a_document_described_by_a_word_speaks_for_its_owner():
+    assert quotes_of("The county said the road was shut. The RCMP’s travel advisory had told drivers to "
+                     "“avoid all non-essential travel west of the lake”.") == [
+        ("avoid all non-essential travel west of the lake", "RCMP")]

@@ -266,7 +266,8 @@ _GENERIC_BODIES = frozenset("company firm group organisation organization operat
                             "charity union party".split())
 # Documents speak for whoever issued them: "the report said" is the ministry that issued it.
 DOCUMENTS = frozenset("report statement readout letter release communique communiqué study survey memo "
-                      "indictment complaint filing ruling document documents website post".split())
+                      "indictment complaint filing ruling document documents website post advisory bulletin "
+                      "audit assessment notice".split())
 # Words that end a business's name when capitalised ("Northway Ferries", "Hydra Power", "Vale Foods"):
 # as common nouns they name nobody, so they count only inside a proper name.
 _BUSINESS_WORDS = frozenset("""
@@ -626,7 +627,9 @@ def analyse_np(np: str) -> Optional[Mention]:
             return Mention("body", text=_clean(f"{inner.text} {tokens[-1]}"), head=inner.head or _bare(tokens[-2]))
         return inner
     for k in range(1, len(tokens)):
-        if _possessive(tokens[k - 1]) and _bare(tokens[k]) in DOCUMENTS and (
+        # one lower-case word may describe the document: "the RCMP’s travel advisory"
+        doc = k + 1 if k + 1 < len(tokens) and tokens[k].islower() and _bare(tokens[k + 1]) in DOCUMENTS else k
+        if _possessive(tokens[k - 1]) and _bare(tokens[doc]) in DOCUMENTS and (
                 _is_cap(tokens[k - 1]) or _is_institution(tokens[k - 1])):
             # "The Guild’s statement", "the ministry’s report": a document speaks for whoever issued it
             owner = " ".join(tokens[:k - 1] + [re.sub(r"[’']s?$", "", tokens[k - 1])])
