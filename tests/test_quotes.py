@@ -818,3 +818,9 @@ def test_a_document_described_by_a_word_speaks_for_its_owner():
     assert quotes_of("The county said the road was shut. The RCMP’s travel advisory had told drivers to "
                      "“avoid all non-essential travel west of the lake”.") == [
         ("avoid all non-essential travel west of the lake", "RCMP")]
+
+
+def test_a_word_capitalised_only_as_a_sentence_opener_introduces_no_one():
+    doc = doc_of("La Regione ha diffuso una nota dopo la riunione dell’unità di crisi. Eccone il testo:",
+                 Block("blockquote", "Si raccomanda alla popolazione di limitare gli spostamenti.", group=1))
+    assert [q.speaker for q in doc.quotes] == ["Regione"]
