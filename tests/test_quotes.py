@@ -824,3 +824,12 @@ def test_a_word_capitalised_only_as_a_sentence_opener_introduces_no_one():
     doc = doc_of("La Regione ha diffuso una nota dopo la riunione dell’unità di crisi. Eccone il testo:",
                  Block("blockquote", "Si raccomanda alla popolazione di limitare gli spostamenti.", group=1))
     assert [q.speaker for q in doc.quotes] == ["Regione"]
+
+
+@pytest.mark.parametrize(("paragraph", "speaker"), [
+    ("A spokesperson for the Coastal Waters Agency said it would “review whether pilotage should be compulsory”, "
+     "a change local councillors have demanded since the spill.", "Coastal Waters Agency"),
+    ("The Harbour Board said it would “pay every family in full”, a claim the union has rejected.", "Harbour Board"),
+])
+def test_a_clause_about_the_quotation_after_it_is_not_its_attribution(paragraph, speaker):
+    assert [s for _, s in quotes_of(paragraph)] == [speaker]

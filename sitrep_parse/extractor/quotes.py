@@ -400,6 +400,8 @@ def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[s
         window = a_first[:vm.start()]
         if len(window.split()) > 24 or _COORDINATED.match(window):
             break  # "X called it “…” and said ...": the verb shares the subject before the quotation
+        if _REDUCED_RELATIVE.match(window):
+            break  # "“…”, a change local councillors have demanded": a clause about the words, not their source
         found = resolve(subject_np(window), ctx)
         if not found[0]:  # "„…“ übergeben, teilte Sprecherin X mit": the subject follows the verb
             found = resolve(object_np(a_first[vm.end():]), ctx)
@@ -438,6 +440,14 @@ def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[s
             return True, None  # "an emergency alert on their phones reading “…”": a text nobody is named for
         return _position_of(b, ctx)
     return False, None
+
+
+# An indefinite noun after a quotation with a clause of its own in the perfect: "a change (that) local
+# councillors have demanded", "a claim the company has denied". Attributions do not take that form.
+# The clause shows itself by a subject of its own: a new determiner, or a verb that does not agree with
+# the singular noun before it ("“…,” a spokesman has said" stays an attribution).
+_REDUCED_RELATIVE = re.compile(r"^\s*(?:an?|one)\s+\w+\s+(?:(?:the|its|their|his|her)\s+(?:\S+\s+){1,4}"
+                               r"(?:has|had|have)|(?:\S+\s+){1,5}have)\s*$", re.I)
 
 
 # A message, sign or notice whose words are quoted: "a sign reading “…”", "an alert that read “…”".
