@@ -35,6 +35,11 @@ BACKGROUND = [
     "이후 마을은 강을 따라 새 제방을 쌓았다.",
 ]
 
+BACKGROUND += [
+    # an opening with no time but an ordinal, then a sentence opening on an earlier year
+    "Bising is the 19th tropical cyclone to enter the area this year. In 2020, Typhoon Goni killed 25 people.",
+]
+
 REPORT = [
     # "at the time" of the news event itself
     "Winds in the sound were gusting to 50 knots at the time, with waves of up to six metres, forecasters said.",
@@ -52,6 +57,8 @@ REPORT = [
     # "now" ties a comparison with the past to the day; a relative clause is said about a noun, not the news
     "The agency now judges that stocks have been rebuilt to levels last seen in autumn 2021.",
     "He said the fire is burning in steep terrain that has not burned since the 1950s, and that crews were coming.",
+    # an aside in brackets carries its own history
+    "Mayor Lionel Babbage (who was criticised during the 2019 outbreak for waiting four days) said testing continues.",
 ]
 
 

@@ -74,6 +74,8 @@ _PAST = re.compile(
 # the time"); it adds weight to other signs of the past but does not decide alone.
 _AT_THE_TIME = re.compile(r"\bat\s+the\s+time\b", re.I)
 _ASIDE = re.compile(r",\s*(?:which|who|whose|where|when|der|die|das|qui|où|que)\b[^,;]*", re.I)
+# "Mayor X (who was criticised during the 2019 outbreak ...) said ...": the history is the aside's
+_BRACKETED = re.compile(r"\([^()]{8,400}\)")
 _QUOTED = re.compile(r"[“„«\"][^”“»\"]{0,600}[”“»\"]|‘(?:[^’]|’(?=\w)){0,600}’(?!\w)")  # also ‘single’ (an apostrophe inside)
 _FIRST_SENTENCE = re.compile(r"^.{20,}?[.!?](?=\s+[A-Z“\"])|^.{8,}?[。！？]")
 
@@ -123,7 +125,7 @@ def is_background(text: str, published: Optional[datetime]) -> bool:
     text = _QUOTED.sub(" ", text)  # words in quotation marks are someone's speech, not the narrative's time
     m = _FIRST_SENTENCE.match(text)
     opening = (m.group(0) if m else text)[:300]
-    main = _RELATIVE.sub("", _ASIDE.sub("", opening))
+    main = _RELATIVE.sub("", _ASIDE.sub("", _BRACKETED.sub("", opening)))
     if _CURRENT.search(main):
         return False
     score = 2 * len(_PAST.findall(main)) + (1 if _AT_THE_TIME.search(main) else 0)
@@ -150,7 +152,7 @@ def is_background(text: str, published: Optional[datetime]) -> bool:
                 and not _DIGITS.search(main) and not _CURRENT.search(rest))
 
 
-_DIGITS = re.compile(r"\d")
+_DIGITS = re.compile(r"\d(?!\d*(?:st|nd|rd|th)\b)")  # a number other than an ordinal ("the 19th cyclone")
 # A relative clause without commas ("terrain that has not burned since the 1950s"): said about a noun of
 # the sentence, not the time of its main clause. Told from "that" the conjunction ("said that the fire
 # ...") by the verb right after it.
