@@ -28,6 +28,9 @@ STORY = ["Fighting resumed on Thursday along the northern line, officials said, 
 
 # (marker paragraph, published, label, time_text, timestamp)
 MARKERS = [
+    # Persian, with its own digits and the non-joiner inside the keyword; Thai, "o'clock" after the clock
+    ("به\u200cروزرسانی ساعت ۱۶:۲۰: " + BODY, "2025-11-19T07:50:00+03:30", "به\u200cروزرسانی ساعت ۱۶:۲۰", "۱۶:۲۰",
+     "2025-11-19T16:20:00+03:30"),
     ("Update (1348 EST): " + BODY, "2022-08-03T09:07:00-04:00", "Update (1348 EST)", "1348 EST",
      "2022-08-03T13:48:00-05:00"),
     ("UPDATE 2:15 p.m. ET: " + BODY, "2022-08-09T10:05:00-04:00", "UPDATE 2:15 p.m. ET", "2:15 p.m. ET",
@@ -130,7 +133,7 @@ def test_marker_paragraph(marker, published, label, time_text, timestamp):
     assert doc.blocks[0].role == "update"
 
 
-@pytest.mark.parametrize("marker", ["Update 14:30 BST", "UPDATE 2:15 P.M. ET:", "Updated at 1605Z", "EDIT:", "10 p.m.",
+@pytest.mark.parametrize("marker", ["อัปเดต 15.30 น.", "Update 14:30 BST", "UPDATE 2:15 P.M. ET:", "Updated at 1605Z", "EDIT:", "10 p.m.",
                                     "4:14 p.m.", "Posted at 09:41"])
 def test_marker_on_its_own_line_opens_the_paragraphs_after_it(marker):
     doc = extract(article(("paragraph", marker, {"lead": marker}), BODY, "Officials gave no casualty figures.",

@@ -103,6 +103,8 @@ def _year(y: Optional[str], default: Optional[int]) -> Optional[int]:
     if not y:
         return default
     n = int(y)
+    if 2400 < n < 2700:
+        return n - 543  # the Buddhist Era of Thai dates: 2568 is 2025
     return n + 2000 if n < 100 else n
 
 
@@ -130,8 +132,16 @@ def find_date(text: str, default_year: Optional[int]) -> tuple[Optional[date], O
     return None, None
 
 
+# Decimal digits of other scripts, one character for one, so that spans found on the translated text
+# fit the text as printed: Arabic-Indic, Persian, Devanagari, Bengali, Thai, Myanmar, full-width.
+_DIGIT_ZEROS = (0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50, 0x1040, 0xFF10)
+ASCII_DIGITS = {zero + k: ord("0") + k for zero in _DIGIT_ZEROS for k in range(10)}
+
+
 def parse_marker_time(text: str, default_year: Optional[int] = None) -> Optional[MarkerTime]:
     """Pull date, clock and zone out of a marker's text; None if it names no time at all."""
+    printed_text = text
+    text = text.translate(ASCII_DIGITS)  # "۱۶:۲۰" reads as 16:20; the time is still given as printed
     m = DTG.search(text)
     if m:
         month = MONTHS.get(m.group("m").lower())
@@ -143,7 +153,7 @@ def parse_marker_time(text: str, default_year: Optional[int] = None) -> Optional
             except ValueError:
                 day = None
             if day:
-                return MarkerTime(m.group(0), day, clock, timezone(timedelta(hours=offset)), m.group("z"))
+                return MarkerTime(printed_text[m.start():m.end()], day, clock, timezone(timedelta(hours=offset)), m.group("z"))
     day, dspan = find_date(text, default_year)
     clock = None
     cspan = None
@@ -172,7 +182,7 @@ def parse_marker_time(text: str, default_year: Optional[int] = None) -> Optional
         return None
     spans = [s for s in (dspan, cspan) if s]
     start, end = min(s[0] for s in spans), max(s[1] for s in spans)
-    printed = text[start:end].strip(" ,;([")
+    printed = printed_text[start:end].strip(" ,;([")
     if printed.count("(") > printed.count(")") and text[end:end + 1] == ")":
         printed += ")"  # "09:00 PT (Dec 4)"
     zone = None

@@ -53,6 +53,8 @@ _KEYWORD = (r"(?:updates?|updated|edit(?:ed)?|correction|corrected|addendum|clar
             r"päivitys|päivitetty|frissítés|frissítve|"  # Finnish, Hungarian
             r"pembaruan|diperbarui|pemutakhiran|"  # Indonesian, Malay
             r"עדכון|עודכן|"  # Hebrew
+            r"به[\u200c ]?روز[\u200c ]?رسانی|به[\u200c ]?روز[\u200c ]?شده|"  # Persian (with or without the non-joiner)
+            r"อัปเดต|อัพเดต|อัพเดท|"  # Thai
             r"editor[’']s\s+note|"  # a dated editor's note (a correction) is an update of the story
             r"actualizaci[óo]n|actualizad[oa]|"  # Spanish
             r"atualiza[çc][ãa]o|actualiza[çc][ãa]o|atualizad[oa]|"  # Portuguese
@@ -76,6 +78,7 @@ _FILLER = re.compile(
     r"vom|von|del|el|las|la|às|alle|ore|ora|horas|dalle|" + LOCAL_TIME + r"|"
     r"(?-i:[A-Z]{1,5})|utc|gmt|z|today|heute|aujourd'hui|hoy|hoje|oggi|morning|afternoon|evening|night|"
     r"kl|klo|godz|hod|pukul|jam|ώρα|ωρα|στις|"  # "o'clock" and "at" before a clock (no, fi, pl, cs, id, el)
+    r"ساعت|در|เวลา|น|"  # fa "hour", "at"; th "time", น. (o'clock) after the clock
     r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
     r"[\d:.,()\[\]+\-−–—/#№]|\s",
     re.I,
