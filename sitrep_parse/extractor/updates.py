@@ -1,9 +1,10 @@
 """Find timestamped updates: marker paragraphs, standalone time lines and liveblog posts.
 
 A marker is recognised by its shape, not its wording alone: an update keyword ("Update",
-"EDIT", "Mise à jour", "Aktualisierung", "Aktualizace", "Ενημέρωση", "Pembaruan", "עדכון", "As of", a
-dated "Editor's note") at the very start of a block, followed
-only by time, date, number and zone words, and closed by a colon, bracket or dash. That
+"EDIT", "Mise à jour", "Aktualisierung", "Aktualizace", "Ενημέρωση", "Pembaruan", "עדכון",
+"به‌روزرسانی", "อัปเดต", "As of", a dated "Editor's note") at the very start of a block, followed
+only by time, date, number and zone words, and closed by a colon, bracket or dash. Clocks
+in other scripts' digits ("۱۶:۲۰") read as any other and are given as printed. That
 is what separates "UPDATE 2:15 p.m. ET:" from "In an update to its guidance", "UPDATE
 3-Ministry says" (a wire headline) and "Updated: August 4, 2022" (a byline). "As of" also
 heads tables and opens prose ("As of 14 March"), so as a marker it must carry a clock time.
