@@ -730,3 +730,9 @@ def test_blog_name_in_h1_and_title_is_the_site_not_the_headline():
     a = page(f"<html><head>{head}</head><body><h1><a href='/'>Harbour Log</a></h1><div class='post'>"
              f"<h3 class='post-title'>Red rainstorm shuts roads</h3>{PROSE * 3}</div></body></html>")
     assert (a.metadata.title, a.metadata.site_name) == ("Red rainstorm shuts roads", "Harbour Log")
+
+
+def test_a_release_dispatch_code_after_the_text_goes():
+    a = page(f"<html><body><article><h1>Gas leak</h1>{PROSE * 3}<p>The briefing concluded at 6:15 PM.</p>"
+             f"<p>Press Bureau Westport / AK / 03.04.2025</p></article></body></html>")
+    assert a.blocks[-1].text == "The briefing concluded at 6:15 PM."

@@ -176,7 +176,8 @@ def tidy(blocks: list[Block], metadata: Metadata) -> Iterable[Block]:
         drop = drop or n in running or (len(text) < 400 and heading is None and is_credit_line(text))
         # a sponsor's slot ("Sponsored · A Hardware Store – 20% off ..."); the writer's address after the story
         drop = drop or (short and heading is None and (bool(_SPONSOR_LINE.match(text))
-                                                        or (seen_prose and _contact_line(text, authors))))
+                                                        or (seen_prose and _contact_line(text, authors))
+                                                        or (seen_prose and "/" in text and _dispatch_code(text))))
         if not drop and len(text) < 300 and heading is None:
             # A photo's caption ends with its credit; a line that tells the reader to click speaks
             # about the page, not the story (when it opens the body, or is set apart in emphasis).
@@ -317,6 +318,15 @@ _BOILERPLATE_FIRST = frozenset("""
     pressekontakt medienkontakt pressestelle für nota notas contacto contactos para contato contatos assessoria
     noot noten perscontact voor ufficio contatti contatto per about à a über acerca sobre informazioni over
 """.split())
+# A release's dispatch code after its text: fields of a few words between slashes, one a date
+# ("Press Bureau Westport / AK / 03.04.2025", "XNA/ab/12-03-2024"): filing data, not a sentence.
+_DISPATCH_DATE = re.compile(r"\d{1,2}[.-]\d{1,2}[.-](?:\d{2}|\d{4})")
+
+
+def _dispatch_code(text: str) -> bool:
+    fields = [f.strip() for f in text.split("/")]
+    return 3 <= len(fields) <= 5 and all(0 < len(f.split()) <= 4 and not re.search(r"[.!?;:,]\s|[!?;:,]$", f)
+                                         for f in fields) and any(_DISPATCH_DATE.fullmatch(f) for f in fields)
 # A press release's end mark: "###", "-30-", "ENDS", "- Ende -".
 _END_MARK = re.compile(r"^[\s*_–—-]*(?:#{3,}|[-–—]\s*30\s*[-–—]|ends?|fin|ende|einde)[\s*_.–—-]*$", re.I)
 
