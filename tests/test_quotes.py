@@ -775,60 +775,60 @@ def test_a_full_stop_inside_a_run_of_capitals_ends_the_name():
 
 
 def test_an_aside_in_brackets_is_not_the_speaker():
-    assert quotes_of("Dr. Amina Wekesa (who coordinates the health cluster, and who until August headed the "
-                     "emergency unit) told partners that “the next ten days will decide this outbreak”.") == [
-        ("the next ten days will decide this outbreak", "Amina Wekesa")]
+    assert quotes_of("Dr. Ines Halvorsen (who coordinates the shelter cluster, and who until March ran the "
+                     "flood unit) told donors that “the next two weeks will decide this response”.") == [
+        ("the next two weeks will decide this response", "Ines Halvorsen")]
 
 
 def test_what_was_issued_is_not_who_issued_it():
-    doc = doc_of("The camp coordinator, Tomasz Wielgosz, visited the site on Monday and issued the following statement:",
-                 Block("blockquote", "No child in these camps should die of a disease we can prevent.", group=1))
-    assert [q.speaker for q in doc.quotes] == ["Tomasz Wielgosz"]
+    doc = doc_of("The shelter coordinator, Piet Vandermolen, toured the camp on Monday and issued the following statement:",
+                 Block("blockquote", "Nobody in these shelters should go a night without a blanket.", group=1))
+    assert [q.speaker for q in doc.quotes] == ["Piet Vandermolen"]
 
 
 def test_a_nickname_in_quotation_marks_is_part_of_the_name():
-    assert quotes_of("Provincial Governor Rogelio “Jun” Abellera said the capitol had lost contact with the islands.",
-                     "“Our radio operators keep calling and nobody is answering,” Abellera said.") == [
-        ("Our radio operators keep calling and nobody is answering", "Rogelio Abellera")]
+    assert quotes_of("Provincial Governor Ernesto “Boy” Villaraza said the town hall had lost contact with the islands.",
+                     "“Our radio operators keep calling and nobody is answering,” Villaraza said.") == [
+        ("Our radio operators keep calling and nobody is answering", "Ernesto Villaraza")]
 
 
 def test_a_role_and_a_surname_give_the_full_name_the_article_prints():
-    assert quotes_of("Forecaster Maricel Dantes said the storm would leave the islands by Tuesday.",
-                     "Forecaster Dantes said it had undergone “rapid intensification, which we saw early”.") == [
-        ("rapid intensification, which we saw early", "Maricel Dantes")]
+    assert quotes_of("Forecaster Lorna Quirante said the storm would leave the islands by Tuesday.",
+                     "Forecaster Quirante said it had undergone “rapid strengthening, which we saw early”.") == [
+        ("rapid strengthening, which we saw early", "Lorna Quirante")]
 
 
 @pytest.mark.parametrize(("paragraph", "speaker"), [
     ("“We are ready for the storm,” said Stephen King, the county manager.", "Stephen King"),  # a title as surname
     ("Carole Bishop said: “We are ready for the storm.”", "Carole Bishop"),
-    ("The Resident Coordinator for Ulanga, Mr. Tomasz Wielgosz, said: “We are ready for the storm.”",
-     "Tomasz Wielgosz"),  # an office's capitalised name, then the person in apposition
+    ("The Resident Coordinator for Kestria, Mr. Piet Vandermolen, said: “We are ready for the storm.”",
+     "Piet Vandermolen"),  # an office's capitalised name, then the person in apposition
 ])
 def test_titles_and_offices_beside_names(paragraph, speaker):
     assert [s for _, s in quotes_of(paragraph)] == [speaker]
 
 
 def test_an_acronym_is_given_as_the_name_the_article_spells_out():
-    assert quotes_of("The report by the Marine Casualty Investigation Branch (MCIB) came out on Monday.",
-                     "The MCIB said the logs had been “adjusted after the fact to show compliance”.") == [
-        ("adjusted after the fact to show compliance", "Marine Casualty Investigation Branch")]
+    assert quotes_of("The report by the Rail Accident Inquiry Board (RAIB) came out on Monday.",
+                     "The RAIB said the logs had been “adjusted after the fact to show compliance”.") == [
+        ("adjusted after the fact to show compliance", "Rail Accident Inquiry Board")]
 
 
 def test_a_document_described_by_a_word_speaks_for_its_owner():
-    assert quotes_of("The county said the road was shut. The RCMP’s travel advisory had told drivers to "
+    assert quotes_of("The county said the road was shut. The OPP’s travel advisory had told drivers to "
                      "“avoid all non-essential travel west of the lake”.") == [
-        ("avoid all non-essential travel west of the lake", "RCMP")]
+        ("avoid all non-essential travel west of the lake", "OPP")]
 
 
 def test_a_word_capitalised_only_as_a_sentence_opener_introduces_no_one():
-    doc = doc_of("La Regione ha diffuso una nota dopo la riunione dell’unità di crisi. Eccone il testo:",
-                 Block("blockquote", "Si raccomanda alla popolazione di limitare gli spostamenti.", group=1))
-    assert [q.speaker for q in doc.quotes] == ["Regione"]
+    doc = doc_of("La Provincia ha diffuso un comunicato dopo il vertice in prefettura. Eccone il testo:",
+                 Block("blockquote", "Si invitano i cittadini a non usare l’auto fino a domani.", group=1))
+    assert [(q.speaker or "").split()[-1:] for q in doc.quotes] == [["Provincia"]]  # with or without its article
 
 
 @pytest.mark.parametrize(("paragraph", "speaker"), [
-    ("A spokesperson for the Coastal Waters Agency said it would “review whether pilotage should be compulsory”, "
-     "a change local councillors have demanded since the spill.", "Coastal Waters Agency"),
+    ("A spokesperson for the Inland Rivers Authority said it would “review whether dredging should be resumed”, "
+     "a change local councillors have demanded since the flood.", "Inland Rivers Authority"),
     ("The Harbour Board said it would “pay every family in full”, a claim the union has rejected.", "Harbour Board"),
 ])
 def test_a_clause_about_the_quotation_after_it_is_not_its_attribution(paragraph, speaker):

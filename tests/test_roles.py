@@ -37,7 +37,7 @@ BACKGROUND = [
 
 BACKGROUND += [
     # an opening with no time but an ordinal, then a sentence opening on an earlier year
-    "Bising is the 19th tropical cyclone to enter the area this year. In 2020, Typhoon Goni killed 25 people.",
+    "Kanor is the 14th storm to reach the coast this year. In 2019, Storm Aldric killed 12 people.",
 ]
 
 REPORT = [
@@ -58,7 +58,7 @@ REPORT = [
     "The agency now judges that stocks have been rebuilt to levels last seen in autumn 2021.",
     "He said the fire is burning in steep terrain that has not burned since the 1950s, and that crews were coming.",
     # an aside in brackets carries its own history
-    "Mayor Lionel Babbage (who was criticised during the 2019 outbreak for waiting four days) said testing continues.",
+    "Mayor Edna Whitcombe (who was criticised during the 2018 floods for waiting three days) said pumping continues.",
 ]
 
 

@@ -274,8 +274,8 @@ def _title(root: etree._Element, ld: dict, meta, site_name: Optional[str]) -> Op
 
 
 def _title_decoration(root: etree._Element, declared: Optional[str]) -> Optional[str]:
-    """The site's name as the page prints it around its headline in <title> ("Harbour Storm Log:
-    Red rainstorm ..."). It comes before the JSON-LD publisher, which may name the platform
+    """The site's name as the page prints it around its headline in <title> ("Harbour Log:
+    Red rainstorm shuts roads"). It comes before the JSON-LD publisher, which may name the platform
     that hosts the site ("Blogger") or the company behind it rather than the site itself."""
     title_tag = root.find(".//title")
     page_title = norm(text_content(title_tag)) if title_tag is not None else ""

@@ -859,7 +859,7 @@ def _intro_speaker(intro: str, ctx: Context) -> Optional[str]:
     for s0, s1 in reversed(bounds):  # the sentence that ends on the colon first
         mention = sentence_subject(masked[s0:s1])
         if mention is not None and mention.kind == "name" and mention.text not in ctx.inner_caps:
-            continue  # "Eccone il testo:": a word capitalised only where it opens a sentence names nobody
+            continue  # "Ecco il testo:": a word capitalised only where it opens a sentence names nobody
         if mention is not None:
             found = resolve(mention, ctx)
             if found[1]:

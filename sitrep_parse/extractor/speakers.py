@@ -549,7 +549,7 @@ def _name_run(tokens: list[str]) -> list[str]:
     while len(run) > 2 and (is_person_noun(run[0]) or _is_title(run[0])):
         run.pop(0)  # "Negotiator Saeb Arran" at the start of a sentence
     if len(run) == 2 and i < 0 and is_person_noun(run[0]) and not _is_title(run[0]):
-        run.pop(0)  # "Forecaster Dantes": a role and a surname, which the article gives in full elsewhere
+        run.pop(0)  # "Forecaster Quirante": a role and a surname, which the article gives in full elsewhere
     if run and _bare(run[-1]) in _OFFICE_HEADS:
         return []  # "Humanitarian Coordinator", "Deputy Prime Minister": an office, whoever holds it
     if run and i == 0 and tokens[0] in ("He",) and len(run) == len(tokens) - 1:
@@ -627,7 +627,7 @@ def analyse_np(np: str) -> Optional[Mention]:
             return Mention("body", text=_clean(f"{inner.text} {tokens[-1]}"), head=inner.head or _bare(tokens[-2]))
         return inner
     for k in range(1, len(tokens)):
-        # one lower-case word may describe the document: "the RCMP’s travel advisory"
+        # one lower-case word may describe the document: "the OPP’s travel advisory"
         doc = k + 1 if k + 1 < len(tokens) and tokens[k].islower() and _bare(tokens[k + 1]) in DOCUMENTS else k
         if _possessive(tokens[k - 1]) and _bare(tokens[doc]) in DOCUMENTS and (
                 _is_cap(tokens[k - 1]) or _is_institution(tokens[k - 1])):
@@ -790,7 +790,7 @@ _LEADING_PREPOSITIONS = frozenset("in on at after during under from through with
 _PLACE_PREPOSITIONS = frozenset("at in near outside inside across around towards toward".split())
 
 
-# A nickname in quotation marks inside a name: Rogelio “Jun” Abellera, Rodrigo "Rody" Duterte.
+# A nickname in quotation marks inside a name: Ernesto “Boy” Villaraza, Rodrigo "Rody" Duterte.
 _NICKNAME = re.compile(r"\b[A-ZÀ-Þ][^\W\d_]+(\s+[“\"‘'][A-ZÀ-Þ][\w.\-]{0,15}[”\"’'])(?=\s+[A-ZÀ-Þ])")
 
 
@@ -902,7 +902,7 @@ class Context:
                 if len(name) > len(self._body_names.get(w, "")):
                     self._body_names[w] = name
         for m in _SPELLED_OUT.finditer(text):
-            # "Marine Casualty Investigation Branch (MCIB)": the acronym spelled out where it is defined,
+            # "Rail Accident Inquiry Board (RAIB)": the acronym spelled out where it is defined,
             # from the word whose capitals, with those after it, make the acronym
             words, acronym = m.group(1).split(), m.group(2)
             for k in range(len(words)):
@@ -1086,7 +1086,7 @@ def resolve(mention: Optional[Mention], ctx: Context, note: bool = True) -> tupl
         titled = ctx.titled_person(text.lower())  # "the MEC" after "Community Safety MEC Lindiwe Mokoena"
         if titled:
             return True, (ctx.note_person(titled) if note else titled)
-        spelled = ctx.full_body(text)  # "the MCIB" after "the Marine Casualty Investigation Branch (MCIB)"
+        spelled = ctx.full_body(text)  # "the RAIB" after "the Rail Accident Inquiry Board (RAIB)"
         if spelled != text:
             return True, (ctx.note_body(spelled) if note else spelled)
     if kind == "name":  # one capitalised word nobody gave a full name for: "Ferrari", "Smith"
