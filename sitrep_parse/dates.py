@@ -53,6 +53,57 @@ TZ_NAMES: dict[str, str] = {
 # IST: India, Ireland or Israel; AST/ADT: Atlantic or Arabia; SST: Samoa or Singapore; BT, MEST: unclear.
 AMBIGUOUS_ZONES = frozenset({"IST", "AST", "ADT", "SST", "BT", "MEST"})
 
+# Countries that keep one time zone, by the region part of a language tag ("en-GB"): a clock printed
+# without a zone on such a page is in that zone. Countries with several zones are left out.
+_COUNTRY_ZONES = {
+    "GB": "Europe/London", "IE": "Europe/Dublin", "FR": "Europe/Paris", "DE": "Europe/Berlin",
+    "AT": "Europe/Vienna", "CH": "Europe/Zurich", "IT": "Europe/Rome", "NL": "Europe/Amsterdam",
+    "BE": "Europe/Brussels", "LU": "Europe/Luxembourg", "DK": "Europe/Copenhagen", "SE": "Europe/Stockholm",
+    "NO": "Europe/Oslo", "FI": "Europe/Helsinki", "PL": "Europe/Warsaw", "CZ": "Europe/Prague",
+    "SK": "Europe/Bratislava", "HU": "Europe/Budapest", "GR": "Europe/Athens", "RO": "Europe/Bucharest",
+    "BG": "Europe/Sofia", "HR": "Europe/Zagreb", "SI": "Europe/Ljubljana", "RS": "Europe/Belgrade",
+    "UA": "Europe/Kyiv", "TR": "Europe/Istanbul", "IL": "Asia/Jerusalem", "EG": "Africa/Cairo",
+    "ZA": "Africa/Johannesburg", "NG": "Africa/Lagos", "KE": "Africa/Nairobi", "GH": "Africa/Accra",
+    "IN": "Asia/Kolkata", "PK": "Asia/Karachi", "BD": "Asia/Dhaka", "JP": "Asia/Tokyo", "KR": "Asia/Seoul",
+    "SG": "Asia/Singapore", "HK": "Asia/Hong_Kong", "PH": "Asia/Manila", "TH": "Asia/Bangkok",
+    "SA": "Asia/Riyadh", "AE": "Asia/Dubai", "QA": "Asia/Qatar",
+}
+# Languages written (nearly) only inside one set of daylight-saving rules, for a tag without a region.
+_LANGUAGE_ZONES = {
+    "de": "Europe/Berlin", "it": "Europe/Rome", "nl": "Europe/Amsterdam", "pl": "Europe/Warsaw",
+    "cs": "Europe/Prague", "sk": "Europe/Bratislava", "hu": "Europe/Budapest", "da": "Europe/Copenhagen",
+    "sv": "Europe/Stockholm", "nb": "Europe/Oslo", "no": "Europe/Oslo", "fi": "Europe/Helsinki",
+    "el": "Europe/Athens", "ro": "Europe/Bucharest", "bg": "Europe/Sofia", "hr": "Europe/Zagreb",
+    "sl": "Europe/Ljubljana", "uk": "Europe/Kyiv", "tr": "Europe/Istanbul", "he": "Asia/Jerusalem",
+    "ja": "Asia/Tokyo", "ko": "Asia/Seoul",
+}
+
+
+def country_zone(language: Optional[str]) -> Optional[tzinfo]:
+    """The zone of the country a language tag names ("de-DE"), or None where it names none or several."""
+    region = (language or "").replace("_", "-").split("-")[1:2]
+    name = _COUNTRY_ZONES.get(region[0].upper()) if region else None
+    return ZoneInfo(name) if name else None
+
+
+def page_zone(language: Optional[str], published: Optional[datetime]) -> Optional[tzinfo]:
+    """The zone a page's bare clock times ("9:15 Uhr") are read in.
+
+    A page prints the wall clock of its country, which follows daylight saving: an update
+    after the clocks went back is an hour later than the publication's fixed offset says.
+    The country's tz database zone is used when the page's language names one and it agrees
+    with the publication's offset at that instant; otherwise the publication's offset (a
+    US or Canadian page, with several zones, keeps the offset it was published with)."""
+    if published is None or published.tzinfo is None:
+        return None
+    zone = country_zone(language)
+    if zone is None:
+        name = _LANGUAGE_ZONES.get((language or "").replace("_", "-").split("-")[0].lower())
+        zone = ZoneInfo(name) if name else None
+    if zone is not None and published.astimezone(zone).utcoffset() == published.utcoffset():
+        return zone
+    return published.tzinfo
+
 
 def zone_for(name: str, on: Optional[date] = None) -> Optional[tzinfo]:
     """The tzinfo a printed zone name stands for, or None if unknown or ambiguous."""

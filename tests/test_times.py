@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from sitrep_parse.dates import format_iso, parse_iso, zone_for
+from sitrep_parse.dates import format_iso, page_zone, parse_iso, zone_for
 from sitrep_parse.extractor.times import parse_marker_time, resolve
 
 # (marker time as printed, published, expected resolved instant or None)
@@ -129,6 +129,10 @@ DATES = [
     ("3 settembre 2023, ore 9:15", date(2023, 9, 3)),
     ("17 septiembre, 08:00", date(2023, 9, 17)),
     ("1er juillet, 9h30", date(2023, 7, 1)),
+    ("5 березня 2024, 11:40", date(2024, 3, 5)),  # Ukrainian: the genitive a date uses
+    ("12 октября, 17:05", date(2023, 10, 12)),  # Russian
+    ("8 Kasım 2023, 14.30", date(2023, 11, 8)),  # Turkish
+    ("3 يونيو 2023، 10:15", date(2023, 6, 3)),  # Arabic
 ]
 
 
@@ -147,3 +151,34 @@ def test_local_time_words_take_the_page_offset(text):
     assert mt.text == text
     instant = resolve(mt, parse_iso("2023-05-02T06:00:00-03:00"), None)
     assert instant is not None and format_iso(instant).endswith("-03:00")
+
+
+# Zones written out in words: Arabic "Greenwich time", Ukrainian "Kyiv time", Russian "Moscow time".
+@pytest.mark.parametrize("text,published,expected", [
+    ("11:20 بتوقيت غرينتش", "2023-04-02T09:00:00+03:00", "2023-04-02T11:20:00+00:00"),
+    ("11:20 بتوقيت جرينتش", "2023-04-02T09:00:00+03:00", "2023-04-02T11:20:00+00:00"),
+    ("11:20 за київським часом", "2023-01-12T09:00:00+00:00", "2023-01-12T11:20:00+02:00"),
+    ("11:20 по московскому времени", "2023-01-12T09:00:00+00:00", "2023-01-12T11:20:00+03:00"),
+])
+def test_zones_written_in_words(text, published, expected):
+    mt = parse_marker_time(text, 2023)
+    assert mt is not None and mt.text == text
+    assert format_iso(resolve(mt, parse_iso(published), None)) == expected
+
+
+# A bare clock is the page's wall clock, which follows its country's daylight saving: a page
+# published at 22:10 +02:00 on the night German clocks go back prints "9:15 Uhr" next morning in +01:00.
+@pytest.mark.parametrize("language,published,printed,expected", [
+    ("de-DE", "2023-10-28T22:10:00+02:00", "9:15 Uhr", "2023-10-29T09:15:00+01:00"),
+    ("de", "2023-10-28T22:10:00+02:00", "9:15 Uhr", "2023-10-29T09:15:00+01:00"),
+    ("en-GB", "2024-03-30T20:00:00+00:00", "10:30", "2024-03-31T10:30:00+01:00"),  # clocks go forward
+    ("de-DE", "2023-10-28T20:10:00+02:00", "21:15 Uhr", "2023-10-28T21:15:00+02:00"),  # before the change
+    # the country's zone disagrees with the publication offset: the offset stays
+    ("de-DE", "2023-10-28T22:10:00-04:00", "9:15 Uhr", "2023-10-29T09:15:00-04:00"),
+    # a language spoken across zones names none: the offset stays
+    ("en", "2023-11-04T22:10:00-04:00", "9:15 a.m.", "2023-11-05T09:15:00-04:00"),
+])
+def test_bare_clock_follows_the_page_countrys_daylight_saving(language, published, printed, expected):
+    pub = parse_iso(published)
+    instant = resolve(parse_marker_time(printed, 2023), pub, None, page_zone(language, pub))
+    assert format_iso(instant) == expected

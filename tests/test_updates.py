@@ -114,6 +114,14 @@ MARKERS = [
      "3. März, 11.15 Uhr", "2023-03-03T11:15:00+01:00"),
     ("Actualizado el 4 de mayo a las 10:20: " + BODY, "2023-05-03T21:00:00-05:00",
      "Actualizado el 4 de mayo a las 10:20", "4 de mayo a las 10:20", "2023-05-04T10:20:00-05:00"),
+    # Ukrainian, Russian, Turkish and Arabic keywords; a bold label may close with a full stop
+    ("ОНОВЛЕНО 14:20. " + BODY, "2023-05-02T09:00:00+03:00", "ОНОВЛЕНО 14:20", "14:20", "2023-05-02T14:20:00+03:00"),
+    ("Обновлено в 14:20: " + BODY, "2023-05-02T09:00:00+03:00", "Обновлено в 14:20", "14:20",
+     "2023-05-02T14:20:00+03:00"),
+    ("GÜNCELLEME (14.20): " + BODY, "2023-05-02T09:00:00+03:00", "GÜNCELLEME (14.20)", "14.20",
+     "2023-05-02T14:20:00+03:00"),
+    ("تحديث (11:20 بتوقيت غرينتش): " + BODY, "2023-05-02T09:00:00+03:00", "تحديث (11:20 بتوقيت غرينتش)",
+     "11:20 بتوقيت غرينتش", "2023-05-02T11:20:00+00:00"),
     # a label in brackets, the keyword after the time (Japanese, Chinese, Korean)
     ("【15時20分更新】" + BODY, "2022-08-09T06:30:00+09:00", "15時20分更新", "15時20分", "2022-08-09T15:20:00+09:00"),
     ("【更新于下午3点20分】" + BODY, "2022-08-09T06:30:00+08:00", "更新于下午3点20分", "下午3点20分",
@@ -159,6 +167,9 @@ TRAPS = [
     "As of 14 March",  # a table's header cell: "As of" needs a clock time to be a marker
     "As of 2 June 2023, some 41 schools were being used as shelters for displaced families.",
     "Original reporting for this story was done in three provinces over two weeks.",
+    "Оновлено: 18 березня 2024, 19:02",  # a byline's "Updated:" date, in Ukrainian
+    "Güncellendi: 8 Kasım 2023, 14.30",
+    "Оновлення тарифів набуде чинності з 1 квітня, повідомили в міністерстві.",
 ]
 
 

@@ -16,11 +16,10 @@ import re
 from datetime import datetime, tzinfo
 from typing import Any, Callable, Iterable, Optional
 from urllib.parse import urljoin
-from zoneinfo import ZoneInfo
 
 from lxml import etree
 
-from ..dates import format_iso, parse_iso, zone_for
+from ..dates import country_zone, format_iso, parse_iso, zone_for
 from ..models import Metadata
 from .dom import norm, text_content
 
@@ -89,7 +88,7 @@ def extract_metadata(root: etree._Element, page_url: Optional[str]) -> Metadata:
                       _ld_str(ld.get("inLanguage")), (meta("og:locale") or "").replace("_", "-") or None)
     # Read once, and only if a UTC time needs a zone: "14:15 CEST" printed on the page, or a bare
     # "Posted at 06:30" where the page's language names a country that keeps one time zone.
-    clocks = _memo(lambda: _visible_clocks(root) + _bare_clocks(root, _country_zone(language)))
+    clocks = _memo(lambda: _visible_clocks(root) + _bare_clocks(root, country_zone(language)))
     published = _best_time(
         clocks,
         [_ld_str(ld.get("datePublished")), meta("article:published_time", "og:article:published_time",
@@ -437,28 +436,7 @@ def _visible_clocks(root: etree._Element) -> list[tuple[int, int, Optional[str],
     return clocks
 
 
-# Countries that keep one time zone, by the region part of a language tag ("en-GB"): a clock printed
-# without a zone on such a page is in that zone. Countries with several zones are left out.
-_COUNTRY_ZONES = {
-    "GB": "Europe/London", "IE": "Europe/Dublin", "FR": "Europe/Paris", "DE": "Europe/Berlin",
-    "AT": "Europe/Vienna", "CH": "Europe/Zurich", "IT": "Europe/Rome", "NL": "Europe/Amsterdam",
-    "BE": "Europe/Brussels", "LU": "Europe/Luxembourg", "DK": "Europe/Copenhagen", "SE": "Europe/Stockholm",
-    "NO": "Europe/Oslo", "FI": "Europe/Helsinki", "PL": "Europe/Warsaw", "CZ": "Europe/Prague",
-    "SK": "Europe/Bratislava", "HU": "Europe/Budapest", "GR": "Europe/Athens", "RO": "Europe/Bucharest",
-    "BG": "Europe/Sofia", "HR": "Europe/Zagreb", "SI": "Europe/Ljubljana", "RS": "Europe/Belgrade",
-    "UA": "Europe/Kyiv", "TR": "Europe/Istanbul", "IL": "Asia/Jerusalem", "EG": "Africa/Cairo",
-    "ZA": "Africa/Johannesburg", "NG": "Africa/Lagos", "KE": "Africa/Nairobi", "GH": "Africa/Accra",
-    "IN": "Asia/Kolkata", "PK": "Asia/Karachi", "BD": "Asia/Dhaka", "JP": "Asia/Tokyo", "KR": "Asia/Seoul",
-    "SG": "Asia/Singapore", "HK": "Asia/Hong_Kong", "PH": "Asia/Manila", "TH": "Asia/Bangkok",
-    "SA": "Asia/Riyadh", "AE": "Asia/Dubai", "QA": "Asia/Qatar",
-}
 _BARE_CLOCK = re.compile(r"(?<![\d:.])(\d{1,2})[:.h](\d{2})(?![\d:.])")
-
-
-def _country_zone(language: Optional[str]) -> Optional[tzinfo]:
-    region = (language or "").replace("_", "-").split("-")[1:2]
-    name = _COUNTRY_ZONES.get(region[0].upper()) if region else None
-    return ZoneInfo(name) if name else None
 
 
 def _bare_clocks(root: etree._Element, zone: Optional[tzinfo]) -> list[tuple[int, int, Optional[str], tzinfo]]:

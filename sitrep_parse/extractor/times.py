@@ -33,6 +33,21 @@ MONTHS = {
     "dec": 12, "december": 12, "dezember": 12, "décembre": 12, "decembre": 12, "diciembre": 12, "dez": 12,
     "dezembro": 12, "dicembre": 12,
 }
+# Ukrainian and Russian (the nominative and the genitive a date uses: "18 липня"), Turkish, Arabic.
+for _n, _names in enumerate((
+        "січень січня январь января ocak يناير",
+        "лютий лютого февраль февраля şubat فبراير",
+        "березень березня март марта mart مارس",
+        "квітень квітня апрель апреля nisan أبريل ابريل",
+        "травень травня май мая mayıs مايو",
+        "червень червня июнь июня haziran يونيو",
+        "липень липня июль июля temmuz يوليو",
+        "серпень серпня август августа ağustos أغسطس اغسطس",
+        "вересень вересня сентябрь сентября eylül سبتمبر",
+        "жовтень жовтня октябрь октября ekim أكتوبر اكتوبر",
+        "листопад листопада ноябрь ноября kasım نوفمبر",
+        "грудень грудня декабрь декабря aralık ديسمبر"), start=1):
+    MONTHS.update((_name, _n) for _name in _names.split())
 # Any word where a month name goes; whether it is one is a dictionary lookup, not a 90-way alternation.
 _MONTH = r"(?P<{0}>[^\W\d_]{{3,10}})\.?"
 _DAY_NAME = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
@@ -41,7 +56,10 @@ _DIGIT = re.compile(r"\d")
 # The start of a month name in any language the table holds: a quick test before any date pattern.
 MONTH_HINT = re.compile(
     r"(?i:\b(?:jan|feb|f[ée]v|m[aä]r|apr|avr|abr|ma[iyg]|jun|jui|jul|aug|ao[uû]|ago|sep|set|okt|oct|out|ott|nov|"
-    r"de[cczé]|dic|ene|gen|giu|lug))")
+    r"de[cczé]|dic|ene|gen|giu|lug|"
+    r"січ|лют|бер|кві|тра|чер|лип|сер|вер|жов|лис|гру|янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек|"
+    r"oca|şub|nis|haz|tem|ağu|eyl|eki|kas|ara|"
+    r"يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر))")
 _DATE_HINT = re.compile(MONTH_HINT.pattern + r"|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2}|\d\s*[月월]")
 # "Aug 5, 2022" / "August 4" / "5 August 2022" / "14. Februar" / "4 de mayo de 2023" / "09.08.2022" / "2022-08-05"
 DATE_PATTERNS = [
@@ -61,9 +79,15 @@ _OFFSET = r"(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?"
 # "local time" in the languages markers are written in: the clock of the place reported on, which
 # a page writes in its own zone (the publication's offset) unless an offset follows.
 LOCAL_TIME = (r"(?:local\s+time|hora\s+local|heure\s+locale|ora\s+locale|hor[áa]rio\s+local|"
-              r"(?:Uhr\s+)?Ortszeit|Lokalzeit|lokaler\s+Zeit|plaatselijke\s+tijd|lokale\s+tijd)")
+              r"(?:Uhr\s+)?Ortszeit|Lokalzeit|lokaler\s+Zeit|plaatselijke\s+tijd|lokale\s+tijd|"
+              r"за\s+місцевим\s+часом|по\s+местному\s+времени|yerel\s+saatle|بالتوقيت\s+المحلي)")
+# Zones written out in words: "بتوقيت غرينتش" (Greenwich time), "за київським часом" (Kyiv time),
+# "по московскому времени" (Moscow time), mapped to the names dates.zone_for knows.
+_WORDED_ZONE = r"(?:ب?توقيت\s+(?:غرينتش|غرينيتش|جرينتش|جرينيتش)|(?:за|по)\s+(?:київським|киевскому|московським|московскому)\s+(?:часом|времени))"
+_WORDED_ZONE_NAMES = (("غرين", "GMT"), ("جرين", "GMT"), ("київ", "KYIV TIME"), ("киев", "KYIV TIME"),
+                      ("москов", "MOSCOW TIME"))
 _LOCAL_ZONE = re.compile(r"\(?\s*" + LOCAL_TIME + r"\b", re.I)
-_ZONE = (r"(?P<zone>(?:(?:Eastern|Pacific|Central|Mountain|UK|London|Moscow|Kyiv|Kiev)\s+time|\(?\s*" + LOCAL_TIME
+_ZONE = (r"(?P<zone>" + _WORDED_ZONE + r"|(?:(?:Eastern|Pacific|Central|Mountain|UK|London|Moscow|Kyiv|Kiev)\s+time|\(?\s*" + LOCAL_TIME
          + r")(?:\s*\((?P<lzone>" + _OFFSET + r")\))?\)?|" + _OFFSET
          + r"|Uhr(?:\s+Ortszeit)?|h\b|(?-i:[A-Z]{1,5})(?![A-Za-z]))")
 CLOCK_PATTERNS = [
@@ -189,6 +213,10 @@ def parse_marker_time(text: str, default_year: Optional[int] = None) -> Optional
     ambiguous = False
     if zone_name:
         key = zone_name.strip()
+        worded = next((name for stem, name in _WORDED_ZONE_NAMES if stem in key.lower()), None) \
+            if not key.isascii() else None
+        if worded:
+            key = worded
         if key.upper() in AMBIGUOUS_ZONES:
             ambiguous = True
         elif key.lower() not in ("uhr", "h") and not _LOCAL_ZONE.match(key) and not key.lower().startswith("uhr"):
@@ -237,11 +265,15 @@ def near_day(mday: int, reference: date) -> Optional[date]:
     return best
 
 
-def resolve(mt: MarkerTime, published: Optional[datetime], context_day: Optional[date]) -> Optional[datetime]:
-    """The instant a marker names, or None when it names no clock time or an ambiguous zone."""
+def resolve(mt: MarkerTime, published: Optional[datetime], context_day: Optional[date],
+            local: Optional[tzinfo] = None) -> Optional[datetime]:
+    """The instant a marker names, or None when it names no clock time or an ambiguous zone.
+
+    A marker without a zone is in the page's own clock: `local` (see dates.page_zone), which
+    may follow daylight saving, else the publication's offset."""
     if mt.clock is None or mt.ambiguous:
         return None
-    zone = mt.zone
+    zone = mt.zone or local
     if zone is None:
         zone = published.tzinfo if published is not None and published.tzinfo is not None else None
         if zone is None:

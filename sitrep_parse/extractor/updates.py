@@ -37,10 +37,10 @@ update above it and is no update itself: what follows is the report as first pub
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import NamedTuple, Optional
 
-from ..dates import format_iso, parse_iso
+from ..dates import format_iso, page_zone, parse_iso
 from ..models import Article, Block, Entry, Update
 from .times import LOCAL_TIME, MarkerTime, find_date, parse_marker_time, resolve, unread_month_day
 
@@ -59,7 +59,10 @@ _KEYWORD = (r"(?:updates?|updated|edit(?:ed)?|correction|corrected|addendum|clar
             r"editor[’']s\s+note|"  # a dated editor's note (a correction) is an update of the story
             r"actualizaci[óo]n|actualizad[oa]|"  # Spanish
             r"atualiza[çc][ãa]o|actualiza[çc][ãa]o|atualizad[oa]|"  # Portuguese
-            r"aggiornamento|aggiornat[oa]|agg\.)")  # Italian
+            r"aggiornamento|aggiornat[oa]|agg\.|"  # Italian
+            r"оновлено|оновлення|обновлено|обновление|"  # Ukrainian, Russian
+            r"güncelleme|güncellendi|"  # Turkish
+            r"تحديث|محدث)")  # Arabic
 # Labels that introduce the original story below the updates ("Original story:", "Erstmeldung vom
 # 14. Februar:"): they end the update above them and are no update themselves.
 _ORIGIN = (r"(?:(?:the\s+|our\s+)?(?:original|earlier|initial|first)\s+(?:story|report|article|post|version|text)|"
@@ -72,11 +75,11 @@ _ORIGIN = (r"(?:(?:the\s+|our\s+)?(?:original|earlier|initial|first)\s+(?:story|
 # The keyword at the very start of a block, optionally bracketed ("[Updated 16:05 GMT]").
 MARKER_START = re.compile(r"^\s*(?P<open>[\[(]\s*)?(?:(?P<kw>" + _KEYWORD + r")|(?P<origin>" + _ORIGIN + r"))\b", re.I)
 # Where a marker may end: a closing bracket, a colon, a spaced dash, or the end of a short block.
-_CLOSE = re.compile(r"[\])]\s*[:\-–—.]?|\s*:(?=\s|$)|\s[\-–—](?=\s)")
+_CLOSE = re.compile(r"[\])]\s*[:\-–—.]?|\s*:(?=\s|$)|\s[\-–—](?=\s)|(?<=\d)\.(?=\s)")
 # Words a marker's remainder may contain besides times, dates and numbers.
 _FILLER = re.compile(
     r"\b(?:at|as|of|on|um|à|a|le|am|du|des|de|the|local|time|hrs?|uhr|uur|om|h|hs|no|nr|number|[ap]\.?\s?m\.?|"
-    r"vom|von|del|el|las|la|às|alle|ore|ora|horas|dalle|" + LOCAL_TIME + r"|"
+    r"vom|von|del|el|las|la|às|alle|ore|ora|horas|dalle|в|о|об|saat|الساعة|" + LOCAL_TIME + r"|"
     r"(?-i:[A-Z]{1,5})|utc|gmt|z|today|heute|aujourd'hui|hoy|hoje|oggi|morning|afternoon|evening|night|"
     r"kl|klo|godz|hod|pukul|jam|ώρα|ωρα|στις|"  # "o'clock" and "at" before a clock (no, fi, pl, cs, id, el)
     r"ساعت|در|เวลา|น|"  # fa "hour", "at"; th "time", น. (o'clock) after the clock
@@ -280,7 +283,8 @@ def _trim(marker: str) -> str:
 def _is_byline(kw: str, rest: str, closer: str, after: str, mt: Optional[MarkerTime], opened: bool,
                default_year: Optional[int]) -> bool:
     """ "Updated: August 4, 2022" and "Updated 10:15 a.m. ET, Aug. 4, 2022" date the page, not an update."""
-    if not kw.lower().startswith(("updated", "aktualisiert", "actualizado")) or opened:
+    if not kw.lower().startswith(("updated", "aktualisiert", "actualizado", "оновлено", "обновлено", "güncellendi")) \
+            or opened:
         return False
     if not rest.strip() and closer.startswith(":"):
         lead = parse_marker_time(after[:60], default_year) if after else None
@@ -353,6 +357,7 @@ def find_updates(article: Article) -> list[Update]:
         return _with_loose_markers(_entry_updates(article, published, default_year), article, published, default_year)
     markers = [m for i, b in enumerate(blocks) if (m := find_marker(b, i, default_year))]
     markers = _with_run_ins(blocks, markers, default_year)
+    local = page_zone(article.metadata.language, published)
     updates: list[Update] = []
     last_day: Optional[date] = None
     marker_blocks = {m.block for m in markers}
@@ -396,7 +401,7 @@ def find_updates(article: Article) -> list[Update]:
         timestamp = None
         if mt is not None:
             context = last_day or _context_day(blocks, marker.block, default_year)
-            instant = resolve(mt, published, None if mt.day else context)
+            instant = resolve(mt, published, None if mt.day else context, local)
             timestamp = format_iso(instant) if instant else None
             if instant is not None and mt.mday is not None:
                 last_day = instant.date()  # "21 maja" dates the updates after it too
@@ -442,6 +447,7 @@ def _with_loose_markers(posts: list[Update], article: Article, published: Option
 def _entry_updates(article: Article, published: Optional[datetime], default_year: Optional[int]) -> list[Update]:
     """Liveblog posts: the machine time is the truth, expressed in the zone the page prints."""
     blocks = list(article.blocks)
+    local = page_zone(article.metadata.language, published)
     updates = []
     for index, entry in enumerate(article.entries):
         span = [i for i, b in enumerate(blocks) if b.entry == index]
@@ -454,7 +460,7 @@ def _entry_updates(article: Article, published: Optional[datetime], default_year
             day, dspan = find_date(entry.section or "", default_year)
             context = day if day and dspan and dspan[1] - dspan[0] >= 0.4 * len(entry.section or "") \
                 else _context_day(blocks, span[0], default_year)
-        timestamp = _entry_timestamp(entry, shown, published, context)
+        timestamp = _entry_timestamp(entry, shown, published, context, local)
         updates.append(Update(
             label=entry.label or timestamp or "",
             time_text=shown.text if shown is not None else None,
@@ -467,20 +473,20 @@ def _entry_updates(article: Article, published: Optional[datetime], default_year
 
 
 def _entry_timestamp(entry: Entry, shown: Optional[MarkerTime], published: Optional[datetime],
-                     context: Optional[date]) -> Optional[str]:
+                     context: Optional[date], local: Optional[tzinfo] = None) -> Optional[str]:
     machine = parse_iso(entry.time)
     if machine is None:
         if shown is None:
             return None
-        instant = resolve(shown, published, context)
+        instant = resolve(shown, published, context, local)
         return format_iso(instant) if instant else None
     if shown is not None and shown.clock is not None:
         # A clock of 1 to 12 printed without am/pm ("9:05" for 21:05) names its hour only modulo 12.
         half_day = 1 <= shown.clock.hour <= 12 and not _AM_PM.search(shown.text or "")
         if shown.zone is not None:
-            local = machine.astimezone(shown.zone)
-            if (local.hour, local.minute) == (shown.clock.hour, shown.clock.minute):
-                return format_iso(local)
+            wall = machine.astimezone(shown.zone)
+            if (wall.hour, wall.minute) == (shown.clock.hour, shown.clock.minute):
+                return format_iso(wall)
         elif not shown.ambiguous:
             if machine.utcoffset() and machine.minute == shown.clock.minute and \
                     (machine.hour - shown.clock.hour) % (12 if half_day else 24) == 0:
