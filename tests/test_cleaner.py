@@ -516,10 +516,26 @@ def test_a_standfirst_inside_the_body_is_its_opening(digest):
 
 
 @pytest.mark.parametrize("line", ["👁 41.2K views · 318 forwards", "12 comments", "4 min read", "Lesezeit: 3 Min.",
-                                  "1,204 Aufrufe", "5 min de lecture"])
+                                  "1,204 Aufrufe", "5 min de lecture", "Переглядів: 14 218", "Görüntülenme: 1.204",
+                                  "مشاهدات: 3200"])
 def test_counters_under_a_post_are_furniture(line):
     html = f"<html><body><article>{PROSE}<p>{line}</p>{PROSE}</article></body></html>"
     assert line not in texts(page(html))
+
+
+@pytest.mark.parametrize("label", ["Advertisement", "Reklam", "Реклама", "إعلان"])
+def test_an_ad_slots_label_is_furniture_in_any_language(label):
+    html = f"<html><body><article>{PROSE}<div class='slot'><span>{label}</span></div>{PROSE}</article></body></html>"
+    assert label not in texts(page(html))
+
+
+@pytest.mark.parametrize("line", [
+    "12 березня 2024, 08:15 Оновлено: 12 березня 2024, 17:40 Переглядів: 2 031",  # date, updated, views
+    "By Lt. Cmdr. Ines A. Okoro, Fleet Logistics Group Public Affairs | Sept. 15, 2023",  # a byline with its date
+])
+def test_the_header_line_of_byline_date_and_counters_goes(line):
+    html = f"<html lang='uk'><body><article><h1>Headline</h1><div>{line}</div>{PROSE}{PROSE}</article></body></html>"
+    assert texts(page(html))[0].startswith("The committee met")
 
 
 def test_text_marked_for_subscribers_is_the_article():

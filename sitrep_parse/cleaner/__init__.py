@@ -32,7 +32,7 @@ __all__ = ["clean"]
 # Standalone labels that are furniture in any article, in the languages we meet most.
 _LABEL = re.compile(
     r"^(?:advertisement|advertising|advert|ads?|advertorial|anzeige|werbung|publicité|publicidad|publicidade|"
-    r"pubblicità|reklama|реклама|annons|annonce|anuncio|"
+    r"pubblicità|reklama|reklam|реклама|annons|annonce|anuncio|إعلان|اعلان|"
     r"sponsored( content)?|story continues below( advertisement)?|article continues below|"
     r"continue reading( below)?|scroll to continue|read more|weiterlesen|lire la suite|leer más|leia mais|"
     r"don'?t miss:?|see also:?|most read|trending( now)?|"
@@ -62,6 +62,12 @@ _DATE_WORDS = frozenset("""
     am pm a m p m et pt ct mt utc gmt est edt cst cdt mst mdt pst pdt bst cet cest uhr h
     published updated posted last modified on at de del le der am um à às em
     aktualisiert veröffentlicht publié mis jour actualizado publicado atualizado aggiornato pubblicato
+    січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня
+    января февраля марта апреля мая июня июля августа сентября октября ноября декабря
+    ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık
+    يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر
+    оновлено опубліковано обновлено опубликовано güncelleme güncellendi yayınlanma yayınlandı
+    تحديث آخر نشر في
 """.split())
 
 
@@ -255,12 +261,14 @@ _COUNT_WORDS = (
     r"views?|likes?|shares?|forwards?|comments?|repl(?:y|ies)|retweets?|reposts?|reactions?|reads?|"
     r"subscribers?|followers?|aufrufe|ansichten|kommentare?|vues|commentaires?|partages|j.aime|vistas|"
     r"visualizaciones|comentarios?|compartidos|me gusta|visualiza[çc][õo]es|coment[áa]rios?|curtidas|"
-    r"visualizzazioni|commenti|condivisioni|weergaven|reacties|просмотр\w*|комментари\w*|репост\w*"
+    r"visualizzazioni|commenti|condivisioni|weergaven|reacties|просмотр\w*|комментари\w*|репост\w*|"
+    r"перегляд\w*|коментар\w*|okunma|görüntülenme|yorum(?:lar)?|مشاهدات|مشاهدة|تعليقات?"
 )
 _COUNTERS = re.compile(
     r"^\W*(?:(?:\d[\d.,\s]*[kmKM]?\s*(?:" + _COUNT_WORDS + r")"
     r"|\d+\s*(?:min(?:ute)?s?\.?|minuten)\s*(?:read|lesezeit|de lecture|de lectura|de leitura|di lettura)"
-    r"|(?:lesezeit|lecture|lectura|leitura|lettura|reading time)\s*:?\s*\d+\s*min\w*\.?)\W*)+$", re.I)
+    r"|(?:lesezeit|lecture|lectura|leitura|lettura|reading time)\s*:?\s*\d+\s*min\w*\.?"
+    r"|(?:" + _COUNT_WORDS + r")\s*:\s*\d[\d.,\s]*[kmKM]?)\W*)+$", re.I)  # "Views: 14 218"
 # A photo's credit closing its caption: "... at 11am today. Picture: Met Centre", "(Photo: AP)".
 _PICTURE_CREDIT = re.compile(
     r"(?:^|[.!?]\s+|\s[|/·–—-]\s*|\()\s*(?:picture|photo(?:graph)?|image|foto(?:graf[íi]a)?|bild|"
@@ -472,7 +480,8 @@ def _is_byline(text: str, authors: set[str]) -> bool:
     if _CREDITED.search(folded):
         return True
     if re.match(r"^(?:by|von|par|por|di|door|av|af)\s", folded):
-        words = _WORD.findall(text)[1:]
+        # the date a byline often carries ("By X, Public Affairs | Sept. 15, 2023") is no part of the names
+        words = [w for w in _WORD.findall(text)[1:] if w.lower() not in _DATE_WORDS]
         if words and len(words) <= 10 and sum(w[0].isupper() for w in words) * 2 >= len(words):
             return True
     return bool(authors) and any(a and folded.startswith(a) for a in authors) and len(folded) < 80
