@@ -752,3 +752,31 @@ def test_a_release_dispatch_code_after_the_text_goes():
     a = page(f"<html><body><article><h1>Gas leak</h1>{PROSE * 3}<p>The briefing concluded at 6:15 PM.</p>"
              f"<p>Press Bureau Westport / AK / 03.04.2025</p></article></body></html>")
     assert a.blocks[-1].text == "The briefing concluded at 6:15 PM."
+
+
+def test_updates_in_a_box_above_the_story_end_with_the_box():
+    """A "breaking" box of updates beside the story's own paragraphs: the story starts after the box."""
+    from sitrep_parse.extractor import extract
+    html = """<html lang="en"><head><meta property="article:published_time" content="2023-05-02T08:00:00+01:00">
+    </head><body><article><h1>Ferry aground off Carrow Point</h1><div class="article-body">
+    <div class="breaking-box">
+      <p><strong>Update 14:20:</strong> The last of the 212 passengers has been brought ashore by lifeboat crews.</p>
+      <p>The coastguard said two crew members remain on board to help the salvage team.</p>
+    </div>
+    <p>A passenger ferry ran aground on rocks off Carrow Point early on Tuesday in heavy fog, the coastguard said.</p>
+    <p>Lifeboats from three stations were sent to the scene and the harbour was closed to other traffic.</p>
+    </div></article></body></html>"""
+    a = page(html)
+    doc = extract(a)
+    assert [b.after_break for b in a.blocks[:3]] == [False, False, True]
+    assert [b.role for b in doc.blocks] == ["update", "update", "report", "report"]
+
+
+def test_one_paragraph_wrappers_are_no_boxes():
+    """CMSes that wrap every paragraph in a div of its own: no breaks between them."""
+    paragraphs = "".join(f"<div class='para'><p>{sentence}</p></div>" for sentence in (
+        "Update 14:20: The last of the 212 passengers has been brought ashore by lifeboat crews.",
+        "The coastguard said two crew members remain on board to help the salvage team.",
+    ))
+    a = page(f"<html><body><article>{paragraphs}{PROSE}</article></body></html>")
+    assert not any(b.after_break for b in a.blocks)

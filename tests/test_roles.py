@@ -33,6 +33,15 @@ BACKGROUND = [
     "מאז נבנתה סוללה חדשה לאורך הנחל.",
     "Sau trận lũ này, xã đã xây một con đê mới dọc bờ sông.",
     "이후 마을은 강을 따라 새 제방을 쌓았다.",
+    # a timeless opening (its date in a participle aside), then a sentence on an earlier year's event
+    "The Halden weir, completed in 1961, is the oldest on the river. A 2014 survey found cracks in its apron.",
+    # a saying dated in the past is history
+    "The ministry said in 2019 that the bridge would be replaced within five years.",
+    # "since then" in Ukrainian, Russian, Turkish and Arabic
+    "Відтоді мешканці тричі просили обласну раду про ремонт дамби.",
+    "С тех пор жители трижды просили о ремонте дамбы.",
+    "O zamandan beri bölgede üç deprem daha yaşandı.",
+    "ومنذ ذلك الحين، طالب السكان مراراً ببناء سد على أطراف القرية.",
 ]
 
 BACKGROUND += [
@@ -59,6 +68,10 @@ REPORT = [
     "He said the fire is burning in steep terrain that has not burned since the 1950s, and that crews were coming.",
     # an aside in brackets carries its own history
     "Mayor Edna Whitcombe (who was criticised during the 2018 floods for waiting three days) said pumping continues.",
+    # a participle aside is said about its noun, like a relative clause
+    "The county's flood plan, adopted last spring, promised new pumps for the lower town.",
+    # a reaction: the times inside what is said are the speaker's
+    "Opposition leader Mara Quist said the council had ignored the warnings for years.",
 ]
 
 
@@ -82,3 +95,13 @@ def test_a_background_section_ends_with_what_comes_next():
               Block("paragraph", "What happens next depends on whether either side blinks. I’ll be back at the "
                                  "gate on Thursday.")]
     assert assign_roles(blocks, set(), set(), PUBLISHED) == ["report", None, "background", "background", "report"]
+
+
+@pytest.mark.parametrize("heading", ["Передісторія", "Предыстория", "Bölgenin sel geçmişi", "Arka plan", "خلفية"])
+def test_background_headings_in_other_languages(heading):
+    from sitrep_parse.extractor.roles import assign_roles
+    from sitrep_parse.models import Block
+    blocks = [Block("paragraph", "Dock workers walked out on Wednesday after talks broke down."),
+              Block("heading", heading, level=2),
+              Block("paragraph", "The port authority asked for new cranes and was refused.")]
+    assert assign_roles(blocks, set(), set(), PUBLISHED) == ["report", None, "background"]

@@ -525,19 +525,38 @@ def _blockquote_cite(el: etree._Element) -> Optional[str]:
     return (m.group("a") or m.group("b")).strip() if m else None
 
 
+_BOX_TAGS = frozenset({"div", "section", "aside"})
+
+
 def _container(el: etree._Element, walk: _Walk, entry: Optional[int], quote: Optional[int]) -> None:
-    """A div-like element: recurse into block children, and gather loose inline text into paragraphs."""
+    """A div-like element: recurse into block children, and gather loose inline text into paragraphs.
+
+    Paragraphs set in a box of their own beside the article's paragraphs (a "breaking" box of
+    updates above the story) end where the box ends: the next paragraph after it gets a break,
+    as after an <hr>."""
     run: list[etree._Element | str] = [el.text or ""]
     for child in el:
         tag = child.tag
         if isinstance(tag, str) and (tag in BLOCK_TAGS or (tag not in LEAD_TAGS and _CONTAINER_OF_BLOCKS(child))):
             _flush(run, walk, entry, quote)
             run = []
+            before = len(walk.blocks)
             _visit(child, walk, entry, quote)
+            if tag in _BOX_TAGS and quote is None and len(walk.blocks) - before >= 2 and child not in walk.posts \
+                    and _paragraph_follows(child):
+                walk.pending_break = True
         else:
             run.append(child)
         run.append(child.tail or "")
     _flush(run, walk, entry, quote)
+
+
+def _paragraph_follows(el: etree._Element) -> bool:
+    """A <p> among the next siblings: the box stands beside the article's own paragraphs."""
+    for sibling in el.itersiblings():
+        if sibling.tag == "p":
+            return True
+    return False
 
 
 def _flush(run: list, walk: _Walk, entry: Optional[int], quote: Optional[int]) -> None:

@@ -35,7 +35,10 @@ _BACKGROUND_HEADING = re.compile(
     r"^(?:the\s+)?(?:background|context|what\s+we\s+know(?:\s+so\s+far)?|what\s+you\s+need\s+to\s+know|"
     r"how\s+we\s+got\s+here|the\s+story\s+so\s+far|history|a\s+brief\s+history|explainer|timeline|key\s+facts|"
     r"why\s+it\s+matters|catch\s+up|recap|hintergrund|vorgeschichte|was\s+bisher\s+geschah|contexte|"
-    r"historique|rappel\s+des\s+faits|antecedentes|contexto)\b",
+    r"historique|rappel\s+des\s+faits|antecedentes|contexto|"
+    r"передісторія|передумови|контекст|довідка|предыстория|справка|arka\s+plan|خلفية|السياق)\b"
+    # Turkish puts the head noun last: "Bölgenin deprem geçmişi" (the region's earthquake history)
+    r"|\b(?:geçmişi|geçmiş|tarihçesi|arka\s+planı)$",
     re.I,
 )
 # "in 2019", "in the late 1940s", "2011年9月" (no word boundary between Han characters and digits)
@@ -67,7 +70,10 @@ _PAST = re.compile(
     r"kể\s+từ\s+đó|từ\s+đó|năm\s+ngoái|sau\s+(?:[^\W\d_]+\s+){1,3}(?:này|đó)|"  # vi: "after this disaster"
     r"^(?:그\s*)?이후(?:로)?|^그\s*후|지난해|작년|"  # ko: "afterwards" opening the sentence, "last year"
     r"seither|seitdem|damals|im\s+vergangenen\s+jahr|letztes\s+jahr|l'an\s+dernier|l'année\s+dernière|"
-    r"depuis|auparavant|el\s+año\s+pasado|desde\s+entonces)\b",
+    r"depuis|auparavant|el\s+año\s+pasado|desde\s+entonces|"
+    r"відтоді|з\s+того\s+часу|минулого\s+року|торік|с\s+тех\s+пор|в\s+прошлом\s+году|"  # Ukrainian, Russian
+    r"o\s+zamandan\s+(?:beri|bu\s+yana)|geçen\s+yıl|"  # Turkish
+    r"و?منذ\s+ذلك\s+(?:الحين|الوقت)|العام\s+الماضي)\b",  # Arabic ("and since then")
     re.I,
 )
 # "at the time": the time of an earlier event, or of the news itself ("winds were gusting to 50 knots at
@@ -77,6 +83,10 @@ _ASIDE = re.compile(r",\s*(?:which|who|whose|where|when|der|die|das|qui|où|que)
 # "Mayor X (who was criticised during the 2019 outbreak ...) said ...": the history is the aside's
 _BRACKETED = re.compile(r"\([^()]{8,400}\)")
 _QUOTED = re.compile(r"[“„«\"][^”“»\"]{0,600}[”“»\"]|‘(?:[^’]|’(?=\w)){0,600}’(?!\w)")  # also ‘single’ (an apostrophe inside)
+# A participle phrase set off by commas ("The strategy, published last spring, promised ..."): a
+# relative clause without its pronoun, said about the noun before it.
+_PARTICIPLE_ASIDE = re.compile(r"(?<=\w),\s+(?:[a-z]+ed|built|begun|written|known|made|held|set|run|"
+                               r"taken|given|seen|born|drawn|sent|won|chosen)\s[^,;.]*,")
 _FIRST_SENTENCE = re.compile(r"^.{20,}?[.!?](?=\s+[A-Z“\"])|^.{8,}?[。！？]")
 
 
@@ -87,7 +97,7 @@ def assign_roles(blocks: list[Block], in_update: set[int], in_statement: set[int
     lead_seen = False  # the first paragraph of the narrative is its news lead, whatever dates it mentions
     for i, block in enumerate(blocks):
         if block.type == "heading":
-            section_background = len(block.text) < 80 and bool(_BACKGROUND_HEADING.match(block.text.strip()))
+            section_background = len(block.text) < 80 and bool(_BACKGROUND_HEADING.search(block.text.strip()))
             roles.append(None)
             continue
         if i in in_statement:
@@ -125,9 +135,10 @@ def is_background(text: str, published: Optional[datetime]) -> bool:
     text = _QUOTED.sub(" ", text)  # words in quotation marks are someone's speech, not the narrative's time
     m = _FIRST_SENTENCE.match(text)
     opening = (m.group(0) if m else text)[:300]
-    main = _RELATIVE.sub("", _ASIDE.sub("", _BRACKETED.sub("", opening)))
+    main = _RELATIVE.sub("", _ASIDE.sub("", _PARTICIPLE_ASIDE.sub(",", _BRACKETED.sub("", opening))))
     if _CURRENT.search(main):
         return False
+    main = _before_reporting_verb(main)
     score = 2 * len(_PAST.findall(main)) + (1 if _AT_THE_TIME.search(main) else 0)
     if published is not None:
         years = [int(y) for y in _YEAR.findall(main)]
@@ -153,12 +164,35 @@ def is_background(text: str, published: Optional[datetime]) -> bool:
 
 
 _DIGITS = re.compile(r"\d(?!\d*(?:st|nd|rd|th)\b)")  # a number other than an ordinal ("the 19th cyclone")
+# Verbs of saying that take what was said as their object ("said the government had ..."); not
+# "declared a state of emergency" or "called a meeting".
+_SAYING = frozenset("""said says told tells added adds warned warns argued argues claimed claims insisted insists
+    noted notes stressed stresses acknowledged admitted complained complains sagte sagt betonte erklärte
+    dijo afirmó aseguró señaló disse afirmou affirme affirmé estime""".split())
+_SAYING_WORD = re.compile(r"\b[a-zà-ÿ]+\b")
+# What dates the saying itself: "said in 2019 that", "have said for years", "told reporters last week".
+_DATED_SAYING = re.compile(r"^\s+(?:(?:reporters|journalists|parliament|lawmakers)\s+)?(?:in|on|last|earlier|previously|"
+                           r"for|years?|months?|decades?|at\s+the\s+time|back)\b", re.I)
+
+
+def _before_reporting_verb(main: str) -> str:
+    """ "X said the government had ignored warnings for years": a reaction, reported today. The times
+    inside what is said are the speaker's, not the narrative's: only the words before the verb
+    count, unless the saying itself is dated ("said in 2019 that ...")."""
+    verb = next((m for m in _SAYING_WORD.finditer(main) if m.group(0).lower() in _SAYING), None)
+    if verb is None:
+        return main
+    head = main[:verb.start()]
+    if not head.strip() or _DATED_SAYING.match(main[verb.end():]):
+        return main
+    return head
 # A relative clause without commas ("terrain that has not burned since the 1950s"): said about a noun of
 # the sentence, not the time of its main clause. Told from "that" the conjunction ("said that the fire
 # ...") by the verb right after it.
 _RELATIVE = re.compile(r"(?<=\w)\s+(?:that|which|who)\s+(?:has|have|had|was|were|is|are)\b[^,;.]*", re.I)
 # A sentence that opens on a year: "In 2019, ...", "In March 2020, ...", "Im Jahr 2015 ...".
-_LEADING_YEAR = re.compile(r"^(?:In|Im|En|Em|Nel|Au|Dans)\s+(?:(?:the\s+|[A-Za-zÀ-ÿ]+\s+){0,2})(19[4-9]\d|20\d\d)\b")
+_LEADING_YEAR = re.compile(r"^(?:(?:In|Im|En|Em|Nel|Au|Dans)\s+(?:(?:the\s+|[A-Za-zÀ-ÿ]+\s+){0,2})|A\s+|An\s+|The\s+)"
+                           r"(19[4-9]\d|20\d\d)\b")  # "In March 2020, ...", "A 2016 inspection found ..."
 # A month named without a day ("in May", "since June"): the preposition keeps "may" the verb out.
 _MONTH_ALONE = re.compile(r"\b(?i:in|since|until|by|from|early|late|mid-|im|seit|bis|en|depuis|desde|em|nel|a)\s+"
                           r"(?:early\s+|late\s+|mid-)?([A-Za-zÀ-ÿ]{3,9})\b(?![\s.]*\d)")
