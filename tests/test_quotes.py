@@ -32,6 +32,11 @@ MARKS = [
     ("Der Bürgermeister sagte, die Brücke sei »bis auf Weiteres gesperrt« worden.", "bis auf Weiteres gesperrt"),
     ('The mayor said the bridge was "closed until further notice” on Monday.', "closed until further notice"),
     ("The mayor said the bridge was ‘closed until further notice’ on Monday.", "closed until further notice"),
+    # a quotation inside a quotation in the other style stays inside it
+    ("«Дорогу просто „змило“ за одну ніч, ми такого не бачили», — каже водій.",
+     "Дорогу просто „змило“ за одну ніч, ми такого не бачили"),
+    ("„Die Leute nannten es «das Jahrhundertwasser» und gingen nach Hause“, sagte sie.",
+     "Die Leute nannten es «das Jahrhundertwasser» und gingen nach Hause"),
 ]
 
 
@@ -728,6 +733,22 @@ SPEAKERS_BY_CLAUSE = [
     # a full stop inside the quotation ends the sentence before a new verb with its own object
     (["Party leader Eva Lindqvist said her party could “no longer back a budget it did not write.” She accused "
       "Prime Minister Karl Berg’s party of drafting it alone."], ["Eva Lindqvist"]),
+
+
+
+    # Ukrainian and Russian: the verb before or after its subject, a body, a pronoun, "one of" the residents
+    (["«Ми відкрили пункт обігріву в ліцеї», — сказала голова громади Ірина Коваль.",
+      "Голова громади Ірина Коваль розповіла: «Вода прибула за дві години»."], ["Ірина Коваль", "Ірина Коваль"]),
+    (["«Евакуйовано 80 людей, серед них 12 дітей», — повідомила Державна служба з надзвичайних ситуацій."],
+     ["Державна служба з надзвичайних ситуацій"]),
+    (["«Міст знесло разом із деревами», — каже місцевий мешканець Петро Гнатюк.",
+      "«Ми не спали всю ніч», — додав він.",
+      "«Ми втратили все, що мали», — розповіла одна з евакуйованих мешканок."],
+     ["Петро Гнатюк", "Петро Гнатюк", None]),
+    (["«Уровень воды начал снижаться», — сообщил глава района Олег Светлов."], ["Олег Светлов"]),
+    # English too: "one of" a group names nobody
+    (["Mayor Anna Berg said the town was flooded.",
+      "“We lost everything we had,” said one of the evacuated residents."], [None]),
 ]
 
 

@@ -188,6 +188,8 @@ def quote_spans(text: str) -> list[Span]:
         if ch in closers and (ch not in "\"“" or _closer_like(text, i) or opener == "„" or not _opener_like(text, i)):
             spans.append(Span(open_at, open_at + 1, i, i + 1, True))
             open_at = -1
+        elif (opener in "«»") != (ch in "«»") and opener in "«»„" and any(c in text[i + 1:] for c in closers):
+            continue  # a quotation inside a quotation in the other style: «… „…“ …», „… «…» …”
         elif _opener_like(text, i) and ch in "“\"„«":
             # A new quotation opens while one is open: the first was never closed.
             spans.append(Span(open_at, open_at + 1, i, i, False))

@@ -96,6 +96,12 @@ raccontò commenta commentò ribadisce ribadì annuncia annunciò precisa precis
 ammise conferma confermò scrive scrisse osserva parla
 zei zegt zeggen zeiden meldt meldde meldden verklaart verklaarde schrijft schreef waarschuwt waarschuwde benadrukt
 benadrukte vertelt vertelde reageert reageerde bevestigt bevestigde aldus spreekt sprak
+сказав сказала сказали заявив заявила заявили повідомив повідомила повідомили розповів розповіла розповіли
+додав додала додали зазначив зазначила наголосив наголосила пояснив пояснила підкреслив підкреслила каже кажуть
+попередив попередила написав написала
+сказал сказала сказали заявил заявила заявили сообщил сообщила сообщили рассказал рассказала рассказали
+добавил добавила добавили отметил отметила подчеркнул подчеркнула пояснил пояснила говорит говорят
+предупредил предупредила написал написала
 """.split())
 # Compound pasts: "a déclaré", "ont dénoncé", "ha dicho", "ha detto", "hanno spiegato" ...
 _AUXILIARIES = frozenset("a ont avait avaient ha han hanno había habían aveva avevano au".split())
@@ -260,6 +266,8 @@ inspectorat inspectoratul primăria prefectura ministerul poliția guvernul cons
 policie ministerstvo úřad hasiči
 politiet kommunen direktoratet regjeringen
 pemkab pemprov kementerian badan dinas polres polda
+служба міністерство поліція рада управління адміністрація уряд штаб комітет департамент агентство прокуратура
+министерство полиция правительство администрация управление комитет агентство совет прокуратура
 """.split())
 # Nouns any kind of organisation is called by: "the company said" is the last organisation named.
 _GENERIC_BODIES = frozenset("company firm group organisation organization operator business corporation club team "
@@ -326,8 +334,8 @@ doctora directrice présidente ambassadrice diretora governadora moradora dirett
 """.split())
 _FEMALE_SUFFIXES = ("erin", "entin", "antin", "istin", "ärztin", "eurin", "torin", "zeugin", "anwältin", "beamtin",
                     "ministerin", "präsidentin")
-PRONOUN_GENDER = {"he": "m", "er": "m", "il": "m", "él": "m", "ele": "m", "lui": "m",
-                  "she": "f", "elle": "f", "ella": "f", "ela": "f", "lei": "f"}
+PRONOUN_GENDER = {"he": "m", "er": "m", "il": "m", "él": "m", "ele": "m", "lui": "m", "він": "m", "он": "m",
+                  "she": "f", "elle": "f", "ella": "f", "ela": "f", "lei": "f", "вона": "f", "она": "f"}
 
 
 def gender_of(words: tuple[str, ...] | list[str]) -> str:
@@ -345,19 +353,19 @@ _AFTER_NOUN = frozenset("who which that whose in on at to from with by near into
                         "familiar close aware present involved briefed".split())  # "a person familiar with ..."
 _SPLIT_AT = frozenset("of for at des der du de from with aus von by in da do dos das del della dello dei degli di "
                       "pentru "
-                      "bei".split())
+                      "bei з із зі из".split())
 
 _DEFINITE = frozenset("the this that these those der die das den dem des le la les l el los las il lo gli het de"
                       " ο η το οι τα του της των τον την".split())
 _POSSESSIVE_DET = frozenset("his her its their our my your sein seine ihr ihre son sa ses leur su sus".split())
 _INDEFINITE = frozenset("a an one another some several two three four many other ein eine einer einem "
-                        "un une des uno una unos unas een".split())
+                        "un une des uno una unos unas een один одна одне одні одни".split())
 PRONOUNS = {
     "he": "m", "she": "f", "er": "m", "il": "m", "elle": "f", "él": "m", "ella": "f", "ele": "m", "ela": "f",
     "ea": "f", "ona": "f", "αυτός": "m", "αυτή": "f", "hun": "f", "hon": "f", "dia": "any", "ia": "any",
     "lui": "m", "lei": "f", "it": "body", "es": "body", "they": "any", "sie": "any", "ils": "any", "elles": "any",
     "ellos": "any", "ellas": "any", "eles": "any", "elas": "any", "loro": "any", "we": "any", "i": "any",
-    "on": "any",
+    "on": "any", "він": "m", "вона": "f", "вони": "any", "он": "m", "она": "f", "они": "any",
 }
 # "We’ll", "I’m", "They’ve": a pronoun with its verb, not a capitalised name.
 _CONTRACTION = re.compile(r"^(?:i|you|he|she|it|we|they|let|that|there|here|what|who)[’'](?:ll|re|ve|d|m|s)$", re.I)
@@ -648,6 +656,10 @@ def analyse_np(np: str) -> Optional[Mention]:
         if t in _SPLIT_AT and not _inside_proper_noun(tokens, i):
             head, complement, connector = tokens[:i], tokens[i + 1:], t
             break
+    if len(head) == 1 and det in _INDEFINITE and connector in ("of", "з", "із", "из", "de", "di", "von", "van") \
+            and complement and not any(_is_cap(t) and _bare(t) not in NOT_NAMES for t in complement):
+        # "one of the evacuated residents", "одна з мешканок": someone the article does not name
+        return Mention("desc", head=_bare(complement[-1]), definite=False)
     # A description ends at its noun: "a senior diplomat | involved in organising the meeting".
     for i, t in enumerate(head[:-1]):
         nxt = head[i + 1]
@@ -690,7 +702,8 @@ def analyse_np(np: str) -> Optional[Mention]:
     if (_is_institution(last) or (proper and any(_is_institution(t) for t in head))) and not _possessive(last):
         named = any(_is_cap(t) and _bare(t) not in NOT_NAMES for t in head)
         words = head
-        if connector in ("of", "for", "des", "de", "du", "der", "di", "del", "della", "van") and len(complement) <= 4:
+        if connector in ("of", "for", "des", "de", "du", "der", "di", "del", "della", "van", "з", "із", "из") \
+                and len(complement) <= 4:
             words = head + [connector] + complement  # "Fédération des pêcheurs de l'Arve"
         text = _clean(" ".join(words))
         inst = [t for t in head if _is_institution(t)]
