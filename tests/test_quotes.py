@@ -746,6 +746,11 @@ SPEAKERS_BY_CLAUSE = [
       "«Ми втратили все, що мали», — розповіла одна з евакуйованих мешканок."],
      ["Петро Гнатюк", "Петро Гнатюк", None]),
     (["«Уровень воды начал снижаться», — сообщил глава района Олег Светлов."], ["Олег Светлов"]),
+    # Turkish: the verb closes the sentence, the subject opens it; "diye" marks what was said; "bir" someone
+    (["Bölgeye giden Kıyıköy Valisi Deniz Aksoy, “Köprü yarın sabaha kadar kapalı kalacak” dedi.",
+      "“Kimse nehir kenarına yaklaşmasın” diye ekledi.",
+      "Evi su altında kalan bir vatandaş, “Her şeyimizi kaybettik, geriye hiçbir şey kalmadı” dedi."],
+     ["Deniz Aksoy", "Deniz Aksoy", None]),
     # English too: "one of" a group names nobody
     (["Mayor Anna Berg said the town was flooded.",
       "“We lost everything we had,” said one of the evacuated residents."], [None]),

@@ -384,6 +384,7 @@ def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[s
     nxt = QUOTE_HOLE.search(after)
     clause = after[:nxt.start()] if nxt else after
     a = clause.lstrip(" ,.;!?…—–-")
+    a = _QUOTATIVE.sub("", a)  # Turkish "“…” diye ekledi": the particle that marks what was said
     first = find_verbs(a[:40])
     m = first[0] if first and first[0].start() == 0 else None
     if m and m.group("fin"):
@@ -392,6 +393,12 @@ def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[s
         found = resolve(object_np(a[m.end():]), ctx)
         if found[0]:
             return found
+        if not a[m.end():].strip(" .!?…") and not QUOTE_HOLE.search(sentence[:hole]):
+            # The verb closes the sentence with no subject after it: a language that puts the verb last
+            # ("Vali Selim Kaya, “…” dedi."): the subject is the one the sentence opens with
+            found = _verb_final_subject(sentence[:hole], ctx)
+            if found[0]:
+                return found
     a_first = a[:240]
     acc = ACCORDING_TO.search(a_first)
     for vm in find_verbs(a_first[:160]):
@@ -457,6 +464,23 @@ _READING = re.compile(r"\b(?P<det>an?|one|the|its|their|his|her)\s+(?:[\w’'\-]
                       r"banner|placard|poster|text|warning|leaflet|flyer|sms|notification|note|sticker|board)s?\b"
                       r"(?:[^.;:!?\ue000-\ue8ff]|(?<=\d)[.:](?=\d)){0,80}?\b(?:reading|(?:which|that)\s+read|(?:which|that)\s+reads)\s*:?\s*$",
                       re.I)
+
+
+_QUOTATIVE = re.compile(r"^diye\s+", re.I)
+
+
+def _verb_final_subject(before: str, ctx: Context) -> tuple[bool, Optional[str]]:
+    """The subject set before the quotation and closed by a comma ("Bölgeye giden Vali Selim Kaya, “…”
+    dedi."): a person, a body or an unnamed source; a pronoun-less clause ("“…” dedi.") has none."""
+    text = before.rstrip()
+    if not text.endswith(",") or len(text.split()) > 12:
+        return False, None
+    mention = analyse_np(text.rstrip(","))
+    if mention is None:
+        return False, None
+    if mention.kind in ("person", "body") or (mention.kind == "desc" and mention.known):
+        return resolve(mention, ctx)
+    return False, None
 
 
 # "The official line from X is that ...", "The ministry's position was that ...": the quotation is the

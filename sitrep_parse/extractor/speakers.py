@@ -102,6 +102,7 @@ benadrukte vertelt vertelde reageert reageerde bevestigt bevestigde aldus spreek
 сказал сказала сказали заявил заявила заявили сообщил сообщила сообщили рассказал рассказала рассказали
 добавил добавила добавили отметил отметила подчеркнул подчеркнула пояснил пояснила говорит говорят
 предупредил предупредила написал написала
+dedi söyledi ekledi açıkladı belirtti kaydetti vurguladı bildirdi konuştu uyardı
 """.split())
 # Compound pasts: "a déclaré", "ont dénoncé", "ha dicho", "ha detto", "hanno spiegato" ...
 _AUXILIARIES = frozenset("a ont avait avaient ha han hanno había habían aveva avevano au".split())
@@ -230,6 +231,8 @@ prefect prefectul primar primarul director directorul ministru ministrul inginer
 ordfører ordføreren geolog geologen talsperson politimester direktør statsminister
 bupati gubernur walikota wali kepala menteri camat presiden direktur kapolres
 burgemeester woordvoerder woordvoerster wethouder sindaco prefetto assessore maire préfet
+голова мер міністр речник речниця губернатор глава министр представитель
+vali valisi bakan bakanı başkan başkanı sözcü sözcüsü müdür müdürü kaymakam kaymakamı muhtar
 """.split())
 # Abbreviated titles that are also initials ("M. Ferrand" but "John M. Smith"): a title only where no
 # given name precedes them.
@@ -266,6 +269,7 @@ inspectorat inspectoratul primăria prefectura ministerul poliția guvernul cons
 policie ministerstvo úřad hasiči
 politiet kommunen direktoratet regjeringen
 pemkab pemprov kementerian badan dinas polres polda
+bakanlık bakanlığı valilik valiliği belediye belediyesi müdürlüğü başkanlığı merkezi kurumu
 служба міністерство поліція рада управління адміністрація уряд штаб комітет департамент агентство прокуратура
 министерство полиция правительство администрация управление комитет агентство совет прокуратура
 """.split())
@@ -318,6 +322,8 @@ directeur directrice maire préfet habitant témoin ambassadeur ambassadrice
 director directora ministro ministra presidenta alcalde alcaldesa gobernador gobernadora jefe jefa funcionario
 funcionaria diretor diretora governador governadora prefeito morador moradora sindaco prefetto portavoce
 direttore direttrice abitante testimone
+мешканець мешканка жителька житель речник речниця рятувальник свідок житель жительница очевидец
+vatandaş vatandaşı tanık yetkili yetkilisi uzman sakin esnaf görgü
 """.split())
 # Evidence of a person's sex in the titles and nouns the article gives them, for "he" and "she".
 _MALE_WORDS = frozenset("""
