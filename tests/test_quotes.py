@@ -751,6 +751,12 @@ SPEAKERS_BY_CLAUSE = [
       "“Kimse nehir kenarına yaklaşmasın” diye ekledi.",
       "Evi su altında kalan bir vatandaş, “Her şeyimizi kaybettik, geriye hiçbir şey kalmadı” dedi."],
      ["Deniz Aksoy", "Deniz Aksoy", None]),
+    # Arabic: the verb opens the sentence and its subject follows; the name after the last title
+    (["وقال المتحدث باسم الهلال الأحمر المقدم يوسف الحداد إن «الفرق ما زالت تبحث عن المفقودين في الوادي».",
+      "وأضاف: «نطلب من السكان عدم الاقتراب من مجرى السيل».",
+      "وقال مدير المستشفى نادر السعدي إن «أقسام الطوارئ استقبلت عشرات المصابين منذ الفجر».",
+      "وقال أحد السكان: «خرجنا من البيت في الظلام ولم نأخذ شيئاً معنا»."],
+     ["يوسف الحداد", "يوسف الحداد", "نادر السعدي", None]),
     # English too: "one of" a group names nobody
     (["Mayor Anna Berg said the town was flooded.",
       "“We lost everything we had,” said one of the evacuated residents."], [None]),
@@ -760,6 +766,15 @@ SPEAKERS_BY_CLAUSE = [
 @pytest.mark.parametrize("paragraphs,speakers", SPEAKERS_BY_CLAUSE)
 def test_speaker_by_clause_and_vocabulary(paragraphs, speakers):
     assert [s for _, s in quotes_of(*paragraphs)] == speakers
+
+
+def test_arabic_statement_in_plain_paragraphs_carried_on_by_an_additive_connective():
+    doc = doc_of("وقالت وزارة الصحة في بيان:",
+                 "تدعو الوزارة المواطنين إلى تجنب التجمعات في المناطق المتضررة حفاظاً على سلامتهم.",
+                 "كما تؤكد الوزارة أن المستشفيات الميدانية الثلاثة تعمل على مدار الساعة.",
+                 "وتواصل فرق الإنقاذ عملها في الأحياء الشرقية.")
+    assert [(q.kind, q.speaker) for q in doc.quotes] == [("block", "وزارة الصحة")]
+    assert [b.role for b in doc.blocks] == ["report", "statement", "statement", "report"]
 
 
 STATEMENT_SOURCES = [

@@ -438,6 +438,10 @@ def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[s
     for vm in reversed(verbs):
         if vm.group("fin"):
             found = resolve(subject_np(b[:vm.start()]), ctx)
+            if not found[0] and not b[:vm.start()].strip(" ,;:—–-"):
+                # the verb opens the sentence, its subject after it ("وقال المتحدث ... إن «…»",
+                # "Said the mayor: “…”")
+                found = resolve(object_np(b[vm.end():]), ctx)
         else:
             # "…, saying “…”": the participle's subject is the subject of the sentence
             found = resolve(sentence_subject(b[:vm.start()]), ctx)
@@ -949,7 +953,8 @@ def statement_groups(blocks: list[Block]) -> dict[int, list[int]]:
             # first person and report nobody's words.
             members = [i + 1]
             j = i + 2
-            while j < n and _plain_statement(blocks[j]) and _FIRST_PERSON.search(blocks[j].text):
+            while j < n and _plain_statement(blocks[j]) and (
+                    _FIRST_PERSON.search(blocks[j].text) or _ADDITIVE_START.match(blocks[j].text)):
                 members.append(j)
                 j += 1
             groups[members[0]] = members
@@ -970,7 +975,12 @@ def _introduces_statement(text: str) -> bool:
 _NAMES_STATEMENT = re.compile(
     r"\b(?:statement|communiqu[ée]|declaration|press\s+release|news\s+release|in\s+full|reads|read\s+as\s+follows|"
     r"erklärung|mitteilung|stellungnahme|déclaration|comunicado|declaraci[óo]n|declara[çc][ãa]o|comunicato|"
-    r"dichiarazione)\b[^.:!?]{0,80}:\s*$", re.I)
+    r"dichiarazione|заяв[аі]|заявлени[ие]|açıklama(?:sında)?|بيان|البيان)\b[^.:!?]{0,80}:\s*$", re.I)
+# A paragraph opening with an additive connective carries the statement before it on, in whatever person
+# the statement speaks ("كما تؤكد الوزارة ..." after "تهيب الوزارة ...": a ministry's statement about itself).
+_ADDITIVE_START = re.compile(r"^(?:كما|وكذلك|also|in\s+addition|furthermore|moreover|de\s+plus|en\s+outre|"
+                             r"además|asimismo|außerdem|zudem|inoltre|além\s+disso|також|крім\s+того|также|"
+                             r"ayrıca)\b", re.I)
 # First-person words: a statement's voice ("We demand ...", "Our teams ...", "Nous ...", "Wir ...").
 _FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|i|my|me|wir|uns|unser[emnrs]?|nous|notre|nos|je|mon|ma|mes|"
                            r"nosotros|nosotras|nuestr[oa]s?|nós|noss[oa]s?|noi|nostr[oaie]|io)\b", re.I)

@@ -103,7 +103,10 @@ benadrukte vertelt vertelde reageert reageerde bevestigt bevestigde aldus spreek
 добавил добавила добавили отметил отметила подчеркнул подчеркнула пояснил пояснила говорит говорят
 предупредил предупредила написал написала
 dedi söyledi ekledi açıkladı belirtti kaydetti vurguladı bildirdi konuştu uyardı
-""".split())
+""".split()) | frozenset(
+    # Arabic, bare and with the conjunction written onto the verb ("وقال", "فأضاف")
+    p + v for v in "قال قالت أضاف أضافت أكد أكدت أوضح أوضحت صرح صرحت ذكر ذكرت حذر حذرت تابع تابعت أشار أشارت"
+    .split() for p in ("", "و", "ف"))
 # Compound pasts: "a déclaré", "ont dénoncé", "ha dicho", "ha detto", "hanno spiegato" ...
 _AUXILIARIES = frozenset("a ont avait avaient ha han hanno había habían aveva avevano au".split())
 _FR_PAST_PARTICIPLES = frozenset("""
@@ -615,6 +618,56 @@ def _clean(text: str) -> str:
     return _SPACES.sub(" ", LEADING_ARTICLE.sub("", text.strip(" ,.;:—–-")))
 
 
+# Arabic has no capitals: a name is told by the titles and nouns around it. The phrase ends at the
+# particle that opens what was said ("إن", "أن") or at a preposition ("في بيان", "لـ").
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_AR_END = frozenset("إن أن في لـ ل خلال عن من على عبر أمام إلى".split())
+_AR_TITLES = frozenset("""المتحدث متحدث الناطق ناطق العقيد اللواء العميد المقدم الرائد النقيب الوزير وزير الوزيرة
+    وزيرة محافظ المحافظ رئيس الرئيس رئيسة مدير المدير مديرة السيد السيدة الدكتور الدكتورة النائب قائد القائد
+    الشيخ العمدة عمدة المسؤول مسؤول""".split())
+_AR_BODIES = frozenset("""وزارة الوزارة هيئة الهيئة مديرية المديرية الحكومة حكومة الشرطة المجلس مجلس الدفاع الجيش
+    مكتب المكتب لجنة اللجنة بلدية البلدية منظمة المنظمة محافظة المحافظة الأمم جمعية الجمعية""".split())
+_AR_ONE_OF = frozenset("أحد إحدى احد احدى".split())
+_AR_PRONOUNS = {"هو": "m", "هي": "f", "هم": "any"}
+
+
+def _arabic_np(tokens: list[str]) -> Optional[Mention]:
+    """An Arabic noun phrase: "المتحدث باسم الدفاع المدني العقيد سامي الخطيب" is the name after its
+    last title (words with the article "ال" right after a title are its complement: "محافظ الجنوب
+    خالد المومني"); a body noun opens a body's name; "أحد السكان" (one of the residents) names nobody."""
+    if tokens and tokens[0] in FINITE_VERBS:
+        tokens = tokens[1:]  # the verb opens the sentence, its subject follows: "وقالت وزارة الصحة"
+    for i, t in enumerate(tokens):
+        if t in _AR_END or t.startswith("لـ"):
+            tokens = tokens[:i]
+            break
+    if not tokens:
+        return None
+    first = tokens[0]
+    if len(tokens) == 1 and first in _AR_PRONOUNS:
+        return Mention("pronoun", gender=_AR_PRONOUNS[first])
+    if first in _AR_ONE_OF:
+        return Mention("desc", head=tokens[1] if len(tokens) > 1 else first, definite=False)
+    titled = [i for i, t in enumerate(tokens) if t in _AR_TITLES]
+    if titled:
+        rest = tokens[titled[-1] + 1:]
+        while rest and rest[0].startswith("ال") and len(rest) > 2:
+            rest = rest[1:]
+        if 2 <= len(rest) <= 4:
+            return Mention("person", text=" ".join(rest), titles=tuple(tokens[i] for i in titled))
+        if not rest or len(rest) == 1 and rest[0].startswith("ال"):
+            head = tokens[titled[-1]]
+            return Mention("desc", head=head[2:] if head.startswith("ال") else head, definite=True)
+        return None
+    if first in _AR_BODIES:
+        text = " ".join(tokens[:4])
+        return Mention("body", text=text, head=first[2:] if first.startswith("ال") else first,
+                       definite=len(tokens) > 1 or first.startswith("ال"))
+    if 2 <= len(tokens) <= 3 and not first.startswith("ال"):
+        return Mention("person", text=" ".join(tokens))
+    return None
+
+
 def analyse_np(np: str) -> Optional[Mention]:
     """One comma-free noun phrase -> what it names (None when it names nothing usable)."""
     np = QUOTE_HOLE.sub(" ", np)
@@ -624,6 +677,8 @@ def analyse_np(np: str) -> Optional[Mention]:
     tokens = _TOKEN.findall(np)
     if not tokens:
         return None
+    if _ARABIC.match(tokens[0]):
+        return _arabic_np([t.strip("،؛.") for t in tokens])
     for i, t in enumerate(tokens[1:], 1):
         if t in ("who", "which", "whose", "that", "qui", "que", "quien"):
             tokens = tokens[:i]
