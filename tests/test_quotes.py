@@ -757,6 +757,15 @@ SPEAKERS_BY_CLAUSE = [
       "وقال مدير المستشفى نادر السعدي إن «أقسام الطوارئ استقبلت عشرات المصابين منذ الفجر».",
       "وقال أحد السكان: «خرجنا من البيت في الظلام ولم نأخذ شيئاً معنا»."],
      ["يوسف الحداد", "يوسف الحداد", "نادر السعدي", None]),
+    # a body, the person's role in it, then the name: the person speaks
+    (["Northgate Water said the main burst overnight.",
+      "“We expect supplies back by the weekend,” said Northgate Water spokeswoman Lena Okafor."], ["Lena Okafor"]),
+    # a street named like a person is no one "she" can be; "the collector's office" brings the collector back
+    (["District collector R. Meenakshi told reporters: “Everyone near the shore must move inland tonight.”",
+      "A volunteer at the shelter told me they were full.",
+      "Trees are down on Harbour Road and the power is out.",
+      "The collector's office says two people died. “We will restore power to hospitals first,” she said."],
+     ["R. Meenakshi", "R. Meenakshi"]),
     # English too: "one of" a group names nobody
     (["Mayor Anna Berg said the town was flooded.",
       "“We lost everything we had,” said one of the evacuated residents."], [None]),

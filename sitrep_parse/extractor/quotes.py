@@ -60,6 +60,7 @@ from .speakers import (
     NOT_NAMES,
     PRONOUNS,
     QUOTE_HOLE,
+    TITLES,
     Context,
     Mention,
     analyse_np,
@@ -703,6 +704,7 @@ def _note_sentence(sentence: str, ctx: Context) -> None:
         if found[0]:
             if found[1]:
                 ctx.last_any = found[1]
+            _note_office_holder(sentence[:last_fin.start()], ctx)
             return
     mention = sentence_subject(sentence)
     if mention is not None and mention.kind == "name" and mention.text not in ctx.inner_caps \
@@ -728,6 +730,20 @@ def _note_sentence(sentence: str, ctx: Context) -> None:
 
 
 _COPULA = frozenset("is was as be been are were became becomes".split())
+# "The collector's office says ...": a body that belongs to a person the article named by that title.
+_OFFICE_OF = re.compile(r"^\W*(?:the\s+)?([a-z]+)[’']s\s+(?:office|team|staff|aides?|spokes\w+|department|press\s+office)\b",
+                        re.I)
+
+
+def _note_office_holder(subject: str, ctx: Context) -> None:
+    """The person whose office speaks ("the collector's office" -> the collector the article named) is
+    mentioned by that sentence: "she said" after it is her, not someone from an earlier post."""
+    m = _OFFICE_OF.match(subject)
+    if m is None or not (is_person_noun(m.group(1)) or m.group(1).lower() in TITLES):
+        return
+    found, name = ctx.person_with_title(m.group(1).lower())
+    if found and name:
+        ctx.note_objects([(0, name, ())])
 
 
 # --------------------------------------------------------------------------- the article

@@ -227,7 +227,7 @@ botschafter botschafterin leiter leiterin direktor direktorin chef chefin lehrer
 parole président présidente général colonel señor señora presidente ministro ministra portavoz
 state assistant associate executive head correspondent analyst economist lawmaker congressman
 congresswoman councillor councilman councilwoman chancellor sheriff marshal commander corporal private
-ombudsman ombudswoman chairperson
+ombudsman ombudswoman chairperson collector
 starosta starostka mluvčí ředitel ředitelka hejtman hejtmanka ministr ministryně primátor primátorka velitel
 δήμαρχος περιφερειάρχης υπουργός εκπρόσωπος διοικητής πρόεδρος αντιδήμαρχος
 prefect prefectul primar primarul director directorul ministru ministrul inginer inginerul purtător șef șeful
@@ -309,7 +309,7 @@ skipper monitor observer observers mediator representative secretary premier cha
 general colonel boss member members citizen citizens villager villagers official's staffer staffers
 employee employees user users customer customers patient patients father-in-law refugee refugees
 evacuee evacuees medic medics paramedic rescuer rescuers engineer engineers person people reader readers
-viewer viewers listener listeners
+viewer viewers listener listeners collector
 coordinator coordinators administrator administrators commissioner superintendent forecaster forecasters
 meteorologist seismologist epidemiologist pathologist inspector inspectors ranger rangers controller
 starosta starostka mluvčí ředitel ředitelka hejtman hejtmanka ministr primátor velitel obyvatel obyvatelka hasič
@@ -862,6 +862,10 @@ def _chunks(text: str) -> list:
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _LEADING_PREPOSITIONS = frozenset("in on at after during under from through within amid".split())
 _PLACE_PREPOSITIONS = frozenset("at in near outside inside across around towards toward".split())
+# The last word of a place's name: "Beach Road", "Mill Lane", "Aske Bridge" name no one.
+_PLACE_NOUNS = frozenset("""road street lane avenue drive boulevard way bridge river lake bay beach harbour harbor
+    port island park square station airport mountain hill valley creek coast highway motorway canal quay pier
+    strasse straße platz rue boulevard avenida calle plaza rua""".split())
 
 
 # A nickname in quotation marks inside a name: Ernesto “Boy” Villaraza, Rodrigo "Rody" Duterte.
@@ -895,6 +899,8 @@ def person_names(text: str) -> list[tuple[int, str, tuple[str, ...]]]:
         before = text[max(0, m.start() - 40):m.start()].split()
         if before and before[-1] in _PLACE_PREPOSITIONS and len(run) == len(tokens):
             continue  # "a carrier at Calder Bay", "in Port Arlen": a place, not a person
+        if _bare(run[-1]) in _PLACE_NOUNS:
+            continue  # "down on Beach Road"
         if len(run) >= 3 and len(run) == len(tokens) and before and _bare(before[-1]) in _DEFINITE and \
                 _role_noun(run[0]):
             run = run[1:]  # "die Ärztin Maria Keller"
@@ -1350,6 +1356,9 @@ def _participle_start(segment: str) -> bool:
 
 
 # A full name followed by a lower-case word: the name ends there ("laut Sprecherin Eva Lorenz | seien ...").
+# "Valley Hydro spokesperson Martin Okonjo": a body, the person's role in it, then the name. The
+# lower-case role noun does not end the phrase as other lower-case words after a name do.
+_ROLE_THEN_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'\-]+\s+(?P<role>[a-z]+)\s+[A-ZÀ-ÖØ-Þ][\w’'\-]+\s+[A-ZÀ-ÖØ-Þ]")
 _NAME_THEN_LOWER = re.compile(r"^(.*?\b[A-ZÀ-ÖØ-Þ][\w’'\-]+\s+[A-ZÀ-ÖØ-Þ][\w’'\-]+)\s+(?!(?:" + "|".join(
     sorted(_CONNECT_LOWER)) + r")\b)[a-zß-ÿ].*$", re.S)
 
@@ -1362,7 +1371,9 @@ def object_np(text: str) -> Optional[Mention]:
     mentions = []
     for s in segments:
         s = _OBJECT_END.split(" " + s + " ", 1)[0]
-        mentions.append(analyse_np(_NAME_THEN_LOWER.sub(r"\1", s)))
+        role = _ROLE_THEN_NAME.search(s)
+        named_role = role is not None and (is_person_noun(role.group("role")) or _is_title(role.group("role")))
+        mentions.append(analyse_np(s if named_role else _NAME_THEN_LOWER.sub(r"\1", s)))
     for k, m in enumerate(mentions):
         if m is not None and m.kind == "person" and len(m.text.split()) >= 2:
             pre = segments[k][:max(0, segments[k].find(m.text.split()[0]))].split()
