@@ -883,3 +883,19 @@ def test_a_word_capitalised_only_as_a_sentence_opener_introduces_no_one():
 ])
 def test_a_clause_about_the_quotation_after_it_is_not_its_attribution(paragraph, speaker):
     assert [s for _, s in quotes_of(paragraph)] == [speaker]
+
+
+def test_spanish_body_named_in_full_speaks_its_statement():
+    doc = doc_of("El Departamento de Bomberos del Condado de San Telmo emitió el siguiente comunicado:",
+                 Block("blockquote", "La orden de evacuación sigue vigente para todas las zonas al norte del río.",
+                       group=1))
+    assert [(q.kind, q.speaker) for q in doc.quotes] == [("block", "Departamento de Bomberos del Condado de San Telmo")]
+
+
+def test_portuguese_a_is_the_definite_article():
+    """ "a prefeitura" is "the city hall" named before, not "a" city hall nobody names."""
+    paragraphs = ["A Prefeitura de Serra Alta do Norte informou que 12 bairros foram atingidos.",
+                  "Em nota, a prefeitura pediu: “Quem ainda está em área de risco deve procurar um dos abrigos.”"]
+    blocks = tuple(Block("paragraph", p) for p in paragraphs)
+    doc = extract(Article(source="t.html", url=None, metadata=Metadata(language="pt-BR"), blocks=blocks))
+    assert [q.speaker for q in doc.quotes] == ["Prefeitura de Serra Alta do Norte"]

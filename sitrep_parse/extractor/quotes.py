@@ -54,6 +54,7 @@ from .speakers import (
     DOCUMENTS,
     DOTTED,
     FRENCH_M,
+    PORTUGUESE,
     HOLE_BASE,
     INTRO_START,
     LEADING_ARTICLE,
@@ -628,6 +629,10 @@ _LONE_ADVERBS = frozenset("meanwhile also separately still however now later ear
                           "intanto inoltre anche aussi auch außerdem zudem además también".split())
 
 
+# Words that join the parts of one name ("Department of ...", "Departamento de Bomberos del Condado de ...").
+_NP_CONNECTORS = frozenset("of for the de des du del della di do da dos das".split())
+
+
 def sentence_subject(sentence: str) -> Optional[Mention]:
     """The noun phrase a sentence opens with, appositions unwrapped ("X's foreign minister, Y, ...")."""
     s = _strip_intro(QUOTE_HOLE.split(sentence, 1)[0])
@@ -648,7 +653,7 @@ def sentence_subject(sentence: str) -> Optional[Mention]:
                 continue
             # lower-case words belong to the phrase only when a noun of a person or body follows soon
             rest = [x.strip(",;:").lower() for x in tokens[i:i + 3]]
-            if bare.lower() not in ("of", "for", "the", "de", "des", "du") and (_verb_like(bare) or not any(
+            if bare.lower() not in _NP_CONNECTORS and (_verb_like(bare) or not any(
                     (is_person_noun(r) or is_institution(r)) and r not in DOCUMENTS for r in rest)):
                 break
         np_tokens.append(bare)
@@ -756,10 +761,12 @@ def find_quotes(blocks: list[Block], groups: dict[int, list[int]],
     marker; `scopes` the update or liveblog post each block belongs to (pronouns look there first);
     `language` the article's declared language, where a convention depends on it ("M. X")."""
     token = FRENCH_M.set(not language or language.lower().startswith("fr"))
+    portuguese = PORTUGUESE.set(bool(language) and language.lower().startswith("pt"))
     try:
         return _find_quotes(blocks, groups, skip, scopes)
     finally:
         FRENCH_M.reset(token)
+        PORTUGUESE.reset(portuguese)
 
 
 def _find_quotes(blocks: list[Block], groups: dict[int, list[int]], skip: Optional[dict[int, int]],

@@ -243,6 +243,8 @@ _SHORT_TITLES = frozenset("m. mm. sr. sr sra. sra srta. srta sig. sig.ra me. dñ
 # "M." is "Monsieur" only in French: elsewhere "M. Selvaraj" is an initial and a surname. Set per article
 # from its declared language (unknown languages keep the French reading, which the tests of old rely on).
 FRENCH_M: ContextVar[bool] = ContextVar("french_m", default=True)
+# "a prefeitura", "o ministério": in Portuguese "a" and "o" are the definite article, not "a" the indefinite.
+PORTUGUESE: ContextVar[bool] = ContextVar("portuguese", default=False)
 
 
 def _short_title(tok: str) -> bool:
@@ -264,6 +266,8 @@ campaign firm party junta regime delegation court observer programme program
 ministerium regierung behörde polizei armee generalstab bundeswehr botschaft verband partei kommission
 rat amt stab streitkräfte gewerkschaft ministère gouvernement armée ambassade commission fédération syndicat
 préfecture mairie conseil agence parquet cour ministerio gobierno ejército embajada federación sindicato
+departamento bomberos ayuntamiento alcaldía policía guardia secretaría oficina instituto agencia comisión consejo
+fiscalía prefeitura bombeiros polícia secretaria vigili polizia
 report statement readout letter release communique communiqué study survey memo indictment complaint filing
 ruling document documents website post guild force
 prefettura comune regione questura procura governo ministero gemeente politie brandweer regering ministerie
@@ -597,7 +601,7 @@ def _particle_ok(tokens: list[str], i: int) -> bool:
     while j >= 0 and _bare(tokens[j]) in _NAME_PARTICLES:
         j -= 1
     return j >= 0 and _is_cap(tokens[j]) and not _is_title(tokens[j]) and not is_person_noun(tokens[j]) \
-        and _bare(tokens[j]) not in NOT_NAMES
+        and _bare(tokens[j]) not in NOT_NAMES and not _is_institution(tokens[j])  # "Prefeitura de X": of
 
 
 def _role_noun(tok: str) -> bool:
@@ -679,6 +683,8 @@ def analyse_np(np: str) -> Optional[Mention]:
         return None
     if _ARABIC.match(tokens[0]):
         return _arabic_np([t.strip("،؛.") for t in tokens])
+    if len(tokens) > 1 and tokens[0].lower() in ("a", "o", "as", "os") and PORTUGUESE.get():
+        tokens = ["the"] + tokens[1:]
     for i, t in enumerate(tokens[1:], 1):
         if t in ("who", "which", "whose", "that", "qui", "que", "quien"):
             tokens = tokens[:i]
@@ -763,7 +769,8 @@ def analyse_np(np: str) -> Optional[Mention]:
     if (_is_institution(last) or (proper and any(_is_institution(t) for t in head))) and not _possessive(last):
         named = any(_is_cap(t) and _bare(t) not in NOT_NAMES for t in head)
         words = head
-        if connector in ("of", "for", "des", "de", "du", "der", "di", "del", "della", "van", "з", "із", "из") \
+        if connector in ("of", "for", "des", "de", "du", "der", "di", "del", "della", "van", "do", "da", "dos", "das",
+                         "з", "із", "из") \
                 and len(complement) <= 4:
             words = head + [connector] + complement  # "Fédération des pêcheurs de l'Arve"
         text = _clean(" ".join(words))
