@@ -680,6 +680,9 @@ QUOTED_TERMS = [
     "Le ministère a activé sa « cellule de crise et de soutien » pour les ressortissants.",
     "Die Stadt richtete eine „zentrale Anlaufstelle für Betroffene“ im Rathaus ein.",
     "He said his predecessor had dubbed the envoy’s role in the talks as “the harbour problem.”",
+    # a name given to a plan, a programme, a campaign, after the noun it names
+    "La commune a financé des filets le long de la route, dans le cadre du plan « Vallée sûre 2030 ».",
+    "The county funded new pumps under its programme “Dry Streets for All” last year.",
 ]
 
 
@@ -766,6 +769,9 @@ SPEAKERS_BY_CLAUSE = [
       "Trees are down on Harbour Road and the power is out.",
       "The collector's office says two people died. “We will restore power to hospitals first,” she said."],
      ["R. Meenakshi", "R. Meenakshi"]),
+    # an indefinite noun no list holds, with a complement, after an inverted verb: someone unnamed
+    (["Le maire Paul Vidal a fermé la route.",
+      "« On savait que ça pouvait glisser, mais pas si tôt », confie un pisteur de la station."], [None]),
     # English too: "one of" a group names nobody
     (["Mayor Anna Berg said the town was flooded.",
       "“We lost everything we had,” said one of the evacuated residents."], [None]),

@@ -273,6 +273,15 @@ _TERM_DETERMINERS = frozenset("a an the its their his her our this these sa son 
                               "ο η το τον την τη στον στην στη στο ένα μια "
                               "der die das den dem ein eine einen einem einer il lo gli uno una el los las su sus "
                               "het een zijn haar hun".split())
+# Nouns a name in quotation marks is given to ("the plan “Safe Slopes 2025”", "du plan « Montagne sûre »"):
+# after a determiner and one of these, a short quoted phrase is the thing's name.
+_NAMING_NOUNS = frozenset("""plan plans programme program project operation campaign strategy initiative scheme law act
+    bill policy mission projet programme opération campagne stratégie initiative dispositif loi mission plan
+    proyecto programa operación campaña estrategia iniciativa ley misión projeto operação campanha estratégia lei
+    progetto programma operazione campagna strategia iniziativa legge missione projekt programm operation kampagne
+    strategie initiative gesetz""".split())
+_NAMING_DETERMINERS = _TERM_DETERMINERS | frozenset("du des au aux del al dello della dei degli do da dos das "
+                                                    "des zum zur vom".split())
 # Reporting verbs that take a thing or a person to act on for their object ("rejected the proposal for a
 # “…”", "asked fishermen to"): elsewhere in the sentence they do not make a quoted phrase someone's words
 # (verbs of praise and blame do: "thanked the city for its “swift response”").
@@ -292,7 +301,8 @@ def _quoted_term(text: str, span: Span, inner: str) -> bool:
     start = max(head.rfind(". "), head.rfind("! "), head.rfind("? "), head.rfind(": "))
     sentence_before = head[start + 1:]
     near = sentence_before.split()[-4:]
-    if not near or near[-1].lower() not in _TERM_DETERMINERS:
+    named = len(near) >= 2 and near[-1].lower() in _NAMING_NOUNS and near[-2].lower() in _NAMING_DETERMINERS
+    if not near or (near[-1].lower() not in _TERM_DETERMINERS and not named):
         return False
     if find_verbs(" ".join(near)):
         return False

@@ -808,7 +808,8 @@ def analyse_np(np: str) -> Optional[Mention]:
         sub = analyse_np(" ".join(complement))
         if sub is not None and sub.kind == "body":
             return sub
-    if 2 <= len(head) <= 4 and not complement and (det in _DEFINITE or det in _INDEFINITE or possessive_det) \
+    if 2 <= len(head) <= 4 and (not complement or det in _INDEFINITE) \
+            and (det in _DEFINITE or det in _INDEFINITE or possessive_det) \
             and _COMMON_NOUN.fullmatch(last) and lastb not in NOT_NAMES:
         # "the milblogger", "a prominent local trucker": a noun no list holds, in the shape of a description;
         # it names someone only where the article introduced them with it (see `resolve`)
