@@ -663,6 +663,9 @@ UNSPACED_SPEAKERS = [
     (["市の担当者は「毛布が足りなくなりつつある」と話しています。"], [None]),
     # Chinese: the office before the name, a speech verb before the colon
     (["北滨市市长李明华表示：“我们将全力开展救援工作。”"], ["李明华"]),
+    # any office ending in 員, 長, 官 or 師 before the name; "受訪時" (when interviewed) before the verb
+    (["水利署工程師陳志豪表示：「堤防今晚會持續加高。」"], ["陳志豪"]),
+    (["村長黃秀英受訪時說：「我們已經把老人家都接到活動中心了。」"], ["黃秀英"]),
 ]
 
 
@@ -772,6 +775,11 @@ SPEAKERS_BY_CLAUSE = [
     # an indefinite noun no list holds, with a complement, after an inverted verb: someone unnamed
     (["Le maire Paul Vidal a fermé la route.",
       "« On savait que ça pouvait glisser, mais pas si tôt », confie un pisteur de la station."], [None]),
+    # a town's region in an apposition is no subject; a month after "in" is no town
+    (["Marlow Chemicals, a solvent supplier based in Dayton, Ohio, said in a statement that it was cooperating.",
+      "“We are sharing our inventory with the county,” the company said."], ["Marlow Chemicals"]),
+    (["In a letter to the governor in May, Ada Lunde, the head of the growers’ union, said farmers faced "
+      "“months of uncertainty and hardship” this year."], ["Ada Lunde"]),
     # English too: "one of" a group names nobody
     (["Mayor Anna Berg said the town was flooded.",
       "“We lost everything we had,” said one of the evacuated residents."], [None]),

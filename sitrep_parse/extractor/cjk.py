@@ -110,7 +110,18 @@ def _split_title(run: str) -> tuple[str, str]:
         k = run.rfind(t)
         if k >= 0 and _name_like(run[k + len(t):]):
             return run[k + len(t):], t
+    for size in (3, 2):  # "氣象署預報員林家瑋", "鄉長王美玲": an office ending in 員, 長, 官 or 師, then the name
+        k = len(run) - size
+        if k >= 2 and run[k - 1] in _OFFICE_ENDINGS and _name_like(run[k:]):
+            return run[k:], run[:k]
     return run, ""
+
+
+# The last character of a Chinese office written before a name (預報員 forecaster, 鄉長 township chief,
+# 指揮官 commander, 工程師 engineer).
+_OFFICE_ENDINGS = frozenset("長长員员官師师")
+# "受訪時說" (said when interviewed): the circumstance between the speaker and the verb.
+_WHEN = re.compile("(?:接受採訪|接受采访|受訪|受访)?[時时]$")
 
 
 def _name_like(text: str) -> bool:
@@ -151,7 +162,7 @@ def attribute(sentence: str, hole: int, names: Names) -> tuple[bool, Optional[st
         return _speaker(m.group(1), names)
     m = _ZH_BEFORE.search(before)
     if m:
-        return _speaker(m.group(1), names)
+        return _speaker(_WHEN.sub("", m.group(1)) or m.group(1), names)
     m = _ZH_AFTER.match(after)
     if m:
         return _speaker(m.group(1), names)

@@ -1246,6 +1246,11 @@ def _strip_adverbs(window: str) -> str:
     return " ".join(words)
 
 
+_PLACE_THEN = re.compile(r"\b(?:in|at|near|from|outside)\s+[A-ZÀ-Þ][\w.\-]*(?:\s+[A-ZÀ-Þ][\w.\-]*)?$")
+# The region after a town: one word ("Ohio", "Pa.", "Bavaria") or a compass word and one ("New York").
+_REGION = re.compile(r"(?:(?:New|North|South|East|West|Upper|Lower)\s+)?[A-ZÀ-Þ][\w.\-]*")
+
+
 def subject_np(window: str) -> Optional[Mention]:
     """The subject of a verb from the words before it: the last clause, appositions unwrapped."""
     window = _strip_adverbs(window)
@@ -1271,6 +1276,11 @@ def subject_np(window: str) -> Optional[Mention]:
     segments = [s for s in segments if s and not _NO_WORDS.fullmatch(s)]
     if not segments:
         return None
+    for k in range(len(segments) - 1, 0, -1):
+        place = _PLACE_THEN.search(segments[k - 1])
+        if place and _REGION.fullmatch(segments[k]) and _bare(place.group(0).split()[-1]) not in NOT_NAMES:
+            # "based in Columbus, Ohio": the region of a place, not the subject
+            segments[k - 1:k + 1] = [segments[k - 1] + ", " + segments[k]]
     # "X, the attorney for ..., said" / "the hospital's director, Dr Y, told": the subject is the
     # segment before the appositions; without a comma before the verb it is the last segment
     # ("In a post on X, formerly Twitter, Elon Musk wrote").
