@@ -2,7 +2,9 @@
 
 Zone abbreviations printed in articles map to fixed offsets ("EST" is always -05:00, even
 in August: the writer chose it); names that follow daylight saving ("ET", "PT", "UK
-time") resolve through the tz database for the date in question. Ambiguous abbreviations
+time") resolve through the tz database for the date in question. A clock printed with no zone at all is the page's wall clock: the tz database zone of the
+country its language tag names, where that agrees with the publication's offset
+(`page_zone`). Ambiguous abbreviations
 (IST: India, Ireland or Israel) are deliberately absent: an unresolved time is better
 than a wrong one.
 """

@@ -7,7 +7,9 @@ Liveblog posts are recognised by structure: sibling containers that each carry t
 time ahead of their prose, machine-readable (<time datetime>, data-timestamp, the page's
 schema.org liveBlogUpdate list) or visible ("14.32 BST" heading each post). Their time
 label, headline and day header become an Entry; their blocks point at it. A blockquote's
-credit (<cite>, or a "— Name" line after it) is kept on its blocks.
+credit (<cite>, or a "— Name" line after it) is kept on its blocks. A box of two or more
+paragraphs set beside the article's own paragraphs (a "breaking" box of updates above the
+story) ends with a break, as an <hr> would: what follows it is the story.
 """
 
 from __future__ import annotations

@@ -12,7 +12,8 @@ written without spaces, but its grammar marks the parts of an attribution instea
 
 The noun phrase found there is read by its last part (after the possessive の: "青潮市の
 田所浩二市長" is about "田所浩二市長"): a title suffix or prefix of office ("市長", "知事",
-"大臣", "氏", "市长") around two to four characters of name makes it a person, and the
+"大臣", "氏", "市长", or any office ending in 員, 長, 官 or 師 before the name: "預報員林家瑋")
+around two to four characters of name makes it a person, and the
 name alone is the speaker ("田所浩二"); a shorter form ("田所市長") is the person the
 article named in full. Nouns for unnamed people ("男性", "担当者", "住民") leave the
 quotation without a named speaker. Anything else is a body, given as the fullest run of

@@ -4,14 +4,16 @@ Inline quotations are spans of three or more words between quotation marks: “c
 "straight", „German“, «French», 「Japanese」, ״Hebrew״ (and »German« and ‘single’ ones where no
 double marks enclose them). In scripts written without spaces the length is counted in characters
 (two a word for Chinese and Japanese, four for Thai, Lao, Khmer and Burmese). Pages mix mark styles ("straight open, curly close”), so each mark is read
-as an opener or a closer from the characters around it rather than paired by kind. A
+as an opener or a closer from the characters around it rather than paired by kind; marks
+of the other style inside guillemets («… „…“ …») quote inside the quotation. A
 quotation left open at the end of a paragraph continues in the next paragraph when that
 one opens with a mark (the convention for speech over several paragraphs).
 
 Not quotations: two-word spans, titles (every word capitalised: “Operation Northern
 Gate”), and terms, names and slogans introduced as such ("so-called", "dubbed", "what X
 calls its ...", "under the slogan", "unter dem Motto", "bajo el lema", "le plan dit",
-"いわゆる"). A short quoted noun phrase is a term too when its shape says so: a determiner
+"いわゆる"), and a short name given after "the plan", "le plan", "la campagne" ("du plan
+« Montagne sûre 2025 »"). A short quoted noun phrase is a term too when its shape says so: a determiner
 right before it ("as the “new border territories”", "sa « cellule de crise »"), nothing of
 a sentence inside it (no punctuation, no first or second person), and no verb of saying
 governing it (none just before or after it, none earlier in its sentence that takes what
@@ -23,11 +25,13 @@ emphasis, or wholly in quotation marks, left open for the next paragraph to cont
 after an introduction ending in a colon that names a statement or has a reporting verb
 ("... said in a statement:", "Mme X a déclaré :"). Where the introduction names a
 statement, the statement may also be in plain type: the paragraph after the colon, and
-the next ones while they keep its first-person voice with no quotation marks or reporting
-verbs of their own.
+the next ones while they keep its first-person voice (or open on an additive connective:
+"كما", "In addition") with no quotation marks or reporting verbs of their own.
 
 Speakers come from `speakers`: the reporting verb beside the quotation (after it first,
-then before it in the same sentence), or a stated position ("The official line from X is
+then before it in the same sentence; a verb that closes the sentence right after the
+quotation takes the subject the sentence opens with, "Vali X, “…” dedi."; a verb that opens
+it, the subject after it, "وقال X إن «…»"), or a stated position ("The official line from X is
 that “…”"); where no verb list reaches, a short clause closing the sentence after a dash
 or a closing comma ("„…” – powiedział Nowak."), else the subject of the clause the
 quotation stands in, when that subject is someone ("Burgemeester X spreekt van “…”", "a

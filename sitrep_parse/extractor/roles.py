@@ -3,7 +3,8 @@
 Updates and statements are structural (the extractor already knows which blocks belong
 to an update or a quoted statement). Between report and background the question is
 time: background tells what happened before this news. It shows as sections headed
-Background / Context / What we know, and as paragraphs whose main clause is anchored in
+Background / Context / What we know (Hintergrund, Передісторія, "... geçmişi", خلفية), and as
+paragraphs whose main clause is anchored in
 the past ("Talks ... broke down last year", "Since that agreement took effect, ...", "In
 March 2020, ...", a date months before publication) with none of the words that tie a
 paragraph to the news of the day ("overnight", "on Thursday", "today"); the first
@@ -16,7 +17,11 @@ opening that states no time at all followed by a sentence opening on an earlier 
 languages markers are (Από τότε, De atunci, Sejak itu, מאז, 이후 ...). Only the opening
 sentence's main clause counts fully: "..., which has been closed since the war" and
 "terrain that has not burned since the 1950s" are asides in a report paragraph, not a
-history lesson; "now" ties a comparison with the past to the day. Under a Background
+history lesson, and so is a participle phrase between commas ("The strategy, published
+last spring, promised ..."); "now" ties a comparison with the past to the day. In "X said
+the government had ignored warnings for years" the times belong to what X says today: only
+the words before the verb of saying count, unless the saying itself is dated ("said in
+2019 that"). A sentence opening on "A 2016 inspection" opens on a year like "In 2016,". Under a Background
 heading, a closing paragraph about what comes next ("What happens next depends on ...")
 with no past anchor is report. Years are found with or without spaces around them
 ("2011年9月"). Headings get no role.

@@ -35,13 +35,19 @@ title ("M. Ferrand") only on French pages; elsewhere it is an initial ("M. Selva
 
 Everything is decided from word shapes (capitals, possessives, determiners) and small
 closed vocabularies (reporting verbs, titles, institution and person nouns) in English,
-German, French, Spanish, Portuguese, Italian and Dutch, and the commonest of them in Czech, Greek,
-Romanian, Norwegian, Indonesian and Hebrew; nothing refers to particular names or sites. A noun
+German, French, Spanish, Portuguese, Italian, Dutch, Ukrainian, Russian and Turkish, and the
+commonest of them in Czech, Greek, Romanian, Norwegian, Indonesian and Hebrew; nothing refers to
+particular names or sites. A noun
 of office alone ("kata bupati", "a declarat prefectul", "sier ordføreren": no article, or one
 suffixed to the noun) is the person the article gives that title, also one it names further
 down; an office before a name ("Ο περιφερειάρχης Ορεινής, Θανάσης Κουτρούλης", "Community Safety
 MEC Lindiwe Mokoena") is that person's title; a one-word name that is nobody's surname but one
-person's given name ("ujar Hendra") is that person.
+person's given name ("ujar Hendra") is that person. Arabic has no capitals: there a name is the
+words after its last title ("المتحدث باسم الدفاع المدني العقيد سامي الخطيب"), a body opens with a
+body noun, and "أحد السكان" (one of the residents) names nobody, as "one of the residents" does.
+A role noun between a body and a name ("Valley Hydro spokesperson X") leaves the name as the
+speaker; a place's name ("Beach Road") is nobody; "the collector's office says" mentions the
+collector the article named.
 """
 
 from __future__ import annotations

@@ -2,9 +2,10 @@
 
 A marker is recognised by its shape, not its wording alone: an update keyword ("Update",
 "EDIT", "Mise à jour", "Aktualisierung", "Aktualizace", "Ενημέρωση", "Pembaruan", "עדכון",
-"به‌روزرسانی", "อัปเดต", "As of", a dated "Editor's note") at the very start of a block, followed
-only by time, date, number and zone words, and closed by a colon, bracket or dash. Clocks
-in other scripts' digits ("۱۶:۲۰") read as any other and are given as printed. That
+"به‌روزرسانی", "อัปเดต", "ОНОВЛЕНО", "GÜNCELLEME", "تحديث", "As of", a dated "Editor's note") at
+the very start of a block, followed only by time, date, number and zone words, and closed by a
+colon, bracket, dash or a full stop after the time ("ОНОВЛЕНО 18:50. ..."). Clocks in other
+scripts' digits ("۱۶:۲۰") read as any other and are given as printed. That
 is what separates "UPDATE 2:15 p.m. ET:" from "In an update to its guidance", "UPDATE
 3-Ministry says" (a wire headline) and "Updated: August 4, 2022" (a byline). "As of" also
 heads tables and opens prose ("As of 14 March"), so as a marker it must carry a clock time.
@@ -19,7 +20,8 @@ by a colon or a spaced dash, and either set in emphasis (a bold run-in) or openi
 paragraphs with the same first word. A day number beside a month word the tables cannot
 read ("21 maja") still dates the update: the nearest such day to the dates around it.
 
-An update runs from its marker to the next marker, a thematic break, a section heading or
+An update runs from its marker to the next marker, a thematic break (an <hr>, or the end of
+a box of paragraphs set beside the story's own: see cleaner/blocks.py), a section heading or
 the dateline that opens the original story ("GENEVA, 2 June 2023 – ..."); an update above
 the story (only markers and updates before it) also ends at the story's news lead, the paragraph that
 says again most of what the headline says, or what the page's description says; an editor's note
