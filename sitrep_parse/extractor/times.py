@@ -61,7 +61,7 @@ MONTH_HINT = re.compile(
     r"(?i:\b(?:jan|feb|f[ée]v|m[aä]r|apr|avr|abr|ma[iyg]|jun|jui|jul|aug|ao[uû]|ago|sep|set|okt|oct|out|ott|nov|"
     r"de[cczé]|dic|ene|gen|giu|lug|"
     r"січ|лют|бер|кві|тра|чер|лип|сер|вер|жов|лис|гру|янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек|"
-    r"oca|şub|nis|haz|tem|ağu|eyl|eki|kas|ara|"
+    r"ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|"
     r"يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر))")
 _DATE_HINT = re.compile(MONTH_HINT.pattern + r"|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2}|\d\s*[月월]")
 # "Aug 5, 2022" / "August 4" / "5 August 2022" / "14. Februar" / "4 de mayo de 2023" / "09.08.2022" / "2022-08-05"
