@@ -89,7 +89,7 @@ def country_zone(language: Optional[str]) -> Optional[tzinfo]:
 
 
 def page_zone(language: Optional[str], published: Optional[datetime]) -> Optional[tzinfo]:
-    """The zone a page's bare clock times ("9:15 Uhr") are read in.
+    """The zone a page's bare clock times ("7:40 Uhr") are read in.
 
     A page prints the wall clock of its country, which follows daylight saving: an update
     after the clocks went back is an hour later than the publication's fixed offset says.

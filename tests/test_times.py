@@ -167,16 +167,16 @@ def test_zones_written_in_words(text, published, expected):
 
 
 # A bare clock is the page's wall clock, which follows its country's daylight saving: a page
-# published at 22:10 +02:00 on the night German clocks go back prints "9:15 Uhr" next morning in +01:00.
+# published at 21:30 +02:00 on the night German clocks go back prints "7:40 Uhr" next morning in +01:00.
 @pytest.mark.parametrize("language,published,printed,expected", [
-    ("de-DE", "2023-10-28T22:10:00+02:00", "9:15 Uhr", "2023-10-29T09:15:00+01:00"),
-    ("de", "2023-10-28T22:10:00+02:00", "9:15 Uhr", "2023-10-29T09:15:00+01:00"),
+    ("de-DE", "2023-10-28T21:30:00+02:00", "7:40 Uhr", "2023-10-29T07:40:00+01:00"),
+    ("de", "2023-10-28T21:30:00+02:00", "7:40 Uhr", "2023-10-29T07:40:00+01:00"),
     ("en-GB", "2024-03-30T20:00:00+00:00", "10:30", "2024-03-31T10:30:00+01:00"),  # clocks go forward
-    ("de-DE", "2023-10-28T20:10:00+02:00", "21:15 Uhr", "2023-10-28T21:15:00+02:00"),  # before the change
+    ("de-DE", "2023-10-28T19:05:00+02:00", "20:45 Uhr", "2023-10-28T20:45:00+02:00"),  # before the change
     # the country's zone disagrees with the publication offset: the offset stays
-    ("de-DE", "2023-10-28T22:10:00-04:00", "9:15 Uhr", "2023-10-29T09:15:00-04:00"),
+    ("de-DE", "2023-10-28T21:30:00-04:00", "7:40 Uhr", "2023-10-29T07:40:00-04:00"),
     # a language spoken across zones names none: the offset stays
-    ("en", "2023-11-04T22:10:00-04:00", "9:15 a.m.", "2023-11-05T09:15:00-04:00"),
+    ("en", "2023-11-04T21:30:00-04:00", "7:40 a.m.", "2023-11-05T07:40:00-04:00"),
 ])
 def test_bare_clock_follows_the_page_countrys_daylight_saving(language, published, printed, expected):
     pub = parse_iso(published)

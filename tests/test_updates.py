@@ -167,7 +167,7 @@ TRAPS = [
     "As of 14 March",  # a table's header cell: "As of" needs a clock time to be a marker
     "As of 2 June 2023, some 41 schools were being used as shelters for displaced families.",
     "Original reporting for this story was done in three provinces over two weeks.",
-    "Оновлено: 18 березня 2024, 19:02",  # a byline's "Updated:" date, in Ukrainian
+    "Оновлено: 3 березня 2024, 11:47",  # a byline's "Updated:" date, in Ukrainian
     "Güncellendi: 8 Kasım 2023, 14.30",
     "Оновлення тарифів набуде чинності з 1 квітня, повідомили в міністерстві.",
 ]

@@ -12,7 +12,7 @@ written without spaces, but its grammar marks the parts of an attribution instea
 
 The noun phrase found there is read by its last part (after the possessive の: "青潮市の
 田所浩二市長" is about "田所浩二市長"): a title suffix or prefix of office ("市長", "知事",
-"大臣", "氏", "市长", or any office ending in 員, 長, 官 or 師 before the name: "預報員林家瑋")
+"大臣", "氏", "市长", or any office ending in 員, 長, 官 or 師 before the name: "工程師陳志豪")
 around two to four characters of name makes it a person, and the
 name alone is the speaker ("田所浩二"); a shorter form ("田所市長") is the person the
 article named in full. Nouns for unnamed people ("男性", "担当者", "住民") leave the
@@ -111,15 +111,15 @@ def _split_title(run: str) -> tuple[str, str]:
         k = run.rfind(t)
         if k >= 0 and _name_like(run[k + len(t):]):
             return run[k + len(t):], t
-    for size in (3, 2):  # "氣象署預報員林家瑋", "鄉長王美玲": an office ending in 員, 長, 官 or 師, then the name
+    for size in (3, 2):  # "水利署工程師陳志豪", "村長黃秀英": an office ending in 員, 長, 官 or 師, then the name
         k = len(run) - size
         if k >= 2 and run[k - 1] in _OFFICE_ENDINGS and _name_like(run[k:]):
             return run[k:], run[:k]
     return run, ""
 
 
-# The last character of a Chinese office written before a name (預報員 forecaster, 鄉長 township chief,
-# 指揮官 commander, 工程師 engineer).
+# The last character of a Chinese office written before a name (工程師 engineer, 村長 village chief,
+# 指揮官 commander, 預報員 forecaster).
 _OFFICE_ENDINGS = frozenset("長长員员官師师")
 # "受訪時說" (said when interviewed): the circumstance between the speaker and the verb.
 _WHEN = re.compile("(?:接受採訪|接受采访|受訪|受访)?[時时]$")

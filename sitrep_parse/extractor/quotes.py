@@ -12,8 +12,8 @@ one opens with a mark (the convention for speech over several paragraphs).
 Not quotations: two-word spans, titles (every word capitalised: “Operation Northern
 Gate”), and terms, names and slogans introduced as such ("so-called", "dubbed", "what X
 calls its ...", "under the slogan", "unter dem Motto", "bajo el lema", "le plan dit",
-"いわゆる"), and a short name given after "the plan", "le plan", "la campagne" ("du plan
-« Montagne sûre 2025 »"). A short quoted noun phrase is a term too when its shape says so: a determiner
+"いわゆる"), and a short name given after "the plan", "le plan", "la campagne" ("du
+programme « Rivières apaisées »"). A short quoted noun phrase is a term too when its shape says so: a determiner
 right before it ("as the “new border territories”", "sa « cellule de crise »"), nothing of
 a sentence inside it (no punctuation, no first or second person), and no verb of saying
 governing it (none just before or after it, none earlier in its sentence that takes what
@@ -277,7 +277,7 @@ _TERM_DETERMINERS = frozenset("a an the its their his her our this these sa son 
                               "ο η το τον την τη στον στην στη στο ένα μια "
                               "der die das den dem ein eine einen einem einer il lo gli uno una el los las su sus "
                               "het een zijn haar hun".split())
-# Nouns a name in quotation marks is given to ("the plan “Safe Slopes 2025”", "du plan « Montagne sûre »"):
+# Nouns a name in quotation marks is given to ("the plan “Safe Slopes 2025”", "du programme « Rivières apaisées »"):
 # after a determiner and one of these, a short quoted phrase is the thing's name.
 _NAMING_NOUNS = frozenset("""plan plans programme program project operation campaign strategy initiative scheme law act
     bill policy mission projet programme opération campagne stratégie initiative dispositif loi mission plan
@@ -411,7 +411,7 @@ def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[s
             return found
         if not a[m.end():].strip(" .!?…") and not QUOTE_HOLE.search(sentence[:hole]):
             # The verb closes the sentence with no subject after it: a language that puts the verb last
-            # ("Vali Selim Kaya, “…” dedi."): the subject is the one the sentence opens with
+            # ("Vali Deniz Aksoy, “…” dedi."): the subject is the one the sentence opens with
             found = _verb_final_subject(sentence[:hole], ctx)
             if found[0]:
                 return found
@@ -490,7 +490,7 @@ _QUOTATIVE = re.compile(r"^diye\s+", re.I)
 
 
 def _verb_final_subject(before: str, ctx: Context) -> tuple[bool, Optional[str]]:
-    """The subject set before the quotation and closed by a comma ("Bölgeye giden Vali Selim Kaya, “…”
+    """The subject set before the quotation and closed by a comma ("Kente gelen Vali Deniz Aksoy, “…”
     dedi."): a person, a body or an unnamed source; a pronoun-less clause ("“…” dedi.") has none."""
     text = before.rstrip()
     if not text.endswith(",") or len(text.split()) > 12:
@@ -749,13 +749,13 @@ def _note_sentence(sentence: str, ctx: Context) -> None:
 
 
 _COPULA = frozenset("is was as be been are were became becomes".split())
-# "The collector's office says ...": a body that belongs to a person the article named by that title.
+# "The governor's office says ...": a body that belongs to a person the article named by that title.
 _OFFICE_OF = re.compile(r"^\W*(?:the\s+)?([a-z]+)[’']s\s+(?:office|team|staff|aides?|spokes\w+|department|press\s+office)\b",
                         re.I)
 
 
 def _note_office_holder(subject: str, ctx: Context) -> None:
-    """The person whose office speaks ("the collector's office" -> the collector the article named) is
+    """The person whose office speaks ("the governor's office" -> the governor the article named) is
     mentioned by that sentence: "she said" after it is her, not someone from an earlier post."""
     m = _OFFICE_OF.match(subject)
     if m is None or not (is_person_noun(m.group(1)) or m.group(1).lower() in TITLES):
@@ -1014,7 +1014,7 @@ _NAMES_STATEMENT = re.compile(
     r"erklärung|mitteilung|stellungnahme|déclaration|comunicado|declaraci[óo]n|declara[çc][ãa]o|comunicato|"
     r"dichiarazione|заяв[аі]|заявлени[ие]|açıklama(?:sında)?|بيان|البيان)\b[^.:!?]{0,80}:\s*$", re.I)
 # A paragraph opening with an additive connective carries the statement before it on, in whatever person
-# the statement speaks ("كما تؤكد الوزارة ..." after "تهيب الوزارة ...": a ministry's statement about itself).
+# the statement speaks ("كما تعلن الوزارة ..." after "تدعو الوزارة ...": a ministry's statement about itself).
 _ADDITIVE_START = re.compile(r"^(?:كما|وكذلك|also|in\s+addition|furthermore|moreover|de\s+plus|en\s+outre|"
                              r"además|asimismo|außerdem|zudem|inoltre|além\s+disso|також|крім\s+того|также|"
                              r"ayrıca)\b", re.I)

@@ -19,9 +19,9 @@ sentence's main clause counts fully: "..., which has been closed since the war" 
 "terrain that has not burned since the 1950s" are asides in a report paragraph, not a
 history lesson, and so is a participle phrase between commas ("The strategy, published
 last spring, promised ..."); "now" ties a comparison with the past to the day. In "X said
-the government had ignored warnings for years" the times belong to what X says today: only
+the council had neglected the levee for years" the times belong to what X says today: only
 the words before the verb of saying count, unless the saying itself is dated ("said in
-2019 that"). A sentence opening on "A 2016 inspection" opens on a year like "In 2016,". Under a Background
+2019 that"). A sentence opening on "A 2014 survey" opens on a year like "In 2014,". Under a Background
 heading, a closing paragraph about what comes next ("What happens next depends on ...")
 with no past anchor is report. Years are found with or without spaces around them
 ("2011年9月"). Headings get no role.
@@ -42,7 +42,7 @@ _BACKGROUND_HEADING = re.compile(
     r"why\s+it\s+matters|catch\s+up|recap|hintergrund|vorgeschichte|was\s+bisher\s+geschah|contexte|"
     r"historique|rappel\s+des\s+faits|antecedentes|contexto|"
     r"передісторія|передумови|контекст|довідка|предыстория|справка|arka\s+plan|خلفية|السياق)\b"
-    # Turkish puts the head noun last: "Bölgenin deprem geçmişi" (the region's earthquake history)
+    # Turkish puts the head noun last: "Kentin sel geçmişi" (the city's flood history)
     r"|\b(?:geçmişi|geçmiş|tarihçesi|arka\s+planı)$",
     re.I,
 )
@@ -88,7 +88,7 @@ _ASIDE = re.compile(r",\s*(?:which|who|whose|where|when|der|die|das|qui|où|que)
 # "Mayor X (who was criticised during the 2019 outbreak ...) said ...": the history is the aside's
 _BRACKETED = re.compile(r"\([^()]{8,400}\)")
 _QUOTED = re.compile(r"[“„«\"][^”“»\"]{0,600}[”“»\"]|‘(?:[^’]|’(?=\w)){0,600}’(?!\w)")  # also ‘single’ (an apostrophe inside)
-# A participle phrase set off by commas ("The strategy, published last spring, promised ..."): a
+# A participle phrase set off by commas ("The flood plan, adopted last spring, promised ..."): a
 # relative clause without its pronoun, said about the noun before it.
 _PARTICIPLE_ASIDE = re.compile(r"(?<=\w),\s+(?:[a-z]+ed|built|begun|written|known|made|held|set|run|"
                                r"taken|given|seen|born|drawn|sent|won|chosen)\s[^,;.]*,")
@@ -180,7 +180,7 @@ _DATED_SAYING = re.compile(r"^\s+(?:(?:reporters|journalists|parliament|lawmaker
 
 
 def _before_reporting_verb(main: str) -> str:
-    """ "X said the government had ignored warnings for years": a reaction, reported today. The times
+    """ "X said the council had neglected the levee for years": a reaction, reported today. The times
     inside what is said are the speaker's, not the narrative's: only the words before the verb
     count, unless the saying itself is dated ("said in 2019 that ...")."""
     verb = _SAYING.search(main)
@@ -196,7 +196,7 @@ def _before_reporting_verb(main: str) -> str:
 _RELATIVE = re.compile(r"(?<=\w)\s+(?:that|which|who)\s+(?:has|have|had|was|were|is|are)\b[^,;.]*", re.I)
 # A sentence that opens on a year: "In 2019, ...", "In March 2020, ...", "Im Jahr 2015 ...".
 _LEADING_YEAR = re.compile(r"^(?:(?:In|Im|En|Em|Nel|Au|Dans)\s+(?:(?:the\s+|[A-Za-zÀ-ÿ]+\s+){0,2})|A\s+|An\s+|The\s+)"
-                           r"(19[4-9]\d|20\d\d)\b")  # "In March 2020, ...", "A 2016 inspection found ..."
+                           r"(19[4-9]\d|20\d\d)\b")  # "In March 2020, ...", "A 2014 survey found ..."
 # A month named without a day ("in May", "since June"): the preposition keeps "may" the verb out.
 _MONTH_ALONE = re.compile(r"\b(?i:in|since|until|by|from|early|late|mid-|im|seit|bis|en|depuis|desde|em|nel|a)\s+"
                           r"(?:early\s+|late\s+|mid-)?([A-Za-zÀ-ÿ]{3,9})\b(?![\s.]*\d)")

@@ -43,11 +43,11 @@ suffixed to the noun) is the person the article gives that title, also one it na
 down; an office before a name ("Ο περιφερειάρχης Ορεινής, Θανάσης Κουτρούλης", "Community Safety
 MEC Lindiwe Mokoena") is that person's title; a one-word name that is nobody's surname but one
 person's given name ("ujar Hendra") is that person. Arabic has no capitals: there a name is the
-words after its last title ("المتحدث باسم الدفاع المدني العقيد سامي الخطيب"), a body opens with a
-body noun, and "أحد السكان" (one of the residents) names nobody, as "one of the residents" does.
-A role noun between a body and a name ("Valley Hydro spokesperson X") leaves the name as the
-speaker; a place's name ("Beach Road") is nobody; "the collector's office says" mentions the
-collector the article named.
+words after its last title ("المتحدث باسم الهلال الأحمر المقدم يوسف الحداد"), a body opens with a
+body noun, and "أحد المسعفين" (one of the paramedics) names nobody, as "one of the paramedics" does.
+A role noun between a body and a name ("Northgate Water spokeswoman X") leaves the name as the
+speaker; a place's name ("Harbour Road") is nobody; "the governor's office says" mentions the
+governor the article named.
 """
 
 from __future__ import annotations
@@ -642,9 +642,9 @@ _AR_PRONOUNS = {"هو": "m", "هي": "f", "هم": "any"}
 
 
 def _arabic_np(tokens: list[str]) -> Optional[Mention]:
-    """An Arabic noun phrase: "المتحدث باسم الدفاع المدني العقيد سامي الخطيب" is the name after its
-    last title (words with the article "ال" right after a title are its complement: "محافظ الجنوب
-    خالد المومني"); a body noun opens a body's name; "أحد السكان" (one of the residents) names nobody."""
+    """An Arabic noun phrase: "المتحدث باسم الهلال الأحمر المقدم يوسف الحداد" is the name after its
+    last title (words with the article "ال" right after a title are its complement: "محافظ الشمال
+    رامي العلي"); a body noun opens a body's name; "أحد المسعفين" (one of the paramedics) names nobody."""
     if tokens and tokens[0] in FINITE_VERBS:
         tokens = tokens[1:]  # the verb opens the sentence, its subject follows: "وقالت وزارة الصحة"
     for i, t in enumerate(tokens):
@@ -876,7 +876,7 @@ def _chunks(text: str) -> list:
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _LEADING_PREPOSITIONS = frozenset("in on at after during under from through within amid".split())
 _PLACE_PREPOSITIONS = frozenset("at in near outside inside across around towards toward".split())
-# The last word of a place's name: "Beach Road", "Mill Lane", "Aske Bridge" name no one.
+# The last word of a place's name: "Harbour Road", "Quarry Lane", "Elm Bridge" name no one.
 _PLACE_NOUNS = frozenset("""road street lane avenue drive boulevard way bridge river lake bay beach harbour harbor
     port island park square station airport mountain hill valley creek coast highway motorway canal quay pier
     strasse straße platz rue boulevard avenida calle plaza rua""".split())
@@ -914,7 +914,7 @@ def person_names(text: str) -> list[tuple[int, str, tuple[str, ...]]]:
         if before and before[-1] in _PLACE_PREPOSITIONS and len(run) == len(tokens):
             continue  # "a carrier at Calder Bay", "in Port Arlen": a place, not a person
         if _bare(run[-1]) in _PLACE_NOUNS:
-            continue  # "down on Beach Road"
+            continue  # "trees down on Harbour Road"
         if len(run) >= 3 and len(run) == len(tokens) and before and _bare(before[-1]) in _DEFINITE and \
                 _role_noun(run[0]):
             run = run[1:]  # "die Ärztin Maria Keller"
@@ -1285,7 +1285,7 @@ def subject_np(window: str) -> Optional[Mention]:
     for k in range(len(segments) - 1, 0, -1):
         place = _PLACE_THEN.search(segments[k - 1])
         if place and _REGION.fullmatch(segments[k]) and _bare(place.group(0).split()[-1]) not in NOT_NAMES:
-            # "based in Columbus, Ohio": the region of a place, not the subject
+            # "based in Regensburg, Bavaria": the region of a place, not the subject
             segments[k - 1:k + 1] = [segments[k - 1] + ", " + segments[k]]
     # "X, the attorney for ..., said" / "the hospital's director, Dr Y, told": the subject is the
     # segment before the appositions; without a comma before the verb it is the last segment
@@ -1380,7 +1380,7 @@ def _participle_start(segment: str) -> bool:
 
 
 # A full name followed by a lower-case word: the name ends there ("laut Sprecherin Eva Lorenz | seien ...").
-# "Valley Hydro spokesperson Martin Okonjo": a body, the person's role in it, then the name. The
+# "Northgate Water spokeswoman Lena Okafor": a body, the person's role in it, then the name. The
 # lower-case role noun does not end the phrase as other lower-case words after a name do.
 _ROLE_THEN_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'\-]+\s+(?P<role>[a-z]+)\s+[A-ZÀ-ÖØ-Þ][\w’'\-]+\s+[A-ZÀ-ÖØ-Þ]")
 _NAME_THEN_LOWER = re.compile(r"^(.*?\b[A-ZÀ-ÖØ-Þ][\w’'\-]+\s+[A-ZÀ-ÖØ-Þ][\w’'\-]+)\s+(?!(?:" + "|".join(

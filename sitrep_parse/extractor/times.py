@@ -3,12 +3,12 @@
 A marker may carry a clock time ("1348", "2:15 p.m.", "16h05", "14.32", "15時20分",
 "下午3点20分", "15시 20분"), a zone ("EST", "ET", "GMT", "Z", "Uhr", "local time
 (UTC+4)", "0615 local": the page's own offset; written out in words: "بتوقيت غرينتش", "за
-київським часом"), a date ("Aug 5, 2022", "3 August", "09.08.2022", "18 липня", "8 Kasım",
+київським часом"), a date ("Aug 5, 2022", "3 August", "09.08.2022", "5 березня", "8 Kasım",
 "2025年9月7日", "9월 7일") or a military date-time group ("031420ZAUG22"). Resolution follows the corpus rules
 (sitrep-dev/LABELS.md): the marker's own date, else the nearest dated context before it,
 else the publication date in the marker's zone, rolled to the next day when that would put
 the update more than an hour before publication. A marker without a zone is in the page's
-own wall clock, which follows its country's daylight saving (dates.page_zone): "9:15 Uhr"
+own wall clock, which follows its country's daylight saving (dates.page_zone): "7:40 Uhr"
 the morning after German clocks went back is +01:00 on a page published at +02:00.
 """
 
@@ -36,7 +36,7 @@ MONTHS = {
     "dec": 12, "december": 12, "dezember": 12, "décembre": 12, "decembre": 12, "diciembre": 12, "dez": 12,
     "dezembro": 12, "dicembre": 12,
 }
-# Ukrainian and Russian (the nominative and the genitive a date uses: "18 липня"), Turkish, Arabic.
+# Ukrainian and Russian (the nominative and the genitive a date uses: "5 березня"), Turkish, Arabic.
 for _n, _names in enumerate((
         "січень січня январь января ocak يناير",
         "лютий лютого февраль февраля şubat فبراير",

@@ -4,7 +4,7 @@ A marker is recognised by its shape, not its wording alone: an update keyword ("
 "EDIT", "Mise à jour", "Aktualisierung", "Aktualizace", "Ενημέρωση", "Pembaruan", "עדכון",
 "به‌روزرسانی", "อัปเดต", "ОНОВЛЕНО", "GÜNCELLEME", "تحديث", "As of", a dated "Editor's note") at
 the very start of a block, followed only by time, date, number and zone words, and closed by a
-colon, bracket, dash or a full stop after the time ("ОНОВЛЕНО 18:50. ..."). Clocks in other
+colon, bracket, dash or a full stop after the time ("ОНОВЛЕНО 14:20. ..."). Clocks in other
 scripts' digits ("۱۶:۲۰") read as any other and are given as printed. That
 is what separates "UPDATE 2:15 p.m. ET:" from "In an update to its guidance", "UPDATE
 3-Ministry says" (a wire headline) and "Updated: August 4, 2022" (a byline). "As of" also
