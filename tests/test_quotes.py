@@ -913,3 +913,13 @@ def test_portuguese_a_is_the_definite_article():
     blocks = tuple(Block("paragraph", p) for p in paragraphs)
     doc = extract(Article(source="t.html", url=None, metadata=Metadata(language="pt-BR"), blocks=blocks))
     assert [q.speaker for q in doc.quotes] == ["Prefeitura de Serra Alta do Norte"]
+
+
+def test_the_body_named_in_full_with_that_noun():
+    doc = doc_of("The provincial Department of Water and Sanitation has announced a local disaster. "
+                 "In a statement, the department said:",
+                 Block("blockquote", "The department extends its condolences to the families of the dead.", group=1))
+    assert [q.speaker for q in doc.quotes] == ["Department of Water and Sanitation"]
+    assert quotes_of("Die Wasserwerke Tannrode haben 9.000 Haushalte wieder versorgt. Für die übrigen werde es "
+                     "„voraussichtlich bis Freitagmittag so bleiben“, teilte das Unternehmen mit.") == [
+        ("voraussichtlich bis Freitagmittag so bleiben", "Wasserwerke Tannrode")]

@@ -288,7 +288,8 @@ bakanlık bakanlığı valilik valiliği belediye belediyesi müdürlüğü baş
 """.split())
 # Nouns any kind of organisation is called by: "the company said" is the last organisation named.
 _GENERIC_BODIES = frozenset("company firm group organisation organization operator business corporation club team "
-                            "charity union party".split())
+                            "charity union party unternehmen konzern firma entreprise société empresa compañía "
+                            "società azienda empresa bedrijf".split())
 # Documents speak for whoever issued them: "the report said" is the ministry that issued it.
 DOCUMENTS = frozenset("report statement readout letter release communique communiqué study survey memo "
                       "indictment complaint filing ruling document documents website post advisory bulletin "
@@ -302,7 +303,8 @@ railways railway steel chemicals capital investments insurance aviation electric
 software ventures brands stores consulting construction transport transit buses coaches trains farms
 """.split())
 _INSTITUTION_SUFFIXES = ("ministerium", "behörde", "regierung", "stab", "stabs", "kommando", "amt", "amts",
-                         "regio", "dienst", "beheerder", "instituut")  # German and Dutch compounds
+                         "regio", "dienst", "beheerder", "instituut",  # German and Dutch compounds
+                         "werke", "verwaltung", "verband", "gesellschaft", "wehr", "präsidium", "direktion")
 
 PERSON_NOUNS = frozenset("""
 spokesman spokeswoman spokesperson official officials minister president diplomat diplomats officer officers
@@ -789,6 +791,9 @@ def analyse_np(np: str) -> Optional[Mention]:
             return Mention("desc", head=_bare(run[0]), definite=False)  # "Prosecutors said"
         if len(head) == 2 and det in _DEFINITE | _INDEFINITE and is_person_noun(run[0]):
             return Mention("desc", head=_bare(run[0]), definite=det in _DEFINITE)  # "ein Sprecher"
+        if len(head) == 2 and det in _DEFINITE and _bare(run[0]) in _GENERIC_BODIES:
+            # "das Unternehmen": German capitalises the noun; it is "the company", not a name
+            return Mention("body", text=_bare(run[0]), head=_bare(run[0]), definite=True)
         return Mention("name", text=run[0])  # "Aalto", "Mr. Aalto", "judge Varga", "Ferrari"
     if is_person_noun(last):
         definite = det in _DEFINITE or possessive_det
@@ -1195,6 +1200,11 @@ def resolve(mention: Optional[Mention], ctx: Context, note: bool = True) -> tupl
             earlier = ctx.body_with_head(head)
             if earlier and all(_has_word(_words(earlier), w) for w in _words(text)):
                 return True, (ctx.note_body(earlier) if note else earlier)
+            named = ctx.full_body(head[:1].upper() + head[1:]) if mention.definite and head else ""
+            if " " in named and all(_has_word(_words(named), w) for w in _words(text)):
+                # "the department" after "the provincial Department of Water Affairs has announced ...":
+                # the body the article names in full with that noun, spoken of or not
+                return True, (ctx.note_body(named) if note else named)
             if not mention.definite:
                 return True, None
             if head in _GENERIC_BODIES and ctx.last_body and len(text.split()) == 1:
