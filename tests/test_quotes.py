@@ -923,3 +923,8 @@ def test_the_body_named_in_full_with_that_noun():
     assert quotes_of("Die Wasserwerke Tannrode haben 9.000 Haushalte wieder versorgt. Für die übrigen werde es "
                      "„voraussichtlich bis Freitagmittag so bleiben“, teilte das Unternehmen mit.") == [
         ("voraussichtlich bis Freitagmittag so bleiben", "Wasserwerke Tannrode")]
+
+
+def test_a_clock_in_a_m_ends_its_sentence_before_a_quotation():
+    assert quotes_of("Rosa Lindqvist, 58, said she left when a deputy knocked at 4:10 a.m. “I could see the flames "
+                     "from the porch,” she said.") == [("I could see the flames from the porch", "Rosa Lindqvist")]

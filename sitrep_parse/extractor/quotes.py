@@ -332,7 +332,9 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
         word = masked[max(0, m.start() - 12):m.start()].split()[-1:] or [""]
         w = word[0].lower().rstrip(".")
         if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or DOTTED.fullmatch(w):
-            continue
+            ahead = masked[m.end():m.end() + 1]
+            if not (w in ("a.m", "p.m") and ahead and (ord(ahead) >= HOLE_BASE or ahead in "“\"„«")):
+                continue  # "... at 5:30 a.m. “I could see the glow,” she said": the clock ended the sentence
         nxt = masked[m.end():m.end() + 1]
         # a capital opens the next sentence, or any letter of a script without case (Hebrew, Arabic, Korean)
         if nxt and not (nxt.isupper() or nxt.isdigit() or ord(nxt) >= HOLE_BASE or nxt in "“\"„«‘([\u05f4"
