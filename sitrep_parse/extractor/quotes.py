@@ -679,7 +679,7 @@ def sentence_subject(sentence: str) -> Optional[Mention]:
         return None
     mention = analyse_np(" ".join(np_tokens))
     rest = s[len(" ".join(tokens[:len(np_tokens)]).rstrip(",;:")):]
-    # "Ο περιφερειάρχης Ορεινής, Θανάσης Κουτρούλης, ...": an office and a place's name, then the person
+    # "Ο περιφερειάρχης Βόρειας Ακτής, Νίκος Σταυρίδης, ...": an office and a place's name, then the person
     offices = office_words(" ".join(np_tokens)) if mention is not None and mention.kind == "name" else ()
     if (mention is None or mention.kind in ("desc", "body") or offices) and rest.startswith(","):
         m = _NEXT_APPOSITION.match(rest)
@@ -687,7 +687,7 @@ def sentence_subject(sentence: str) -> Optional[Mention]:
             appos = analyse_np(m.group(1))
             if appos is not None and appos.kind == "person":
                 if mention is not None and mention.kind == "desc" and mention.head:
-                    # "Il sindaco di Roccalupa, Mauro Pellizzari, ...": "il sindaco" is him from now on
+                    # "Il sindaco di Monteferro, Aldo Berardi, ...": "il sindaco" is him from now on
                     return appos._replace(titles=appos.titles + (mention.head,))
                 return appos._replace(titles=appos.titles + offices)
     return mention
@@ -705,7 +705,7 @@ def _verb_like(word: str) -> bool:
 def _note_sentence(sentence: str, ctx: Context) -> None:
     """Keep the narrative context current from a sentence with no quotation in it."""
     acc = ACCORDING_TO.match(sentence.lstrip())
-    if acc:  # "Secondo la prefettura di Valmara, ...": the source is named in full here, "la prefettura" later
+    if acc:  # "Secondo la prefettura di Castelvetro, ...": the source is named in full here, "la prefettura" later
         source = object_np(sentence[acc.end():])
         if source is not None and source.kind in ("person", "body"):
             resolve(source, ctx)

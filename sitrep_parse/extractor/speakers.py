@@ -40,9 +40,9 @@ commonest of them in Czech, Greek, Romanian, Norwegian, Indonesian and Hebrew; n
 particular names or sites. A noun
 of office alone ("kata bupati", "a declarat prefectul", "sier ordføreren": no article, or one
 suffixed to the noun) is the person the article gives that title, also one it names further
-down; an office before a name ("Ο περιφερειάρχης Ορεινής, Θανάσης Κουτρούλης", "Community Safety
-MEC Lindiwe Mokoena") is that person's title; a one-word name that is nobody's surname but one
-person's given name ("ujar Hendra") is that person. Arabic has no capitals: there a name is the
+down; an office before a name ("Ο περιφερειάρχης Βόρειας Ακτής, Νίκος Σταυρίδης", "Community Safety
+MEC Thandi Dube") is that person's title; a one-word name that is nobody's surname but one
+person's given name ("ujar Budi") is that person. Arabic has no capitals: there a name is the
 words after its last title ("المتحدث باسم الهلال الأحمر المقدم يوسف الحداد"), a body opens with a
 body noun, and "أحد المسعفين" (one of the paramedics) names nobody, as "one of the paramedics" does.
 A role noun between a body and a name ("Northgate Water spokeswoman X") leaves the name as the
@@ -555,7 +555,7 @@ def _name_run(tokens: list[str]) -> list[str]:
             i -= 2
             break
         if _ACRONYM.fullmatch(t) and sum(1 for r in run if not _ACRONYM.fullmatch(r)) >= 2:
-            break  # "Community Safety MEC Lindiwe Mokoena": an office's acronym before a name
+            break  # "Community Safety MEC Thandi Dube": an office's acronym before a name
         if not run and b in _TITLE_SURNAMES and i > 0 and _name_token(tokens[i - 1]) \
                 and _bare(tokens[i - 1]) not in NOT_NAMES:
             run.insert(0, t.rstrip(",.;:"))  # "Stephen King", "Rachel Bishop": a title after a first name is a surname
@@ -932,7 +932,7 @@ def person_names(text: str) -> list[tuple[int, str, tuple[str, ...]]]:
                     titles.append(_bare(w))  # "Norland's president, Karl Ostby"
                 elif w.endswith(",") and w is before[-1]:
                     clause = re.split(r"[.;:,]\s", text[max(0, m.start() - 60):m.start()].rstrip(" ,"))[-1]
-                    titles.extend(office_words(clause))  # "Bupati Sindangraja, Ahmad Fauzi"
+                    titles.extend(office_words(clause))  # "Bupati Karangsari, Budi Santoso"
                 break
             if is_person_noun(w) or _is_title(w):
                 titles.append(_bare(w))
@@ -1070,8 +1070,8 @@ class Context:
         return next(iter(names)) if names and len(names) == 1 else None
 
     def _by_given(self, parts: list[str]) -> Optional[str]:
-        """A one-word name that is nobody's surname but one person's given name ("ujar Hendra" after
-        "Hendra Wijaya": Indonesian and many other styles call people by their given name)."""
+        """A one-word name that is nobody's surname but one person's given name ("ujar Budi" after
+        "Budi Santoso": Indonesian and many other styles call people by their given name)."""
         if len(parts) != 1:
             return None
         names = self._given.get(parts[0])
@@ -1153,7 +1153,7 @@ class Context:
             if _same_title(h, head, singular):
                 return True, name  # also with the article suffixed: "ordfører" -> "ordføreren"
         # Nobody spoken of so far: one person the whole article gives that title (a newest-first
-        # liveblog names "Bupati Sindangraja, Ahmad Fauzi" below the update that says "kata bupati")
+        # liveblog names "Bupati Karangsari, Budi Santoso" below the update that says "kata bupati")
         named = {n for h, names in self._titled.items() if _same_title(h, head, singular) for n in names}
         if len(named) == 1:
             return True, named.pop()
@@ -1182,7 +1182,7 @@ def resolve(mention: Optional[Mention], ctx: Context, note: bool = True) -> tupl
     if kind == "person" or (kind == "name" and text and ctx.is_known_person(text)):
         return True, (ctx.note_person(text, mention.titles) if note else ctx.full_name(text))
     if kind == "name" and text and text.isupper() and len(text) > 1:
-        titled = ctx.titled_person(text.lower())  # "the MEC" after "Community Safety MEC Lindiwe Mokoena"
+        titled = ctx.titled_person(text.lower())  # "the MEC" after "Community Safety MEC Thandi Dube"
         if titled:
             return True, (ctx.note_person(titled) if note else titled)
         spelled = ctx.full_body(text)  # "the RAIB" after "the Rail Accident Inquiry Board (RAIB)"
@@ -1312,7 +1312,7 @@ def subject_np(window: str) -> Optional[Mention]:
                 j -= 1
     subject = analyse_np(segments[j])
     if subject is not None and subject.kind == "person" and j > 0:
-        # "Prefectul județului, Cristian Bălănescu, a anunțat": the office before the name is their title
+        # "Prefectul județului, Mihai Dobrescu, a anunțat": the office before the name is their title
         offices = office_words(segments[j - 1])
         if offices:
             subject = subject._replace(titles=subject.titles + offices)
@@ -1335,8 +1335,8 @@ def subject_np(window: str) -> Optional[Mention]:
 
 
 def office_words(segment: str) -> tuple[str, ...]:
-    """The nouns of office in a phrase that names an office, not a person ("Ο περιφερειάρχης Ορεινής",
-    "Bupati Sindangraja", "the regional governor"): what the person named after it is called later."""
+    """The nouns of office in a phrase that names an office, not a person ("Ο περιφερειάρχης Βόρειας Ακτής",
+    "Bupati Karangsari", "the regional governor"): what the person named after it is called later."""
     mention = analyse_np(segment)
     if mention is not None and mention.kind not in ("desc", "name"):
         return ()
