@@ -40,6 +40,7 @@ FIXED_ZONES: dict[str, timezone] = {
     "WIT": _fixed(9), "ACDT": _fixed(10.5), "CHST": _fixed(10),
     "ART": _fixed(-3), "BRT": _fixed(-3), "UYT": _fixed(-3), "CLT": _fixed(-4), "VET": _fixed(-4),
     "COT": _fixed(-5), "PET": _fixed(-5), "ECT": _fixed(-5),
+    "МСК": _fixed(3),  # Moscow time as Russian pages print it, in Cyrillic
 }
 
 # Names that follow daylight-saving rules: the offset depends on the date.

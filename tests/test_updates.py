@@ -28,6 +28,12 @@ STORY = ["Fighting resumed on Thursday along the northern line, officials said, 
 
 # (marker paragraph, published, label, time_text, timestamp)
 MARKERS = [
+    # a bold run-in label closed by a full stop, in Cyrillic with Moscow time in Cyrillic
+    (("paragraph", "Обновлено в 16:45 МСК. " + BODY, {"lead": "Обновлено в 16:45 МСК."}), "2025-03-01T09:40:00+03:00",
+     "Обновлено в 16:45 МСК", "16:45 МСК", "2025-03-01T16:45:00+03:00"),
+    # a Japanese addendum label in full-width angle brackets
+    ("＜追記 午後4時20分＞" + BODY, "2025-03-01T09:40:00+09:00", "追記 午後4時20分",
+     "午後4時20分", "2025-03-01T16:20:00+09:00"),
     # Persian, with its own digits and the non-joiner inside the keyword; Thai, "o'clock" after the clock
     ("به\u200cروزرسانی ساعت ۱۶:۲۰: " + BODY, "2025-11-19T07:50:00+03:30", "به\u200cروزرسانی ساعت ۱۶:۲۰", "۱۶:۲۰",
      "2025-11-19T16:20:00+03:30"),

@@ -92,7 +92,7 @@ _WORDED_ZONE_NAMES = (("غرين", "GMT"), ("جرين", "GMT"), ("київ", "KY
 _LOCAL_ZONE = re.compile(r"\(?\s*" + LOCAL_TIME + r"\b", re.I)
 _ZONE = (r"(?P<zone>" + _WORDED_ZONE + r"|(?:(?:Eastern|Pacific|Central|Mountain|UK|London|Moscow|Kyiv|Kiev)\s+time|\(?\s*" + LOCAL_TIME
          + r")(?:\s*\((?P<lzone>" + _OFFSET + r")\))?\)?|" + _OFFSET
-         + r"|Uhr(?:\s+Ortszeit)?|h\b|(?-i:[A-Z]{1,5})(?![A-Za-z]))")
+         + r"|Uhr(?:\s+Ortszeit)?|h\b|(?-i:[A-Z]{1,5}|[А-ЯЁ]{3,4})(?![A-Za-zА-Яа-яЁё]))")
 CLOCK_PATTERNS = [
     # 2:15 p.m. ET / 9:40 a.m. / 14:30 Uhr / 16h05 / 14.32 BST
     re.compile(r"\b(?P<h>\d{1,2})[:.h](?P<mi>[0-5]\d)(?!\d)\s*(?P<ap>[ap]\.?\s?m\.?)?(?:\s*" + _ZONE + r")?", re.I),

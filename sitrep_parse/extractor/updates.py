@@ -82,7 +82,7 @@ _CLOSE = re.compile(r"[\])]\s*[:\-–—.]?|\s*:(?=\s|$)|\s[\-–—](?=\s)|(?<=
 _FILLER = re.compile(
     r"\b(?:at|as|of|on|um|à|a|le|am|du|des|de|the|local|time|hrs?|uhr|uur|om|h|hs|no|nr|number|[ap]\.?\s?m\.?|"
     r"vom|von|del|el|las|la|às|alle|ore|ora|horas|dalle|в|о|об|saat|الساعة|" + LOCAL_TIME + r"|"
-    r"(?-i:[A-Z]{1,5})|utc|gmt|z|today|heute|aujourd'hui|hoy|hoje|oggi|morning|afternoon|evening|night|"
+    r"(?-i:[A-ZА-ЯЁ]{1,5})|utc|gmt|z|today|heute|aujourd'hui|hoy|hoje|oggi|morning|afternoon|evening|night|"
     r"kl|klo|godz|hod|pukul|jam|ώρα|ωρα|στις|"  # "o'clock" and "at" before a clock (no, fi, pl, cs, id, el)
     r"ساعت|در|เวลา|น|"  # fa "hour", "at"; th "time", น. (o'clock) after the clock
     r"mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
@@ -101,8 +101,8 @@ _TIME_LINE = re.compile(
 )
 # A label in brackets that Japanese, Chinese and Korean pages put before an update: the update keyword
 # (更新 "update", 追記 "addendum", 업데이트) with at most a date and a time beside it.
-_BRACKET_MARKER = re.compile(r"^\s*[【［\[〔](?P<label>[^】］\]〕]{0,24}?(?:更新|追記|追记|アップデート|업데이트|갱신)"
-                             r"[^】］\]〕]{0,24}?)[】］\]〕]\s*")
+_BRACKET_MARKER = re.compile(r"^\s*[【［\[〔＜<〈《](?P<label>[^】］\]〕＞>〉》]{0,24}?(?:更新|追記|追记|アップデート|업데이트|갱신)"
+                             r"[^】］\]〕＞>〉》]{0,24}?)[】］\]〕＞>〉》]\s*")
 _INNER_COLON = re.compile(r"(?<!\d):|:(?!\d)")
 _SEPARATOR = re.compile(r"^[\W_]{3,}$")  # "___", "* * *": a typed thematic break
 _AM_PM = re.compile(r"\d\s*[ap]\.?\s?m\b|午前|午後|上午|下午|오전|오후", re.I)
@@ -154,7 +154,7 @@ def find_marker(block: Block, index: int, default_year: Optional[int]) -> Option
     m = MARKER_START.match(text)
     if m:
         return _keyword_marker(block, index, text, m, default_year)
-    if text[:1] in "【［[〔":
+    if text[:1] in "【［[〔＜<〈《":
         bracket = _BRACKET_MARKER.match(text)
         if bracket:  # "【15時20分更新】", "［更新］": a label set in brackets, the keyword anywhere in it
             mt = parse_marker_time(bracket.group("label"), default_year)
@@ -240,6 +240,11 @@ def _keyword_marker(block: Block, index: int, text: str, start: re.Match, defaul
     ends = [(c.start(), c.end()) for c in _CLOSE.finditer(head, start.end())]
     if len(text) <= 110:
         ends.append((len(text.rstrip()), len(text)))
+    lead = block.lead or ""
+    if start.end() < len(lead) <= 110 and text.startswith(lead):
+        # a label in bold run into its paragraph ("<b>Обновлено в 16:45 МСК.</b> Спасатели ..."): it ends with its emphasis
+        ends.append((len(lead.rstrip(" .:–—-")), len(lead)))
+        ends.sort()
     best = None
     for rest_end, close_end in ends:
         rest = text[start.end():rest_end]
