@@ -40,6 +40,80 @@ KNOWN_MISSES = {
         "a 2023 report's finding is labelled report; LABELS.md would call it background",
     ("set5", "za-plain-tanker-blast-sast-quotes.html", "roles"):
         "'Operation X, launched in May, …': a participle aside read as dated history",
+    ("set7", "au-wpvip-liveblog-floods-no-zone.html", "clean"):
+        "a 'Key events' label over the liveblog's summary bullets stays",
+    ("set7", "us-local-wire-derailment-cp1252.html", "clean"):
+        "a wire rights notice in a side box stays (the aeb ground truth keeps such lines, so they are kept)",
+    ("set4", "discourse-forum-edit-ist.html", "metadata"):
+        "a forum thread: every poster's name is read as an author",
+    ("set6", "in-govt-briefing-transcript-qa.html", "metadata"):
+        "a government release's issuing office is labelled its author",
+    ("set6", "plain-newsletter-sahel-morning-briefing.html", "metadata"):
+        "the label keeps the newsletter's name in the title",
+    ("set6", "reddit-like-live-thread-ferry-relative-times.html", "metadata"):
+        "a thread's poster handle is labelled its author",
+    ("set6", "ru-koi8r-obnovleno-msk-mine.html", "metadata"):
+        "the label keeps «» around a name in the title, which the page's title drops",
+    ("set6", "caribbean-terminal-blast-correction-only-ast.html", "updates"):
+        "AST (Atlantic or Arabia) is left unresolved; the label reads it as -04:00",
+    ("set6", "caribbean-terminal-blast-correction-only-ast.html", "quotes"):
+        "'Marlon St. Hill' is given without the stop; a safety audit's words go to a person",
+    ("set6", "fa-rtl-persian-digits-earthquake.html", "quotes"):
+        "Persian reporting verbs and names: no vocabulary yet",
+    ("set6", "in-govt-briefing-transcript-qa.html", "quotes"):
+        "transcript turns ('MINISTER:', 'Q:') are labelled as statements; they carry no quotation marks",
+    ("set6", "mx-english-liveblog-tweet-embeds-cdmx-time.html", "quotes"):
+        "an embedded post's account is given as the label's shorter name",
+    ("set6", "ng-election-violence-bottom-updates-wat.html", "quotes"):
+        "a spokesperson named only in the next paragraph; 'a voter who gave her name only as X'",
+    ("set6", "ph-amp-live-list-typhoon-pht.html", "quotes"):
+        "an unnamed spokesperson is labelled with the body's name",
+    ("set6", "plain-maritime-report-document-quotes.html", "quotes"):
+        "a report's words are labelled with the report as speaker",
+    ("set6", "plain-newsletter-sahel-morning-briefing.html", "quotes"):
+        "a spokesperson named in the next sentence; a charge sheet's words",
+    ("set6", "plain-us-legionnaires-tricky-speakers.html", "quotes"):
+        "'That was the message from X' after the quotation; a complaint's words",
+    ("set6", "reddit-like-live-thread-ferry-relative-times.html", "quotes"):
+        "'Governor of X province Y on local radio:' has no verb; a speaker named in a later post",
+    ("set6", "ru-koi8r-obnovleno-msk-mine.html", "quotes"):
+        "Russian speakers after a quotation with a dash ('— заявил X')",
+    ("set6", "th-tis620-buddhist-year-flash-flood.html", "quotes"):
+        "Thai reporting verbs and names: no vocabulary yet",
+    ("set7", "ja-news-jishin-tsuiki-gogo.html", "quotes"):
+        "an unnamed agency official is labelled with the agency; a resident's name after her quotation",
+    ("set7", "pt-incendio-atualizacao-as-topo.html", "quotes"):
+        "an acronym named after the statement's paragraphs",
+    ("set7", "uk-regional-storm-power-cuts-bottom-updates.html", "quotes"):
+        "'a spokesperson for the network operator': the operator is named a sentence before",
+    ("set7", "us-local-wire-derailment-cp1252.html", "quotes"):
+        "a company spokesperson's words go to the person, labelled with the company",
+    ("set6", "caribbean-terminal-blast-correction-only-ast.html", "roles"):
+        "'A 2023 audit … said' reads as dated history; labelled report",
+    ("set6", "fa-rtl-persian-digits-earthquake.html", "roles"):
+        "a Solar Hijri year (۱۳۸۹) is not read as a past year",
+    ("set6", "in-govt-briefing-transcript-qa.html", "roles"):
+        "transcript turns are labelled statements",
+    ("set6", "it-liveblog-aggiornamento-ore-frana.html.gz", "roles"):
+        "the last update runs on over the background paragraph after it",
+    ("set6", "ocha-style-sitrep-highlights-measles-eat.html", "roles"):
+        "'have arrived since fighting intensified in July' is labelled background",
+    ("set6", "ph-amp-live-list-typhoon-pht.html", "roles"):
+        "a reaction dated 'on Saturday' is labelled background",
+    ("set6", "plain-newsletter-sahel-morning-briefing.html", "roles"):
+        "'has recorded N cases since the start of October' is a running tally, read as history",
+    ("set6", "th-tis620-buddhist-year-flash-flood.html", "roles"):
+        "Thai 'before this' (ก่อนหน้านี้) is not past vocabulary yet",
+    ("set7", "au-wpvip-liveblog-floods-no-zone.html", "roles"):
+        "summary paragraphs above the posts read as history",
+    ("set7", "ja-news-jishin-tsuiki-gogo.html", "roles"):
+        "Japanese report paragraphs read as history",
+    ("set7", "uk-ngo-earthquake-appeal-date-only-updates.html", "roles"):
+        "'has worked in X since 2011' about the charity is labelled report",
+    ("set7", "us-local-wire-derailment-cp1252.html", "roles"):
+        "a general explainer paragraph ('Chlorine is widely used ...') is labelled background",
+    ("set7", "us-newspack-plant-explosion-straight-news.html", "roles"):
+        "a town's description ('X, a town of 11,000, ...') is labelled background",
 }
 
 
