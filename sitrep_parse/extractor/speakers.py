@@ -955,12 +955,11 @@ class Context:
     the article calls "Mr".
     """
 
-    __slots__ = ("people", "bodies", "descs", "last_person", "last_name", "last_body", "last_any", "counts",
+    __slots__ = ("bodies", "descs", "last_person", "last_name", "last_body", "last_any", "counts",
                  "all_names", "surname_counts", "inner_caps", "_by_last", "gender", "mentions", "scope", "sentence",
                  "_body_names", "texts", "_spoken", "_titled", "_given")
 
     def __init__(self) -> None:
-        self.people: list[tuple[str, tuple[str, ...]]] = []  # full names with their titles, as spoken of
         # surname -> full names spoken of, the latest last: looked up per name, so a long article stays linear
         self._spoken: dict[str, dict[str, None]] = {}
         self.bodies: list[str] = []
@@ -1084,7 +1083,6 @@ class Context:
 
     def note_person(self, name: str, titles: tuple[str, ...] = ()) -> str:
         name = self.full_name(name)
-        self.people.append((name, titles))
         if name:
             names = self._spoken.setdefault(name.split()[-1], {})
             names.pop(name, None)
