@@ -77,12 +77,14 @@ def extract_metadata(root: etree._Element, page_url: Optional[str]) -> Metadata:
                 return values[0]
         return None
 
+    title_tag = root.find(".//title")
+    page_title = norm(text_content(title_tag)) if title_tag is not None else None
     site_name = _first(*(name for name in (
         meta("og:site_name", "application-name", "al:android:app_name", "twitter:app:name:iphone"),
-        _title_decoration(root, _first(_ld_str(ld.get("headline")), meta("og:title", "twitter:title"))),
+        _title_decoration(page_title, _first(_ld_str(ld.get("headline")), meta("og:title", "twitter:title"))),
         _ld_name(ld.get("publisher")),
     ) if name and "://" not in name))  # an address is not a name
-    title = _title(root, ld, meta, site_name)
+    title = _title(root, ld, meta, site_name, page_title)
     authors = _authors(root, ld, metas)
     language = _first(root.get("lang"), root.get("xml:lang"), meta("content-language", "language", "dc.language"),
                       _ld_str(ld.get("inLanguage")), (meta("og:locale") or "").replace("_", "-") or None)
@@ -251,12 +253,11 @@ def _first(*values: Optional[str]) -> Optional[str]:
 # --------------------------------------------------------------------------- fields
 
 
-def _title(root: etree._Element, ld: dict, meta, site_name: Optional[str]) -> Optional[str]:
+def _title(root: etree._Element, ld: dict, meta, site_name: Optional[str], page_title: Optional[str]
+           ) -> Optional[str]:
     h1s = [norm(text_content(h)) for h in root.iter("h1")]
     h1s = [h for h in h1s if h]
     declared = _first(_ld_str(ld.get("headline")), meta("og:title", "twitter:title", "title", "dc.title"))
-    title_tag = root.find(".//title")
-    page_title = norm(text_content(title_tag)) if title_tag is not None else None
     # The visible headline, when the declared title (else the <title>) confirms it. A declared
     # title that matches no <h1> means the <h1> is something else (a blog's name on Blogger):
     # then the <title>, which carries that name too, is no confirmation.
@@ -272,13 +273,11 @@ def _title(root: etree._Element, ld: dict, meta, site_name: Optional[str]) -> Op
     return _strip_site(page_title, site_name) if page_title else None
 
 
-def _title_decoration(root: etree._Element, declared: Optional[str]) -> Optional[str]:
+def _title_decoration(page_title: Optional[str], declared: Optional[str]) -> Optional[str]:
     """The site's name as the page prints it around its headline in <title> ("Harbour Log:
     Red rainstorm shuts roads"). It comes before the JSON-LD publisher, which may name the platform
     that hosts the site ("Blogger") or the company behind it rather than the site itself."""
-    title_tag = root.find(".//title")
-    page_title = norm(text_content(title_tag)) if title_tag is not None else ""
-    if not declared or len(page_title) <= len(declared):
+    if not declared or not page_title or len(page_title) <= len(declared):
         return None
     if page_title.endswith(declared):
         rest = page_title[:-len(declared)]
