@@ -84,29 +84,31 @@ def expand(sources: Iterable[str]) -> Iterator[Item]:
             if source == "-" or is_url(source):
                 yield Item(source)
             elif os.path.isdir(source):
-                yield from _pages_in(source)
+                yield from _or_cause(_walk(source), source, NO_PAGES)
             elif GLOB_CHARS & set(source) and not os.path.exists(source):
                 matches = sorted(glob.iglob(source, recursive=True))
-                if not matches:
-                    yield Item(source, "no file matches this pattern")
-                for m in matches:
-                    yield from (_walk(m) if os.path.isdir(m) else (Item(m),))
+                found = (i for m in matches for i in (_walk(m) if os.path.isdir(m) else (Item(m),)))
+                yield from _or_cause(found, source, NO_PAGES_MATCHED if matches else "no file matches this pattern")
             else:
                 yield Item(source)  # a missing file is reported by the scraper, in its place
         except OSError as exc:
             yield Item(source, f"cannot read: {exc.strerror or exc}")
 
 
-def _pages_in(folder: str) -> Iterator[Item]:
-    """A folder given as a source: its pages, or one error record if it holds none (a mistyped
-    path or pages saved under another suffix should not pass as a batch that found nothing)."""
+_SUFFIXES_TEXT = "(" + ", ".join(s for s in PAGE_SUFFIXES if ".gz" not in s) + " and their .gz)"
+NO_PAGES = "no pages in this folder " + _SUFFIXES_TEXT
+NO_PAGES_MATCHED = "no pages in the folders this pattern matches " + _SUFFIXES_TEXT
+
+
+def _or_cause(items: Iterator[Item], source: str, cause: str) -> Iterator[Item]:
+    """A folder or glob given as a source: what it holds, or one error record if that is nothing (a
+    mistyped path or pages saved under another suffix should not pass as a batch that found nothing)."""
     found = False
-    for item in _walk(folder):
+    for item in items:
         found = True
         yield item
     if not found:
-        yield Item(folder, "no pages in this folder (" + ", ".join(s for s in PAGE_SUFFIXES if ".gz" not in s)
-                   + " and their .gz)")
+        yield Item(source, cause)
 
 
 def _walk(top: str) -> Iterator[Item]:
@@ -689,14 +691,15 @@ def run_batch(sources: list[str], *, from_file: Optional[str], options: FetchOpt
     rate = (parsed + failed) / elapsed if elapsed > 0 else 0.0
     extra = f", {skipped} already in {output}" if skipped else ""
     stop = ""
+    terminated = interrupts.signum == signal.SIGTERM
     if interrupted:
-        stop = "; terminated" if interrupts.signum == signal.SIGTERM else "; interrupted"
+        stop = "; terminated" if terminated else "; interrupted"
         if output:
             stop += " (add --skip-existing to the same command to resume)"
     print(f"sitrep-parse: {parsed} parsed, {failed} failed{extra}, {updates} updates, {quotes} quotes"
           f" in {elapsed:.1f} s ({rate:.1f} pages/s){stop}", file=sys.stderr, flush=True)
     if interrupted:
-        return EXIT_TERMINATED if interrupts.signum == signal.SIGTERM else EXIT_INTERRUPTED
+        return EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
     return EXIT_FAILED if failed else EXIT_OK
 
 

@@ -475,8 +475,10 @@ def test_a_folder_without_pages_is_reported_not_passed_over(tmp_path):
     (tmp_path / "other").mkdir()
     (tmp_path / "other" / "page.php").write_text("<p>saved under another suffix</p>")
     shutil.copy(SITREP_DEV / GOOD[0], tmp_path / "good.html")
-    result = sitrep(str(tmp_path / "empty"), str(tmp_path / "other"), str(tmp_path / "good.html"))
+    result = sitrep(str(tmp_path / "empty"), str(tmp_path / "other"), str(tmp_path / "good.html"),
+                    str(tmp_path / "emp*"))
     assert result.returncode == 1
     out = records(result.stdout)
     assert [r.get("error", {}).get("message", "").split(" (")[0] for r in out] == [
-        "no pages in this folder", "no pages in this folder", ""]
+        "no pages in this folder", "no pages in this folder", "", "no pages in the folders this pattern matches"]
+    assert out[3]["source"] == str(tmp_path / "emp*")  # a glob that finds only empty folders: named as given
