@@ -550,7 +550,7 @@ def _clause_subject(sentence: str, hole: int, ctx: Context, named: Optional[list
         if kind == "pronoun" and (mention.gender == "body" or (clause.split() or [""])[0].lower() in ("i", "we")):
             continue  # "it", or the writer
         if kind in ("person", "body", "pronoun") or (kind == "desc" and mention.known) or (
-                kind == "name" and (ctx.is_known_person(mention.text or "") or mention.text in ctx.inner_caps)):
+                kind == "name" and not _opener_only(mention, ctx)):
             if kind == "pronoun":
                 # "When I spoke to X, who ..., she put it this way:": the person the sentence itself named
                 fits = [n for at, n, titles in (named or []) if at < hole and mention.gender in (
@@ -609,8 +609,7 @@ def _attribution_tail(sentence: str, hole: int, inner: str, ctx: Context) -> tup
     mention = analyse_np(" ".join(words[1:]))
     if mention is None or mention.kind not in ("person", "name", "body"):
         return False, None
-    if mention.kind == "name" and not ctx.is_known_person(mention.text or "") \
-            and mention.text not in ctx.inner_caps:
+    if _opener_only(mention, ctx):
         return False, None
     return resolve(mention, ctx)
 
@@ -702,6 +701,12 @@ def _verb_like(word: str) -> bool:
     return w in _COMMON_VERBS or is_reporting_verb(w) or (w.endswith("ed") and len(w) > 4)
 
 
+def _opener_only(mention: Mention, ctx: Context) -> bool:
+    """A one-word "name" the article capitalises only where it opens a sentence, and no person it
+    names: a verb or a noun set at the start ("Według hydrologów ...", "Ecco il testo:"), nobody."""
+    return mention.kind == "name" and mention.text not in ctx.inner_caps and not ctx.is_known_person(mention.text or "")
+
+
 def _note_sentence(sentence: str, ctx: Context) -> None:
     """Keep the narrative context current from a sentence with no quotation in it."""
     acc = ACCORDING_TO.match(sentence.lstrip())
@@ -728,9 +733,8 @@ def _note_sentence(sentence: str, ctx: Context) -> None:
             _note_office_holder(sentence[:last_fin.start()], ctx)
             return
     mention = sentence_subject(sentence)
-    if mention is not None and mention.kind == "name" and mention.text not in ctx.inner_caps \
-            and not ctx.is_known_person(mention.text or ""):
-        pass  # a capitalised word only ever seen opening a sentence is no name ("Według hydrologów ...")
+    if mention is not None and _opener_only(mention, ctx):
+        pass  # "Według hydrologów ..."
     elif mention is not None and mention.kind in ("person", "body", "name"):
         resolve(mention, ctx)
     elif mention is not None and mention.kind == "desc" and not mention.definite and mention.known:
@@ -927,8 +931,8 @@ def _intro_speaker(intro: str, ctx: Context) -> Optional[str]:
                 return found[1]
     for s0, s1 in reversed(bounds):  # the sentence that ends on the colon first
         mention = sentence_subject(masked[s0:s1])
-        if mention is not None and mention.kind == "name" and mention.text not in ctx.inner_caps:
-            continue  # "Ecco il testo:": a word capitalised only where it opens a sentence names nobody
+        if mention is not None and _opener_only(mention, ctx):
+            continue  # "Ecco il testo:"
         if mention is not None:
             found = resolve(mention, ctx)
             if found[1]:
