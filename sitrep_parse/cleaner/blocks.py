@@ -28,9 +28,16 @@ from .dom import BLOCK_TAGS, HEADINGS, is_link, link_text_length, norm, raw_text
 SENTENCE = 80  # characters of text outside links that make a block prose whatever its links
 LEAD_TAGS = frozenset({"strong", "b", "em", "i", "mark", "u"})
 TIME_ATTRS = ("datetime", "data-timestamp", "data-time", "data-datetime", "data-published", "data-date")
-_TIME_XPATH = etree.XPath(
-    "descendant-or-self::*[@datetime or @data-timestamp or @data-time or @data-datetime or @data-published]"
-)
+_TIME_KEYS = frozenset(("datetime", "data-timestamp", "data-time", "data-datetime", "data-published"))
+
+
+def _timed_elements(root: etree._Element) -> list[etree._Element]:
+    """The element and its descendants that carry a machine time attribute, in document order.
+
+    A walk over each element's attribute names: a third of the time of the equivalent XPath
+    (lxml evaluates "@a or @b ..." per element through libxml2's generic machinery)."""
+    keys = _TIME_KEYS
+    return [el for el in root.iter() if not keys.isdisjoint(el.keys())]
 # A list item holding any of these is a container (a liveblog post, a card with paragraphs),
 # walked for its blocks rather than flattened into one list_item.
 _LI_BLOCKS = HEADINGS | {"ul", "ol", "p", "div", "blockquote", "article", "section", "table", "pre", "dl",
@@ -108,9 +115,9 @@ def find_entries(root: etree._Element) -> dict:
     """
     candidates: dict = {}  # post element -> (machine time, element holding the label or None, JSON-LD headline)
     for post, when, headline in _json_ld_posts(root):
-        timed = next((t for t in _TIME_XPATH(post) if _machine_time(t)), None)
+        timed = next((t for t in _timed_elements(post) if _machine_time(t)), None)
         candidates.setdefault(post, (when, timed, headline))
-    for timed in _TIME_XPATH(root):
+    for timed in _timed_elements(root):
         when = _machine_time(timed)
         if when is None:
             continue
@@ -272,7 +279,6 @@ def _post_of(el: etree._Element, root: etree._Element) -> Optional[etree._Elemen
     return None
 
 
-_LIVEBLOG_SCRIPTS = etree.XPath("//script[contains(., 'liveBlogUpdate')]")
 _LD_ITEM = re.compile(r'\{\s*"@type"\s*:\s*"(?:BlogPosting|LiveBlogUpdate|NewsArticle|Article|SocialMediaPosting|'
                       r'Comment|CreativeWork)"', re.I)
 _LD_FIELD = {k: re.compile(r'"' + k + r'"\s*:\s*"((?:[^"\\]|\\.)*)"') for k in
@@ -286,8 +292,10 @@ def _json_ld_posts(root: etree._Element) -> list[tuple[etree._Element, str, Opti
     JSON-LD is often hand-assembled and broken (a missing comma loses nothing here).
     """
     found = []
-    for script in _LIVEBLOG_SCRIPTS(root):
+    for script in root.iter("script"):
         raw = script.text or ""
+        if "liveBlogUpdate" not in raw:
+            continue
         if "ld+json" not in (script.get("type") or "").lower():
             continue
         raw = raw[raw.index("liveBlogUpdate"):]

@@ -185,8 +185,30 @@ def _char_before(text: str, at: int) -> str:
     return text[k] if k >= 0 else ""
 
 
-def find_verbs(text: str) -> list[VerbMatch]:
-    """Every reporting verb in the text, in order."""
+_verbs_cache: dict[str, tuple[VerbMatch, ...]] = {}
+
+
+def forget_phrases() -> None:
+    """Start an article with empty phrase memories (find_verbs, analyse_np).
+
+    Within an article a sentence is read by several rules; across articles sentences do not
+    repeat, and a benchmark that reads the same pages again must not be served from memory."""
+    _verbs_cache.clear()
+    _np_cache.clear()
+
+
+def find_verbs(text: str) -> tuple[VerbMatch, ...]:
+    """Every reporting verb in the text, in order.
+
+    Remembered per text: the rules that ask "who said it" and "what is this sentence about" read
+    the same sentence and the same clauses of it; a VerbMatch never changes once made."""
+    found = _verbs_cache.get(text)
+    if found is None:
+        found = _verbs_cache[text] = tuple(_find_verbs(text))
+    return found
+
+
+def _find_verbs(text: str) -> list[VerbMatch]:
     found: list[VerbMatch] = []
     hyphens = "-" in text  # French inversions ("a-t-il dit") are hyphenated
     for m in _WORD.finditer(text):
@@ -680,8 +702,26 @@ def _arabic_np(tokens: list[str]) -> Optional[Mention]:
     return None
 
 
+_np_cache: dict[tuple[str, bool, bool], Optional[Mention]] = {}
+
+
 def analyse_np(np: str) -> Optional[Mention]:
-    """One comma-free noun phrase -> what it names (None when it names nothing usable)."""
+    """One comma-free noun phrase -> what it names (None when it names nothing usable).
+
+    Remembered per phrase and language convention: a sentence's subject is read by more than one
+    rule ("who said it", "who is the paragraph about"), and "the ministry", "he" recur on every page.
+    The Mention is immutable, so sharing it is safe."""
+    key = (np, FRENCH_M.get(), PORTUGUESE.get())
+    found = _np_cache.get(key, _MISSING)
+    if found is _MISSING:
+        found = _np_cache[key] = _analyse_np(np)
+    return found
+
+
+_MISSING = object()
+
+
+def _analyse_np(np: str) -> Optional[Mention]:
     np = QUOTE_HOLE.sub(" ", np)
     if "(" in np:
         np = _PARENTHESIS.sub("", np)  # "Koninklijk Weerinstituut (KWI)": the name without its acronym
