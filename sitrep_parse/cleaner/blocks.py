@@ -400,7 +400,7 @@ def _labelled_posts(root: etree._Element) -> list[tuple[etree._Element, etree._E
         own = el.text or ""
         if len(el):
             own += (el[0].text or "") + (el[0].tail or "")
-        if len(own) > 40 or not _DIGIT.search(own):
+        if not own or len(own) > 40 or not _DIGIT.search(own):
             continue
         text = norm(own)
         # <time> says by itself that it holds a time: there a date may come with the clock

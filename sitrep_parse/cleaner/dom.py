@@ -18,6 +18,7 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 # spelling in Persian, Kurdish and Indic scripts ("جان‌باختگان") and part of emoji sequences, so it
 # stays after any character beyond Latin; after Latin letters it is only typesetting and goes.
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff]|(?<![^\x00-\u024f])[\u200c\u200d]")
+_INVISIBLE_CHARS = "\u00ad\u200b\u2060\ufeff\u200c\u200d"
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements that start a new block of text when they appear inside a container.
@@ -65,8 +66,8 @@ def norm(text: Optional[str]) -> str:
     """
     if not text:
         return ""
-    if not text.isascii():
-        text = _INVISIBLE.sub("", text)
+    if not text.isascii() and any(c in text for c in _INVISIBLE_CHARS):
+        text = _INVISIBLE.sub("", text)  # the regex steps through every character: only where one is there
     if "\n" in text:
         return "\n".join(line for line in (" ".join(part.split()) for part in text.split("\n")) if line)
     return " ".join(text.split())

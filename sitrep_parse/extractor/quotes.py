@@ -130,10 +130,14 @@ _CLAUSE_END = re.compile(r"[.!?;]" + _NOTE_REF + r"\s+(?=[A-Z“\"])")
 _NEXT_APPOSITION = re.compile(r",\s*([^,]{3,80}),")
 _NEW_SENTENCE = re.compile(_NOTE_REF + r"\s+[A-Z“\"„«]")
 _ANY_MARK = re.compile("[\"“”„«»‹›「‘‚\u05f4]")
-_STRAIGHT_OPENER = re.compile(r"(?:^|[\s(\[—–])'[^\W\d_]")  # 'straight single quotes' opening a quotation
-_CAP_WORD = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w\-]+")
-_INNER_CAP = re.compile(r"(?<=[\w,])[ \u00a0]+([A-ZÀ-ÖØ-Þ][\w\-]+)")  # a capital after a word or comma: inside a sentence
-_SENTENCE_END = re.compile(r"[.!?…]+[”\"’)]*" + _NOTE_REF + r"\s+|[。！？]+[」』）]*\s*")
+# 'straight single quotes' opening a quotation: an apostrophe at the start or after a space, bracket or dash
+_STRAIGHT_OPENER = re.compile(r"'(?<![^\s(\[—–]')[^\W\d_]")
+# Patterns here open on a character class where they can: the engine then skips to the next place the
+# class matches instead of trying the whole pattern at every character ("\b[A-Z]" is "[A-Z]" with no word
+# character before it; an assertion first would hide the class from that optimisation).
+_CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?<!\w[A-ZÀ-ÖØ-Þ])[\w\-]+")
+_INNER_CAP = re.compile(r"[ \u00a0](?<=[\w,][ \u00a0])[ \u00a0]*([A-ZÀ-ÖØ-Þ][\w\-]+)")  # a capital after a word or comma: inside a sentence
+_SENTENCE_END = re.compile(r"[.!?…。！？](?:(?<=[.!?…])[.!?…]*[”\"’)]*" + _NOTE_REF + r"\s+|(?<=[。！？])[。！？]*[」』）]*\s*)")
 # An introduction that announces a statement: a statement noun or a reporting verb in its last clause,
 # and a colon at the end ("... said in a statement:", "Mme X a déclaré :", "difundió el siguiente comunicado:").
 _STATEMENT_INTRO = re.compile(

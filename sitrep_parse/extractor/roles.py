@@ -138,7 +138,10 @@ def is_background(text: str, published: Optional[datetime]) -> bool:
     text = _QUOTED.sub(" ", text)  # words in quotation marks are someone's speech, not the narrative's time
     m = _FIRST_SENTENCE.match(text)
     opening = (m.group(0) if m else text)[:300]
-    main = _RELATIVE.sub("", _ASIDE.sub("", _PARTICIPLE_ASIDE.sub(",", _BRACKETED.sub("", opening))))
+    main = _BRACKETED.sub("", opening) if "(" in opening else opening
+    if "," in main:  # both asides open on a comma; most openings have none, and skip two scans
+        main = _ASIDE.sub("", _PARTICIPLE_ASIDE.sub(",", main))
+    main = _RELATIVE.sub("", main)
     if _CURRENT.search(main.lower()):
         return False
     told = _before_reporting_verb(main)  # the narrative's own words, without what someone is reported saying

@@ -876,7 +876,7 @@ _COMMON_NOUN = re.compile(r"(?![^\W\d_]+(?:ing|ly)$)[^\W\d_A-ZÀ-Þ][^\W\d_]{2,}
 
 # Two or more capitalised words in a row (particles allowed between): where full names are.
 _CHUNK = re.compile(
-    r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\.?|[A-Z]\.)(?:\s+(?:(?:van|von|der|den|de|du|da|di|del|della|dos|bin|ibn|al|"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\.?(?:\s+(?:(?:van|von|der|den|de|du|da|di|del|della|dos|bin|ibn|al|"
     r"el|ter|ten|zu)\s+)*(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\.?|[A-Z]\.|(?:al|el|bin|ibn|abu)-[A-ZÀ-Þ][\w’'\-]*))+"
 )
 
@@ -928,7 +928,7 @@ _PLACE_NOUNS = frozenset("""road street lane avenue drive boulevard way bridge r
 
 
 # A nickname in quotation marks inside a name: Ernesto “Boy” Villaraza, Rodrigo "Rody" Duterte.
-_NICKNAME = re.compile(r"\b[A-ZÀ-Þ][^\W\d_]+(\s+[“\"‘'][A-ZÀ-Þ][\w.\-]{0,15}[”\"’'])(?=\s+[A-ZÀ-Þ])")
+_NICKNAME = re.compile(r"[A-ZÀ-Þ](?<!\w[A-ZÀ-Þ])[^\W\d_]+(\s+[“\"‘'][A-ZÀ-Þ][\w.\-]{0,15}[”\"’'])(?=\s+[A-ZÀ-Þ])")
 
 
 def blank_nicknames(text: str) -> str:
