@@ -48,10 +48,10 @@ uses to open a sentence is not taken for a name.
 from __future__ import annotations
 
 import re
+from types import ModuleType
 from typing import NamedTuple, Optional
 
 from ..models import Block, Quote
-from . import cjk
 from .speakers import (
     ABBREVIATIONS,
     ACCORDING_TO,
@@ -816,7 +816,8 @@ def _find_quotes(blocks: list[Block], groups: dict[int, list[int]], skip: Option
     for b in blocks:  # the whole article: a newest-first liveblog may give the full name only at the bottom
         names_in.append(person_names(b.text) if b.type != "heading" else [])
         ctx.add_names(names_in[-1])
-    unspaced = [b.text for b in blocks if b.type != "heading" and cjk.has_unspaced(b.text)]
+    cjk = _cjk() if any(_CJK_CHAR.search(b.text) for b in blocks) else None
+    unspaced = [b.text for b in blocks if b.type != "heading" and cjk.has_unspaced(b.text)] if cjk else []
     cjk_names = cjk.Names(unspaced) if unspaced else None  # Japanese or Chinese: particles, not spaces
     ko_titled: dict[str, str] = {}  # Korean: a title -> the person the article gave it
     blocks = blocks[:last + 1]
@@ -866,7 +867,7 @@ def _find_quotes(blocks: list[Block], groups: dict[int, list[int]], skip: Option
                 span = kept[k]
                 if cjk_names is not None and cjk.has_unspaced(sentence):
                     attributed, speaker = cjk.attribute(sentence, h, cjk_names)
-                elif cjk.has_hangul(sentence):
+                elif cjk is not None and cjk.has_hangul(sentence):
                     attributed, speaker = cjk.attribute_korean(sentence, h, ko_titled)
                 else:
                     attributed, speaker = _attribute(sentence, h, ctx)
@@ -901,6 +902,17 @@ def _find_quotes(blocks: list[Block], groups: dict[int, list[int]], skip: Option
     return quotes
 
 
+# Kana, Han and Hangul: only an article that has them needs the rules of cjk.py, so only such an
+# article imports that module (its patterns are a tenth of the extractor's start-up).
+_CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]")
+
+
+def _cjk() -> ModuleType:
+    from . import cjk
+
+    return cjk
+
+
 def _strip_marks(text: str) -> str:
     text = text.strip()
     if len(text) > 2 and text[0] in "“\"„«" and text[-1] in "”\"“»":
@@ -910,8 +922,8 @@ def _strip_marks(text: str) -> str:
 
 def _intro_speaker(intro: str, ctx: Context) -> Optional[str]:
     """The source an introduction names: the subject of its issuing verb, else of its first sentence."""
-    if cjk.has_hangul(intro):
-        found = cjk.korean_subject(intro, {})  # "… 중앙재난안전대책본부는 … 다음과 같이 밝혔다."
+    if _CJK_CHAR.search(intro) and _cjk().has_hangul(intro):
+        found = _cjk().korean_subject(intro, {})  # "… 중앙재난안전대책본부는 … 다음과 같이 밝혔다."
         if found[1]:
             return found[1]
     masked = intro

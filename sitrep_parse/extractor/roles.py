@@ -85,7 +85,8 @@ _AT_THE_TIME = re.compile(r"\bat\s+the\s+time\b", re.I)
 _ASIDE = re.compile(r",\s*(?:which|who|whose|where|when|der|die|das|qui|où|que)\b[^,;]*", re.I)
 # "Mayor X (who was criticised during the 2019 outbreak ...) said ...": the history is the aside's
 _BRACKETED = re.compile(r"\([^()]{8,400}\)")
-_QUOTED = re.compile(r"[“„«\"][^”“»\"]{0,600}[”“»\"]|‘(?:[^’]|’(?=\w)){0,600}’(?!\w)")  # also ‘single’ (an apostrophe inside)
+# also ‘single’ (an apostrophe inside); the opening mark is one class, so the engine skips to the next mark
+_QUOTED = re.compile(r"[“„«\"‘](?:(?<=[“„«\"])[^”“»\"]{0,600}[”“»\"]|(?<=‘)(?:[^’]|’(?=\w)){0,600}’(?!\w))")
 # A participle phrase set off by commas ("The flood plan, adopted last spring, promised ..."): a
 # relative clause without its pronoun, said about the noun before it.
 _PARTICIPLE_ASIDE = re.compile(r"(?<=\w),\s+(?:[a-z]+ed|built|begun|written|known|made|held|set|run|"

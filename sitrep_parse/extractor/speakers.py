@@ -1039,7 +1039,7 @@ class Context:
             for w in caps:
                 if len(name) > len(self._body_names.get(w, "")):
                     self._body_names[w] = name
-        for m in _SPELLED_OUT.finditer(text):
+        for m in (_SPELLED_OUT.finditer(text) if "(" in text else ()):
             # "Rail Accident Inquiry Board (RAIB)": the acronym spelled out where it is defined,
             # from the word whose capitals, with those after it, make the acronym
             words, acronym = m.group(1).split(), m.group(2)

@@ -185,7 +185,8 @@ def _time_line(text: str, default_year: Optional[int]) -> Optional[MarkerTime]:
 
 
 # Where a run-in label may close: a colon that is not inside a clock time, or a spaced dash.
-_RUN_IN_CLOSE = re.compile(r"(?<!\d):|:(?!\d)|\s[–—-](?=\s)")
+# (Written to open on one character class, so the engine skips to the next colon or space.)
+_RUN_IN_CLOSE = re.compile(r"[:\s](?:(?<=:)(?<!\d:)|(?<=:)(?!\d)|(?<=\s)[–—-](?=\s))")
 _LABEL_WORD = re.compile(r"[^\W\d_][\w’'\-]*\.?")
 
 
