@@ -745,12 +745,11 @@ def _note_sentence(sentence: str, ctx: Context) -> None:
     elif mention is not None and mention.kind == "desc" and not mention.definite and mention.known:
         resolve(mention, ctx)
     # A new unnamed person ("spoke to one mother", "a senior diplomat said"): "she said" is now them.
-    words = sentence.split()
-    for k, w in enumerate(words):
-        if w.lower() not in ("a", "an", "one") or (k and (words[k - 1].endswith(",")
-                                                          or words[k - 1].lower() in _COPULA)):
+    for m in _INDEFINITE_WORD.finditer(sentence):
+        before = sentence[:m.start()].rsplit(None, 1)
+        if before and (before[-1].endswith(",") or before[-1].lower() in _COPULA):
             continue
-        for n in words[k + 1:k + 5]:
+        for n in sentence[m.end():].split(None, 4)[:4]:
             nb = n.strip(",.;:").lower()
             if is_person_noun(nb):
                 ctx.note_unnamed(nb, subject=False)
@@ -760,6 +759,9 @@ def _note_sentence(sentence: str, ctx: Context) -> None:
 
 
 _COPULA = frozenset("is was as be been are were became becomes".split())
+# "a", "an" or "one" in any case as a word of its own (between spaces, as str.split() cuts words),
+# spelled out letter by letter so that the pattern opens on a class of its first letters
+_INDEFINITE_WORD = re.compile(r"[aAoO](?<!\S[aAoO])(?:(?<=[aA])[nN]?|(?<=[oO])[nN][eE])(?!\S)")
 # "The governor's office says ...": a body that belongs to a person the article named by that title.
 _OFFICE_OF = re.compile(r"^\W*(?:the\s+)?([a-z]+)[’']s\s+(?:office|team|staff|aides?|spokes\w+|department|press\s+office)\b",
                         re.I)

@@ -196,7 +196,7 @@ def _before_reporting_verb(main: str) -> str:
 # A relative clause without commas ("terrain that has not burned since the 1950s"): said about a noun of
 # the sentence, not the time of its main clause. Told from "that" the conjunction ("said that the fire
 # ...") by the verb right after it.
-_RELATIVE = re.compile(r"(?<=\w)\s+(?:that|which|who)\s+(?:has|have|had|was|were|is|are)\b[^,;.]*", re.I)
+_RELATIVE = re.compile(r"\s(?<=\w\s)\s*(?:that|which|who)\s+(?:has|have|had|was|were|is|are)\b[^,;.]*", re.I)
 # A sentence that opens on a year: "In 2019, ...", "In March 2020, ...", "Im Jahr 2015 ...".
 _LEADING_YEAR = re.compile(r"^(?:(?:In|Im|En|Em|Nel|Au|Dans)\s+(?:(?:the\s+|[A-Za-zÀ-ÿ]+\s+){0,2})|A\s+|An\s+|The\s+)"
                            r"(19[4-9]\d|20\d\d)\b")  # "In March 2020, ...", "A 2014 survey found ..."
