@@ -75,18 +75,63 @@ _FURNITURE_WORDS = r"""
     hidden(?!-(?:xs|sm|md|lg|xl|xxl|print|mobile|phone|tablet|desktop|small|medium|large))|
     visually-?hidden|sr-only|screen-?reader\w*|offscreen
 """
+
+
+def _by_first_letter(alternatives: str) -> str:
+    """The same alternation with its words grouped by first letter ("ad|ads|share" -> "a(?:d|ds)|s(?:hare)").
+
+    The engine tries every alternative at every word start of a class attribute; grouped, it looks
+    at the words of one letter only. Each word keeps its place among those of its letter, so what
+    matches, and where, is unchanged."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(alternatives):
+        c = alternatives[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = alternatives.index("]", i + 1) + 1
+            continue
+        depth += (c == "(") - (c == ")")
+        if c == "|" and depth == 0:
+            parts.append(alternatives[start:i])
+            start = i + 1
+        i += 1
+    parts.append(alternatives[start:])
+    groups: dict[str, list[str]] = {}
+    for part in parts:
+        if not ("a" <= part[:1] <= "z" and part[1:2] not in ("?", "*", "+", "{")):
+            raise ValueError(f"{part!r} does not open on a plain letter")
+        groups.setdefault(part[0], []).append(part[1:])
+    return "|".join(f"{letter}(?:{'|'.join(rest)})" for letter, rest in groups.items())
+
+
 # A word after "with-", "has-", "no-" describes a layout ("content-with-sidebar"), not the widget.
 _LAYOUT_MODIFIER = r"(?<!with-)(?<!with_)(?<!has-)(?<!w-)(?<!no-)"
-FURNITURE = re.compile(r"(?<![a-z0-9])" + _LAYOUT_MODIFIER + "(?:" + re.sub(r"\s+", "", _FURNITURE_WORDS)
+_LAYOUT_PREFIXES = ("with-", "with_", "has-", "w-", "no-")
+FURNITURE = re.compile(r"(?<![a-z0-9])" + _LAYOUT_MODIFIER + "(?:" + _by_first_letter(re.sub(r"\s+", "", _FURNITURE_WORDS))
                        + r")(?![a-z0-9])")
 # Words of reader comment threads: however much prose a thread holds, it is never the article.
-COMMENTS = re.compile(r"(?<![a-z0-9])(?:comments?|comment-?list|commentlist|disqus\w*|respond|replies|"
-                      r"discussion|reader-?comments?|user-?comments?)(?![a-z0-9])")
+COMMENTS = re.compile(r"(?<![a-z0-9])(?:" + _by_first_letter(r"comments?|comment-?list|commentlist|disqus\w*|respond|"
+                                                            r"replies|discussion|reader-?comments?|user-?comments?")
+                      + r")(?![a-z0-9])")
 # Furniture words long and specific enough to name furniture inside a compound class too
 # ("newscaption", "postsharing", "rightsidebar"), where short ones ("ad", "nav") would not.
-FURNITURE_PARTS = re.compile(_LAYOUT_MODIFIER +
-                             r"(?:caption|sponsor|newsletter|related|sharing|social|breadcrumb|cookie|sidebar|"
-                             r"footer|widget|advert|promo|outbrain|taboola|disqus|recommend|trending|paywall|byline)")
+# The layout prefixes are checked on each hit (_furniture_part) so that the search opens on the words.
+_FURNITURE_PARTS = re.compile(r"(?:caption|sponsor|newsletter|related|sharing|social|breadcrumb|cookie|sidebar|"
+                              r"footer|widget|advert|promo|outbrain|taboola|disqus|recommend|trending|paywall|byline)")
+
+
+def _furniture_part(key: str) -> bool:
+    """A furniture word inside a compound class, not after a layout prefix ("with-sidebar")."""
+    m = _FURNITURE_PARTS.search(key)
+    while m is not None:
+        if not key[:m.start()].endswith(_LAYOUT_PREFIXES):
+            return True
+        m = _FURNITURE_PARTS.search(key, m.start() + 1)
+    return False
+
+
 # Utility classes that hide an element on every screen ("d-none", shown only by "d-print-block").
 _SCREEN_HIDDEN = re.compile(r"(?<![a-z0-9-])d-none(?![a-z0-9-])")
 _SCREEN_SHOWN = re.compile(r"(?<![a-z0-9-])d-(?:sm|md|lg|xl|xxl)-(?!none)[a-z-]+")
@@ -94,9 +139,10 @@ _SCREEN_SHOWN = re.compile(r"(?<![a-z0-9-])d-(?:sm|md|lg|xl|xxl)-(?!none)[a-z-]+
 SUMMARY = re.compile(r"(?<![a-z0-9])(?:dek|standfirst|strapline|abstract|excerpt)(?![a-z0-9])")
 # Class/id words that name the article's own text container.
 ARTICLE = re.compile(
-    r"(?<![a-z0-9])(?:articlebody|article-?body\w*|article-?content|article-?text|story-?body\w*|story-?content|"
-    r"story-?text|entry-?content|entry-?body|post-?body|post-?content|post-?text|body-?text|text-?body|"
-    r"content-?body|article__body\w*|article__content|prose)(?![a-z0-9])"
+    r"(?<![a-z0-9])(?:" + _by_first_letter(
+        r"articlebody|article-?body\w*|article-?content|article-?text|story-?body\w*|story-?content|"
+        r"story-?text|entry-?content|entry-?body|post-?body|post-?content|post-?text|body-?text|text-?body|"
+        r"content-?body|article__body\w*|article__content|prose") + r")(?![a-z0-9])"
 )
 
 # A call to action speaks to the reader: it opens with an imperative (join, sign up, abonnez-vous,
@@ -196,8 +242,9 @@ _COMPONENT_ATTR_ENDINGS = ("component", "testid", "module", "-name", "widget")
 # Text-level formatting whose class never decides anything: skipping it saves a third of the lookups.
 _NO_VOCABULARY = INLINE_TAGS - {"span", "time"}
 _vocabulary_cache: dict[tuple, tuple[int, bool]] = {}
-# Class words of a headline: with all its text a link, it is a teaser's title ("card-title").
-TITLE = re.compile(r"(?<![a-z0-9])[a-z0-9_-]*(?:title|headline|heading)(?![a-z0-9])")
+# Class words of a headline: with all its text a link, it is a teaser's title ("card-title", "cardtitle";
+# not "title2"). Whatever precedes the word, the word ends the class word: searched for as itself.
+TITLE = re.compile(r"(?:title|headline|heading)(?![a-z0-9])")
 
 
 def vocabulary_kind(el: etree._Element) -> int:
@@ -250,7 +297,7 @@ def _attributes_kind(items: list, itemprop: str | None) -> tuple[int, bool]:
         return CERTAIN, title
     if _SCREEN_HIDDEN.search(key) and not _SCREEN_SHOWN.search(key):
         return -1, title
-    if FURNITURE.search(key) or FURNITURE_PARTS.search(key):
+    if FURNITURE.search(key) or _furniture_part(key):
         return -1, title
     if ARTICLE.search(key):
         return 1, title
