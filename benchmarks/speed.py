@@ -9,7 +9,9 @@ saved pages. "Raw bytes in": both tools get the same decompressed bytes, and dec
 them themselves. sitrep-parse does its whole job (decode, clean, extract, JSONL bytes);
 trafilatura does its default extract() (bytes in, article text out). Timings are noisy
 on a shared machine, so rounds alternate between the tools and the best round of each
-is reported: a comparison side by side, not a number to remember.
+is reported: a comparison side by side, not a number to remember. Rounds in one process re-read
+the same pages, so each tool's per-process caches are warm after the first; the end-to-end
+figures are single cold passes in fresh processes, start-up included.
 
 Targets (issue 5): one process at least 2x trafilatura's pages per second; the command
 `sitrep-parse -j 1 -f jsonl` over the pages, interpreter start included, in less than
