@@ -28,10 +28,12 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .scripts import HAN, HANGUL, KANA
+
 # Han, Katakana (with the long-vowel mark and middle dot), Latin letters and digits: the stuff of nouns.
-_NOUN_CHARS = "\u3005\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9\uff10-\uff19\uff21-\uff5a"
+_NOUN_CHARS = "\u3005\u30a0-\u30ff" + HAN + "A-Za-z0-9\uff10-\uff19\uff21-\uff5a"
 _NOUN_RUN = re.compile(f"[{_NOUN_CHARS}]+")
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = re.compile("[" + HAN + "]")
 # A noun phrase: noun runs joined by the possessive の (Japanese) or 的 (Chinese).
 _PHRASE = re.compile(f"[{_NOUN_CHARS}]+(?:[の的][{_NOUN_CHARS}]+)*")
 
@@ -57,7 +59,7 @@ _ZH_AFTER = re.compile(f"^[，,]?\\s*([{_NOUN_CHARS}]+?)(?:{'|'.join(_ZH_VERBS)}
 _PRONOUNS = {"他": "m", "她": "f", "彼": "m", "彼女": "f"}
 
 
-_UNSPACED_CHAR = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_UNSPACED_CHAR = re.compile("[" + KANA + HAN + "]")
 
 
 def has_unspaced(text: str) -> bool:
@@ -180,9 +182,9 @@ def attribute(sentence: str, hole: int, names: Names) -> tuple[bool, Optional[st
 # "이순자 씨"); a phrase ending in a noun of office alone ("군수가") names the person given that
 # title before; anything else is a body, given as its last word ("행정안전부 중앙재난안전대책본부는").
 
-_HANGUL = re.compile("[\uac00-\ud7a3]")
+_HANGUL = re.compile("[" + HANGUL + "]")
 _QUOTATIVE = ("이라고", "라고", "라며", "이라며", "면서", "고", "며")
-_SUBJECT = re.compile(r"([\uac00-\ud7a3A-Za-z0-9·()]+?)(께서는|께서|에서는|은|는|이|가)(?=\s|$)")
+_SUBJECT = re.compile("([" + HANGUL + r"A-Za-z0-9·()]+?)(께서는|께서|에서는|은|는|이|가)(?=\s|$)")
 _KO_TITLES = tuple(sorted("""
 군수 시장 구청장 도지사 지사 장관 차관 총리 대통령 대변인 청장 서장 본부장 국장 과장 부장 소장 원장 위원장 의장 대표 회장
 사장 교수 의원 씨 선생 기자 팀장 실장 관계자 주민 이장

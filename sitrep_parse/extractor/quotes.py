@@ -52,6 +52,7 @@ from types import ModuleType
 from typing import NamedTuple, Optional
 
 from ..models import Block, Quote
+from .scripts import HAN, HANGUL, KANA, SOUTHEAST_ASIAN
 from .speakers import (
     ABBREVIATIONS,
     ACCORDING_TO,
@@ -257,9 +258,8 @@ def is_quotation(text: str, span: Span) -> bool:
 
 
 # Scripts written without spaces between words: their length is measured in characters.
-_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f"
-                       "\u1780-\u17ff]")
-_SOUTHEAST_ASIAN = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_UNSPACED = re.compile("[" + KANA + HAN + SOUTHEAST_ASIAN + "]")
+_SOUTHEAST_ASIAN = re.compile("[" + SOUTHEAST_ASIAN + "]")
 _UNSPACED_TERM_INTRO = ("いわゆる", "所谓", "所謂", "이른바", "소위")
 _JA_PARTICLES = frozenset("をがのにはでへやもとっ")
 
@@ -906,7 +906,7 @@ def _find_quotes(blocks: list[Block], groups: dict[int, list[int]], skip: Option
 
 # Kana, Han and Hangul: only an article that has them needs the rules of cjk.py, so only such an
 # article imports that module (its patterns are a tenth of the extractor's start-up).
-_CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]")
+_CJK_CHAR = re.compile("[" + KANA + HAN + HANGUL + "]")
 
 
 def _cjk() -> ModuleType:

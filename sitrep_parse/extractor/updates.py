@@ -44,6 +44,7 @@ from typing import NamedTuple, Optional
 
 from ..dates import format_iso, page_zone, parse_iso
 from ..models import Article, Block, Entry, Update
+from .scripts import HAN, HANGUL, KANA
 from .times import LOCAL_TIME, MarkerTime, find_date, parse_marker_time, resolve, unread_month_day
 
 _KEYWORD = (r"(?:updates?|updated|edit(?:ed)?|correction|corrected|addendum|clarification|latest|as\s+of|"
@@ -325,7 +326,7 @@ def _with_run_ins(blocks: list[Block], markers: list[Marker], default_year: Opti
 
 
 _ECHO_WORD = re.compile(r"[^\W\d_]{4,}")
-_ECHO_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9]{2,}")
+_ECHO_UNSPACED = re.compile("[" + KANA + HAN + "0-9]{2,}")
 
 
 def _echo_tokens(text: str) -> set[str]:
@@ -338,7 +339,7 @@ def _echo_tokens(text: str) -> set[str]:
     return tokens
 
 
-_ECHO_HANGUL = re.compile("[\uac00-\ud7a3]{2,}")
+_ECHO_HANGUL = re.compile("[" + HANGUL + "]{2,}")
 
 
 def _echoes(headline: set[str], text: str, share: float = 0.5) -> bool:
