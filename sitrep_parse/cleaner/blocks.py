@@ -28,7 +28,8 @@ from .dom import BLOCK_TAGS, HEADINGS, is_link, link_text_length, norm, raw_text
 SENTENCE = 80  # characters of text outside links that make a block prose whatever its links
 LEAD_TAGS = frozenset({"strong", "b", "em", "i", "mark", "u"})
 TIME_ATTRS = ("datetime", "data-timestamp", "data-time", "data-datetime", "data-published", "data-date")
-_TIME_KEYS = frozenset(("datetime", "data-timestamp", "data-time", "data-datetime", "data-published"))
+# The attributes that mark an element as carrying a time; data-date is read only where one of them does.
+_TIME_KEYS = frozenset(TIME_ATTRS) - {"data-date"}
 
 
 def _timed_elements(root: etree._Element) -> list[etree._Element]:

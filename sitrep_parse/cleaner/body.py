@@ -107,8 +107,8 @@ def _by_first_letter(alternatives: str) -> str:
 
 
 # A word after "with-", "has-", "no-" describes a layout ("content-with-sidebar"), not the widget.
-_LAYOUT_MODIFIER = r"(?<!with-)(?<!with_)(?<!has-)(?<!w-)(?<!no-)"
 _LAYOUT_PREFIXES = ("with-", "with_", "has-", "w-", "no-")
+_LAYOUT_MODIFIER = "".join(f"(?<!{prefix})" for prefix in _LAYOUT_PREFIXES)
 FURNITURE = re.compile(r"(?<![a-z0-9])" + _LAYOUT_MODIFIER + "(?:" + _by_first_letter(re.sub(r"\s+", "", _FURNITURE_WORDS))
                        + r")(?![a-z0-9])")
 # Words of reader comment threads: however much prose a thread holds, it is never the article.
