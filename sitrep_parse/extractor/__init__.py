@@ -13,6 +13,7 @@ from ..dates import parse_iso
 from ..models import Article, BodyBlock, Document
 from .quotes import find_quotes, statement_groups
 from .roles import assign_roles
+from .speakers import forget_phrases
 from .updates import find_updates
 
 __all__ = ["extract"]
@@ -33,6 +34,7 @@ def _prose_starts(blocks: list, updates: list) -> dict[int, int]:
 
 
 def extract(article: Article) -> Document:
+    forget_phrases()  # statement blocks, updates and quotes of this article read its sentences afresh
     blocks = list(article.blocks)
     groups = statement_groups(blocks)
     in_statement = {i for members in groups.values() for i in members}

@@ -72,7 +72,6 @@ from .speakers import (
     analyse_np,
     blank_nicknames,
     find_verbs,
-    forget_phrases,
     gender_of,
     is_institution,
     is_person_noun,
@@ -787,7 +786,6 @@ def find_quotes(blocks: list[Block], groups: dict[int, list[int]],
     """Every quotation in reading order; `skip` gives, per block, where its prose starts after an update
     marker; `scopes` the update or liveblog post each block belongs to (pronouns look there first);
     `language` the article's declared language, where a convention depends on it ("M. X")."""
-    forget_phrases()
     token = FRENCH_M.set(not language or language.lower().startswith("fr"))
     portuguese = PORTUGUESE.set(bool(language) and language.lower().startswith("pt"))
     try:

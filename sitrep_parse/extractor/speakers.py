@@ -186,10 +186,11 @@ def _char_before(text: str, at: int) -> str:
 
 
 _verbs_cache: dict[str, tuple[VerbMatch, ...]] = {}
+_PHRASES_KEPT = 20000  # per memory; an article uses a few hundred
 
 
 def forget_phrases() -> None:
-    """Start an article with empty phrase memories (find_verbs, analyse_np).
+    """Start an article with empty phrase memories (find_verbs, analyse_np); extract() calls it first.
 
     Within an article a sentence is read by several rules; across articles sentences do not
     repeat, and a benchmark that reads the same pages again must not be served from memory."""
@@ -204,6 +205,8 @@ def find_verbs(text: str) -> tuple[VerbMatch, ...]:
     the same sentence and the same clauses of it; a VerbMatch never changes once made."""
     found = _verbs_cache.get(text)
     if found is None:
+        if len(_verbs_cache) >= _PHRASES_KEPT:
+            _verbs_cache.clear()  # a caller that never starts an article (the functions used alone) stays bounded
         found = _verbs_cache[text] = tuple(_find_verbs(text))
     return found
 
@@ -719,6 +722,8 @@ def analyse_np(np: str) -> Optional[Mention]:
     key = (np, FRENCH_M.get(), PORTUGUESE.get())
     found = _np_cache.get(key, _MISSING)
     if found is _MISSING:
+        if len(_np_cache) >= _PHRASES_KEPT:
+            _np_cache.clear()
         found = _np_cache[key] = _analyse_np(np)
     return found
 
