@@ -16,6 +16,8 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Optional
 from zoneinfo import ZoneInfo
 
+from .patterns import regex
+
 UTC = timezone.utc
 
 
@@ -123,7 +125,7 @@ def zone_for(name: str, on: Optional[date] = None) -> Optional[tzinfo]:
     return None
 
 
-_ISO = re.compile(
+_ISO = regex(
     r"^\s*(\d{4})-(\d{2})-(\d{2})"
     r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
     r"\s*(Z|[+\-]\d{2}(?::?\d{2})?)?\s*$",

@@ -10,9 +10,14 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The compiled-pattern cache (sitrep_parse/patterns.py) of the tests and of the commands they run
+# lives in a folder of its own, never in the user's ~/.cache.
+os.environ.setdefault("SITREP_PARSE_CACHE", tempfile.mkdtemp(prefix="sitrep-parse-test-cache-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from ..errors import CleanError
 from ..models import Article, Block, Metadata, Page
+from ..patterns import regex
 from .blocks import build_blocks, find_entries
 from .body import locate, strip_never_content
 from .dom import parse_document
@@ -30,7 +31,7 @@ from .metadata import extract_metadata
 __all__ = ["clean"]
 
 # Standalone labels that are furniture in any article, in the languages we meet most.
-_LABEL = re.compile(
+_LABEL = regex(
     r"^(?:advertisement|advertising|advert|ads?|advertorial|anzeige|werbung|publicité|publicidad|publicidade|"
     r"pubblicità|reklama|reklam|реклама|annons|annonce|anuncio|إعلان|اعلان|"
     r"sponsored( content)?|story continues below( advertisement)?|article continues below|"
@@ -43,12 +44,12 @@ _LABEL = re.compile(
     re.I,
 )
 # A tag printed as text (a page that escaped its own <noscript> markup), not prose.
-_MARKUP = re.compile(r"""^<[a-z][a-z0-9]*(?:\s+[a-z_:][-a-z0-9_:.]*(?:=(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*"""
+_MARKUP = regex(r"""^<[a-z][a-z0-9]*(?:\s+[a-z_:][-a-z0-9_:.]*(?:=(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*"""
                      r"""\s+[a-z_:][-a-z0-9_:.]*=(?:"[^"]*"|'[^']*'|[^\s"'>]+)\s*/?>$""", re.I)
 # A dateline is a date or a time and little else: after the words of dates (months, weekdays,
 # "updated", zone names) at most a few words remain ("Rome", "By the desk").
-_DATE_OR_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[:.h]\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
-_WORD = re.compile(r"[^\W\d_]+")
+_DATE_OR_TIME = regex(r"\b(?:19|20)\d\d\b|\b\d{1,2}[:.h]\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+_WORD = regex(r"[^\W\d_]+")
 _DATE_WORDS = frozenset("""
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
@@ -72,7 +73,7 @@ _DATE_WORDS = frozenset("""
 
 
 # "Posted by", "Publicado por": a credit line wherever it starts.
-_CREDITED = re.compile(r"\b(?:posted|published|written|publicado|escrito|publié|écrit|veröffentlicht|geschrieben|"
+_CREDITED = regex(r"\b(?:posted|published|written|publicado|escrito|publié|écrit|veröffentlicht|geschrieben|"
                        r"pubblicato|scritto)\s+(?:by|por|par|von|da|door)\b")
 
 
@@ -107,7 +108,7 @@ def _path(url: Optional[str]) -> Optional[str]:
 
 
 # Query parameters that say where a reader came from, not which page this is.
-_TRACKING = re.compile(r"(?:utm_\w*|fbclid|gclid|mc_\w+|ref|ref_src|src|source|cmp|ito|at_\w+|share|output|amp)=", re.I)
+_TRACKING = regex(r"(?:utm_\w*|fbclid|gclid|mc_\w+|ref|ref_src|src|source|cmp|ito|at_\w+|share|output|amp)=", re.I)
 
 
 def _fold(text: str) -> str:
@@ -221,11 +222,11 @@ def tidy(blocks: list[Block], metadata: Metadata) -> Iterable[Block]:
 
 
 # An advertisement's label run into the advertisement: the label, a separator, the sponsor and the offer.
-_SPONSOR_LINE = re.compile(
+_SPONSOR_LINE = regex(
     r"^(?:sponsored(?: by)?|advertisement|advertorial|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|"
     r"paid (?:post|content|partnership)|promoted)\s*[·•|:–—-]\s*\S.{0,150}$", re.I)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*\w")
-_REACH = re.compile(r"\b(?:can be (?:reached|contacted|emailed)|(?:reach|contact|email|e-mail) (?:him|her|them|the "
+_EMAIL = regex(r"[\w.+-]+@[\w-]+\.[\w.-]*\w")
+_REACH = regex(r"\b(?:can be (?:reached|contacted|emailed)|(?:reach|contact|email|e-mail) (?:him|her|them|the "
                     r"(?:author|writer|reporter)) at|(?:ist|sind) (?:erreichbar|zu erreichen) unter|"
                     r"(?:peut|peuvent) être (?:joints?|contactée?s?) à)\b", re.I)
 
@@ -238,7 +239,7 @@ def _contact_line(text: str, authors: set[str]) -> bool:
     return any(a and a in folded for a in authors) or bool(_REACH.search(text))
 
 
-_SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)]*$")
+_SENTENCE_END = regex(r"[.!?…。！？]['\"”’»)]*$")
 
 
 def _headline_at(blocks: list[Block], title: str, title_words: set[str], site: str) -> int:
@@ -264,25 +265,25 @@ _COUNT_WORDS = (
     r"visualizzazioni|commenti|condivisioni|weergaven|reacties|просмотр\w*|комментари\w*|репост\w*|"
     r"перегляд\w*|коментар\w*|okunma|görüntülenme|yorum(?:lar)?|مشاهدات|مشاهدة|تعليقات?"
 )
-_COUNTERS = re.compile(
+_COUNTERS = regex(
     r"^\W*(?:(?:\d[\d.,\s]*[kmKM]?\s*(?:" + _COUNT_WORDS + r")"
     r"|\d+\s*(?:min(?:ute)?s?\.?|minuten)\s*(?:read|lesezeit|de lecture|de lectura|de leitura|di lettura)"
     r"|(?:lesezeit|lecture|lectura|leitura|lettura|reading time)\s*:?\s*\d+\s*min\w*\.?"
     r"|(?:" + _COUNT_WORDS + r")\s*:\s*\d[\d.,\s]*[kmKM]?)\W*)+$", re.I)  # "Views: 14 218"
 # A photo's credit closing its caption: "... at 11am today. Picture: Met Centre", "(Photo: AP)".
-_PICTURE_CREDIT = re.compile(
+_PICTURE_CREDIT = regex(
     r"(?:^|[.!?]\s+|\s[|/·–—-]\s*|\()\s*(?:picture|photo(?:graph)?|image|foto(?:graf[íi]a)?|bild|"
     r"cr[ée]dit(?:o)?(?: photo)?|photo credit)s?\s*(?::|by\b)\s*[^.!?:]{2,60}\)?$"
     # "... at 8.30am. Reader photo via WhatsApp.": who took it, and how it reached the newsroom
     r"|(?:^|[.!?]\s+)(?:[^\W\d_]+\s+)?(?:picture|photo|image|video|foto)\s+(?:via|from|courtesy(?: of)?)\s+[^.!?:]{2,40}\.?$",
     re.I)
 # "Click here to see the interactive map": an instruction about the page, in several languages.
-_CLICK = re.compile(
+_CLICK = regex(
     r"^(?:click|tap|press) (?:here|on (?:the|this) (?:link|image|map|button))|^(?:klicken|tippen) sie (?:hier|auf)|"
     r"^hier klicken|^cliquez (?:ici|sur)|^(?:haga|haz) clic (?:aqu[íi]|en)|^pulse (?:aqu[íi]|en)|"
     r"^clique (?:aqui|em)|^clicca (?:qui|sul)|^klik (?:hier|op)", re.I)
 # A label that introduces a list of links ("Related stories:", "See also:", "Lesen Sie auch:").
-_LIST_LABEL = re.compile(
+_LIST_LABEL = regex(
     r"^(?:related(?: stories| articles| coverage| links)?|see also|read more|more on this(?: story)?|"
     r"more (?:stories|news)|most read|trending|don'?t miss|also read|mehr zum thema|lesen sie auch|"
     r"das k[öo]nnte sie auch interessieren|[àa] lire aussi|lire aussi|sur le m[êe]me sujet|"
@@ -301,7 +302,7 @@ def _link_list(text: str) -> bool:
 
 # The boilerplate a press release carries after its text: notes to editors, media contacts
 # and "About <the organisation>", in the languages we meet most (matched on folded text).
-_BOILERPLATE = re.compile(
+_BOILERPLATE = regex(
     r"^(?:notes? (?:to|for) (?:the )?editors?|"
     r"(?:media|press) (?:contacts?|enquiries|inquiries|office|information)|"
     r"contacts? (?:for (?:the )?)?(?:media|press)|for (?:further|more) information(?: please)?(?: contact)?|"
@@ -315,10 +316,10 @@ _BOILERPLATE = re.compile(
     r"contactos? (?:de|para a) imprensa|assessoria de imprensa|para mais informações|"
     r"note? per (?:la redazione|i redattori|gli editori)|contatt[oi] (?:stampa|per la stampa)|ufficio stampa|"
     r"per ulteriori informazioni|noot voor de redactie|noten voor de redactie|perscontact|voor meer informatie)$")
-_ABOUT = re.compile(
+_ABOUT = regex(
     r"^(?:about|à propos(?: d(?:e|u|es))?|a propos(?: d(?:e|u|es))?|über|acerca de|sobre|a proposito di|"
     r"informazioni su|over)(?: (.*))?$")
-_ABOUT_AUTHOR = re.compile(r"^(?:the authors?|l auteur|l autrice|den autor|die autorin|die autoren|el autor|"
+_ABOUT_AUTHOR = regex(r"^(?:the authors?|l auteur|l autrice|den autor|die autorin|die autoren|el autor|"
                            r"la autora|los autores|o autor|a autora|os autores|l autore|gli autori|de auteurs?)$")
 # The words those labels open with.
 _BOILERPLATE_FIRST = frozenset("""
@@ -328,7 +329,7 @@ _BOILERPLATE_FIRST = frozenset("""
 """.split())
 # A release's dispatch code after its text: fields of a few words between slashes, one a date
 # ("Press Bureau Westport / AK / 03.04.2025", "XNA/ab/12-03-2024"): filing data, not a sentence.
-_DISPATCH_DATE = re.compile(r"\d{1,2}[.-]\d{1,2}[.-](?:\d{2}|\d{4})")
+_DISPATCH_DATE = regex(r"\d{1,2}[.-]\d{1,2}[.-](?:\d{2}|\d{4})")
 
 
 def _dispatch_code(text: str) -> bool:
@@ -336,7 +337,7 @@ def _dispatch_code(text: str) -> bool:
     return 3 <= len(fields) <= 5 and all(0 < len(f.split()) <= 4 and not re.search(r"[.!?;:,]\s|[!?;:,]$", f)
                                          for f in fields) and any(_DISPATCH_DATE.fullmatch(f) for f in fields)
 # A press release's end mark: "###", "-30-", "ENDS", "- Ende -".
-_END_MARK = re.compile(r"^[\s*_–—-]*(?:#{3,}|[-–—]\s*30\s*[-–—]|ends?|fin|ende|einde)[\s*_.–—-]*$", re.I)
+_END_MARK = regex(r"^[\s*_–—-]*(?:#{3,}|[-–—]\s*30\s*[-–—]|ends?|fin|ende|einde)[\s*_.–—-]*$", re.I)
 
 
 def _boilerplate(text: str, lead: Optional[str], owners: Optional[Callable[[], set[str]]] = None) -> Optional[str]:
@@ -394,9 +395,9 @@ _CREDIT_ROLE = (
     r"pubblicato\s+da)"
     r"|(?:verslag|geschreven|bewerkt)\s+door)"
 )
-_CREDIT_START = re.compile(r"^\(?\s*" + _CREDIT_ROLE + r"\s+", re.I)
-_CREDIT_ANY = re.compile(r"(?:^|[;,(]\s*|\band\s+)" + _CREDIT_ROLE + r"\s*", re.I)
-_CREDIT_TAIL = re.compile(r"\s*\(\s*" + _CREDIT_ROLE + r"\s[^()]{2,250}\)$", re.I)
+_CREDIT_START = regex(r"^\(?\s*" + _CREDIT_ROLE + r"\s+", re.I)
+_CREDIT_ANY = regex(r"(?:^|[;,(]\s*|\band\s+)" + _CREDIT_ROLE + r"\s*", re.I)
+_CREDIT_TAIL = regex(r"\s*\(\s*" + _CREDIT_ROLE + r"\s[^()]{2,250}\)$", re.I)
 # Words that may stand lower-case inside a list of names, places and desks.
 _NAME_GLUE = frozenset("in and und et y e en i from de du des la le da di von van der del with avec con mit the "
                        "desk staff team bureau newsroom".split())
@@ -416,11 +417,11 @@ def is_credit_line(text: str) -> bool:
 
 
 # A page number as a line of its own or at either end of a running header or footer.
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = regex(
     r"(?:^|[|•·–—-]\s*)(?:page|seite|p[áa]gina|pag\.|pág\.|p\.|стр\.?|страница)\s*\d+"
     r"(?:\s*(?:of|von|de|sur|di|/|из)\s*\d+)?\s*(?:$|[|•·–—-])", re.I)
-_NUMBERS = re.compile(r"\d+")
-_EDGE_NUMBERS = re.compile(r"^\W*(\d*)\D.*?\D(\d*)\W*$", re.S)
+_NUMBERS = regex(r"\d+")
+_EDGE_NUMBERS = regex(r"^\W*(\d*)\D.*?\D(\d*)\W*$", re.S)
 
 
 def _running_lines(blocks: list[Block], metadata: Metadata) -> set[int]:

@@ -23,6 +23,7 @@ from lxml import etree
 
 from ..dates import format_iso, from_epoch, parse_iso
 from ..models import Block, Entry
+from ..patterns import regex
 from .dom import BLOCK_TAGS, HEADINGS, is_link, link_text_length, norm, raw_text, text_content, text_of
 
 SENTENCE = 80  # characters of text outside links that make a block prose whatever its links
@@ -45,7 +46,7 @@ _LI_BLOCKS = HEADINGS | {"ul", "ol", "p", "div", "blockquote", "article", "secti
                          "figure", "header", "footer", "main", "aside", "details", "address"}
 # A paragraph styled as a quotation (Word's "MsoQuote", "IntenseQuote", a "quote" class); a pull
 # quote repeats the article's own words for show and is not one.
-_QUOTE_CLASS = re.compile(r"(?<![a-z])(?<!pull-)(?<!pull_)(?:mso|block)?(?:intense)?quote(?![a-z])", re.I)
+_QUOTE_CLASS = regex(r"(?<![a-z])(?<!pull-)(?<!pull_)(?:mso|block)?(?:intense)?quote(?![a-z])", re.I)
 _CONTAINER_OF_BLOCKS = etree.XPath("boolean(descendant::*[self::p or self::div or self::ul or self::ol or "
                                    "self::table or self::blockquote or self::h1 or self::h2 or self::h3 or "
                                    "self::h4 or self::h5 or self::h6 or self::section or self::article])")
@@ -223,7 +224,7 @@ def _feed_of(post: etree._Element) -> Optional[etree._Element]:
     return parent
 
 
-_TITLE_CLASS = re.compile(r"(?<![a-z0-9])[a-z0-9_-]*(?:title|headline|heading|titel|titre|titulo|título|titolo|"
+_TITLE_CLASS = regex(r"(?<![a-z0-9])[a-z0-9_-]*(?:title|headline|heading|titel|titre|titulo|título|titolo|"
                           r"schlagzeile|ueberschrift|überschrift|kop)(?![a-z0-9])")
 
 
@@ -280,9 +281,9 @@ def _post_of(el: etree._Element, root: etree._Element) -> Optional[etree._Elemen
     return None
 
 
-_LD_ITEM = re.compile(r'\{\s*"@type"\s*:\s*"(?:BlogPosting|LiveBlogUpdate|NewsArticle|Article|SocialMediaPosting|'
+_LD_ITEM = regex(r'\{\s*"@type"\s*:\s*"(?:BlogPosting|LiveBlogUpdate|NewsArticle|Article|SocialMediaPosting|'
                       r'Comment|CreativeWork)"', re.I)
-_LD_FIELD = {k: re.compile(r'"' + k + r'"\s*:\s*"((?:[^"\\]|\\.)*)"') for k in
+_LD_FIELD = {k: regex(r'"' + k + r'"\s*:\s*"((?:[^"\\]|\\.)*)"') for k in
              ("datePublished", "dateCreated", "url", "@id", "headline", "articleBody")}
 
 
@@ -370,10 +371,10 @@ def _posts_by_opening(root: etree._Element, bodies: list[str]) -> dict[int, etre
     return out
 
 
-_DIGIT = re.compile(r"\d")
-_CLOCK = re.compile(r"\b\d{1,2}(?:[:.h]\d{2}\b|\s*[ap]\.?\s?m\b)", re.I)
+_DIGIT = regex(r"\d")
+_CLOCK = regex(r"\b\d{1,2}(?:[:.h]\d{2}\b|\s*[ap]\.?\s?m\b)", re.I)
 # A post's visible time: "14.32 BST", "Posted at 09:41", "Updated at 21.12 AEST", "Aktualisiert um 9.40 Uhr".
-_LABEL = re.compile(
+_LABEL = regex(
     r"^(?:(?:(?:last\s+)?(?:posted|published|updated)|aktualisiert|ver[öo]ffentlicht|mis\s+[àa]\s+jour|publi[ée]|"
     r"actualizado|publicado|atualizado|aggiornato|pubblicato|bijgewerkt|gepubliceerd)\s*:?\s+"
     r"(?:(?:at|um|[àa]|a\s+las|[àa]s|alle|om|kl\.?)\s+)?)?"
@@ -429,7 +430,7 @@ def _labelled_posts(root: etree._Element) -> list[tuple[etree._Element, etree._E
 
 
 _PROSE_TAGS = frozenset({"p", "blockquote", "ul", "ol", "table", "pre"})
-_SENTENCE_END = re.compile(r"[.!?:;…。！？»”\"')]\s*$")
+_SENTENCE_END = regex(r"[.!?:;…。！？»”\"')]\s*$")
 
 
 def _badge(el: etree._Element) -> bool:
@@ -515,7 +516,7 @@ def _visit(el: etree._Element, walk: _Walk, entry: Optional[int], quote: Optiona
         _container(el, walk, entry, quote)
 
 
-_CREDIT_LINE = re.compile(r"^\s*(?:\[\s*(?P<a>[^\[\]]{2,60}?)\s*\]|[—–―]\s*(?P<b>[^—–―].{1,60}))\s*$")
+_CREDIT_LINE = regex(r"^\s*(?:\[\s*(?P<a>[^\[\]]{2,60}?)\s*\]|[—–―]\s*(?P<b>[^—–―].{1,60}))\s*$")
 
 
 def _blockquote_cite(el: etree._Element) -> Optional[str]:

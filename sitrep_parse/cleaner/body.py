@@ -24,6 +24,7 @@ from typing import Collection, Optional
 
 from lxml import etree
 
+from ..patterns import regex
 from .dom import HEADINGS, is_link, text_content
 
 # Never article text, whatever their size.
@@ -109,16 +110,16 @@ def _by_first_letter(alternatives: str) -> str:
 # A word after "with-", "has-", "no-" describes a layout ("content-with-sidebar"), not the widget.
 _LAYOUT_PREFIXES = ("with-", "with_", "has-", "w-", "no-")
 _LAYOUT_MODIFIER = "".join(f"(?<!{prefix})" for prefix in _LAYOUT_PREFIXES)
-FURNITURE = re.compile(r"(?<![a-z0-9])" + _LAYOUT_MODIFIER + "(?:" + _by_first_letter(re.sub(r"\s+", "", _FURNITURE_WORDS))
+FURNITURE = regex(r"(?<![a-z0-9])" + _LAYOUT_MODIFIER + "(?:" + _by_first_letter(re.sub(r"\s+", "", _FURNITURE_WORDS))
                        + r")(?![a-z0-9])")
 # Words of reader comment threads: however much prose a thread holds, it is never the article.
-COMMENTS = re.compile(r"(?<![a-z0-9])(?:" + _by_first_letter(r"comments?|comment-?list|commentlist|disqus\w*|respond|"
+COMMENTS = regex(r"(?<![a-z0-9])(?:" + _by_first_letter(r"comments?|comment-?list|commentlist|disqus\w*|respond|"
                                                             r"replies|discussion|reader-?comments?|user-?comments?")
                       + r")(?![a-z0-9])")
 # Furniture words long and specific enough to name furniture inside a compound class too
 # ("newscaption", "postsharing", "rightsidebar"), where short ones ("ad", "nav") would not.
 # The layout prefixes are checked on each hit (_furniture_part) so that the search opens on the words.
-_FURNITURE_PARTS = re.compile(r"(?:caption|sponsor|newsletter|related|sharing|social|breadcrumb|cookie|sidebar|"
+_FURNITURE_PARTS = regex(r"(?:caption|sponsor|newsletter|related|sharing|social|breadcrumb|cookie|sidebar|"
                               r"footer|widget|advert|promo|outbrain|taboola|disqus|recommend|trending|paywall|byline)")
 
 
@@ -133,12 +134,12 @@ def _furniture_part(key: str) -> bool:
 
 
 # Utility classes that hide an element on every screen ("d-none", shown only by "d-print-block").
-_SCREEN_HIDDEN = re.compile(r"(?<![a-z0-9-])d-none(?![a-z0-9-])")
-_SCREEN_SHOWN = re.compile(r"(?<![a-z0-9-])d-(?:sm|md|lg|xl|xxl)-(?!none)[a-z-]+")
+_SCREEN_HIDDEN = regex(r"(?<![a-z0-9-])d-none(?![a-z0-9-])")
+_SCREEN_SHOWN = regex(r"(?<![a-z0-9-])d-(?:sm|md|lg|xl|xxl)-(?!none)[a-z-]+")
 # Class/id words of a standfirst: a summary set apart from the article (see _lead_paragraph).
-SUMMARY = re.compile(r"(?<![a-z0-9])(?:dek|standfirst|strapline|abstract|excerpt)(?![a-z0-9])")
+SUMMARY = regex(r"(?<![a-z0-9])(?:dek|standfirst|strapline|abstract|excerpt)(?![a-z0-9])")
 # Class/id words that name the article's own text container.
-ARTICLE = re.compile(
+ARTICLE = regex(
     r"(?<![a-z0-9])(?:" + _by_first_letter(
         r"articlebody|article-?body\w*|article-?content|article-?text|story-?body\w*|story-?content|"
         r"story-?text|entry-?content|entry-?body|post-?body|post-?content|post-?text|body-?text|text-?body|"
@@ -148,7 +149,7 @@ ARTICLE = re.compile(
 # A call to action speaks to the reader: it opens with an imperative (join, sign up, abonnez-vous,
 # suscríbete...) or names the channel it sells (a newsletter, your inbox). Such a box is short and
 # carries a link or a form; a news sentence that mentions a newsletter does neither.
-CTA_START = re.compile(
+CTA_START = regex(
     r"^(?:join|sign[ -]?up|subscribe|get (?:the|our) [^.]{0,60}(?:newsletter|app|alerts?|briefing|digest|updates)|"
     r"follow (?:us|now|our)|register (?:now|here|for free)|download (?:the|our)|don'?t miss|never miss|"
     r"stay (?:informed|up to date|in the know)|want (?:more|the latest)|get in touch|share your|support (?:us|our)|"
@@ -164,7 +165,7 @@ CTA_START = re.compile(
     r"inscreva-se|assine|siga[- ]nos|receba|n[ãa]o perca|compartilhe (?:este|esta|sua)|fale conosco|escreva-nos|"
     r"schrijf je in|abonneer|volg ons|meld je aan|deel (?:dit|deze|je|jouw)|neem contact op|mail ons|tip ons)\b", re.I)
 # The heading of a reader call-out: an appeal for tips, pictures and accounts, not a sale.
-CALLOUT = re.compile(
+CALLOUT = regex(
     r"^(?:get in touch|have your say|tell us|contact us|(?:e-?mail|write to|message) us|share your|"
     r"are you (?:affected|in|near)|were you (?:affected|there)|"
     r"contactez[- ]nous|écrivez[- ]nous|témoignez|racontez[- ]nous|appel à témoins|"
@@ -173,10 +174,10 @@ CALLOUT = re.compile(
     r"scrivici|contattaci|raccontaci|fale conosco|escreva-nos|conte-nos|"
     r"neem contact op|mail ons|tip ons|laat (?:het )?ons weten)\b", re.I)
 # A call-out needs no link: it addresses the reader and gives an address to write to.
-_READER = re.compile(
+_READER = regex(
     r"\b(?:you|your|vous|votre|vos|sie|ihre?|du|dein|deine|usted|ustedes|tu|tus|voc[êe]s?|voi|vostr[oa]|"
     r"je|jij|jouw|uw)\b|[\w.+-]+@[\w-]+\.[\w.-]+", re.I)
-CTA_WORDS = re.compile(
+CTA_WORDS = regex(
     r"newsletter|sign[ -]?up|subscri(?:be|ption)|\binbox\b|e-?mail address|your email|\b(?:whatsapp|telegram) channel|"
     r"lettre d.information|abonn|inscri|bolet[íi]n|suscrip|postfach|anmeld|iscriviti|assinatura|nieuwsbrief", re.I)
 
@@ -244,7 +245,7 @@ _NO_VOCABULARY = INLINE_TAGS - {"span", "time"}
 _vocabulary_cache: dict[tuple, tuple[int, bool]] = {}
 # Class words of a headline: with all its text a link, it is a teaser's title ("card-title", "cardtitle";
 # not "title2"). Whatever precedes the word, the word ends the class word: searched for as itself.
-TITLE = re.compile(r"(?:title|headline|heading)(?![a-z0-9])")
+TITLE = regex(r"(?:title|headline|heading)(?![a-z0-9])")
 
 
 def vocabulary_kind(el: etree._Element) -> int:

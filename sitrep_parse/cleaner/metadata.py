@@ -21,6 +21,7 @@ from lxml import etree
 
 from ..dates import country_zone, format_iso, parse_iso, zone_for
 from ..models import Metadata
+from ..patterns import regex
 from .dom import norm, text_content
 
 ARTICLE_TYPES = frozenset({
@@ -28,15 +29,15 @@ ARTICLE_TYPES = frozenset({
     "backgroundnewsarticle", "reviewnewsarticle", "askpublicnewsarticle", "liveblogposting", "blogposting",
     "report", "scholarlyarticle", "techarticle", "socialmediaposting", "webpage", "medicalwebpage",
 })
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
+_TITLE_SEPARATORS = regex(r"\s+[|\-–—:·•»]\s+")
 # "By", "Analysis by", "Text von": everything up to the credit word goes.
-_BY = re.compile(r"^\s*(?:(?:analysis|text|story|words|reporting|report|written|posted|published|commentary|"
+_BY = regex(r"^\s*(?:(?:analysis|text|story|words|reporting|report|written|posted|published|commentary|"
                  r"opinion|review|interview|texto|texte|bericht|reportage)\s+)?"
                  r"(?:by|von|par|por|di|door|av|af|przez|от)\s+", re.I)
 # Name separators; the conjunctions only between spaces, so "Bruce Y. Lee" stays whole, and only
 # where both sides look like names (see _split_names).
-_NAME_SPLIT = re.compile(r"\s*[,;&|]\s*")
-_CONJUNCTION = re.compile(r"\s+(?:and|AND|And|und|UND|et|ET|y|e|en|og|och|i|és|и|та|oraz)\s+")
+_NAME_SPLIT = regex(r"\s*[,;&|]\s*")
+_CONJUNCTION = regex(r"\s+(?:and|AND|And|und|UND|et|ET|y|e|en|og|och|i|és|и|та|oraz)\s+")
 # Lower-case words that belong inside personal names ("Pieter de Wit", "Ursula von der Leyen").
 _PARTICLES = frozenset("de da das do dos del della der den di du la le van von ter ten bin ibn al el st zu".split())
 # Words of organisations' names, which a person's name never holds ("Ministerio de Defensa y Asuntos
@@ -54,15 +55,15 @@ _ORGANIZATION_WORDS = frozenset("""
     corporation company société sociedad società gesellschaft network réseau rete netzwerk
 """.split())
 # An author given as an organisation: never a list of people, whatever conjunctions it holds.
-_ORGANIZATION_TYPES = re.compile(r"organi[sz]ation$|^(?:corporation|ngo|government|governmentorganization|"
+_ORGANIZATION_TYPES = regex(r"organi[sz]ation$|^(?:corporation|ngo|government|governmentorganization|"
                                  r"newsmediaorganization|project|consortium|airline)$")
 # A part after a name that is a credential or a job title, not another author ("MS, RD", "CNN
 # Editor-at-large", "AP National Political Writer").
-_CREDENTIAL = re.compile(r"^(?:[A-Z]{1,4}|Ph\.?D|M\.?D|Jr|Sr|I{1,3})$")
-_ROLE = re.compile(r"\b(?:editor|writer|correspondent|reporter|contributor|columnist|producer|staff|redakteur|"
+_CREDENTIAL = regex(r"^(?:[A-Z]{1,4}|Ph\.?D|M\.?D|Jr|Sr|I{1,3})$")
+_ROLE = regex(r"\b(?:editor|writer|correspondent|reporter|contributor|columnist|producer|staff|redakteur|"
                    r"redaktion|rédaction|redacción|redazione|autor|author)s?\b", re.I)
-_CLOCK = re.compile(r"\d[:.h]\d\d")
-_VISIBLE_TIME = re.compile(r"(\d{1,2})[:.h](\d{2})\s*(?:([ap])\.?m\.?)?\s*([A-Z]{1,5}|UTC[+\-−]\d{1,2})\b")
+_CLOCK = regex(r"\d[:.h]\d\d")
+_VISIBLE_TIME = regex(r"(\d{1,2})[:.h](\d{2})\s*(?:([ap])\.?m\.?)?\s*([A-Z]{1,5}|UTC[+\-−]\d{1,2})\b")
 
 
 def extract_metadata(root: etree._Element, page_url: Optional[str]) -> Metadata:
@@ -435,7 +436,7 @@ def _visible_clocks(root: etree._Element) -> list[tuple[int, int, Optional[str],
     return clocks
 
 
-_BARE_CLOCK = re.compile(r"(?<![\d:.])(\d{1,2})[:.h](\d{2})(?![\d:.])")
+_BARE_CLOCK = regex(r"(?<![\d:.])(\d{1,2})[:.h](\d{2})(?![\d:.])")
 
 
 def _bare_clocks(root: etree._Element, zone: Optional[tzinfo]) -> list[tuple[int, int, Optional[str], tzinfo]]:

@@ -28,14 +28,15 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..patterns import regex
 from .scripts import HAN, HANGUL, KANA
 
 # Han, Katakana (with the long-vowel mark and middle dot), Latin letters and digits: the stuff of nouns.
 _NOUN_CHARS = "\u3005\u30a0-\u30ff" + HAN + "A-Za-z0-9\uff10-\uff19\uff21-\uff5a"
-_NOUN_RUN = re.compile(f"[{_NOUN_CHARS}]+")
-_HAN = re.compile("[" + HAN + "]")
+_NOUN_RUN = regex(f"[{_NOUN_CHARS}]+")
+_HAN = regex("[" + HAN + "]")
 # A noun phrase: noun runs joined by the possessive の (Japanese) or 的 (Chinese).
-_PHRASE = re.compile(f"[{_NOUN_CHARS}]+(?:[の的][{_NOUN_CHARS}]+)*")
+_PHRASE = regex(f"[{_NOUN_CHARS}]+(?:[の的][{_NOUN_CHARS}]+)*")
 
 # Titles written after a name (Japanese; "市長" mayor, "知事" governor, "氏" Mr/Ms ...), longest first.
 _TITLE_SUFFIXES = tuple(sorted("""
@@ -51,15 +52,15 @@ _UNNAMED = tuple(sorted("""
 男性 女性 男子 女子 男の子 女の子 担当者 関係者 住民 市民 職員 幹部 専門家 目撃者 乗客 住人 店主 社員 作業員 生徒 学生 少年
 少女 高齢者 被災者 遺族 母親 父親 人 方 者 居民 市民 官员 官員 消息人士 目击者 男子 女子 专家 專家 发言人士
 """.split(), key=len, reverse=True))
-_TOPIC = re.compile(f"([{_NOUN_CHARS}]+(?:[の的][{_NOUN_CHARS}]+)*)(?:は|が|も)(?!ら)")
-_ACCORDING = re.compile(f"([{_NOUN_CHARS}]+(?:の[{_NOUN_CHARS}]+)*)(?:によると|によれば|によりますと)")
+_TOPIC = regex(f"([{_NOUN_CHARS}]+(?:[の的][{_NOUN_CHARS}]+)*)(?:は|が|も)(?!ら)")
+_ACCORDING = regex(f"([{_NOUN_CHARS}]+(?:の[{_NOUN_CHARS}]+)*)(?:によると|によれば|によりますと)")
 _ZH_VERBS = ("表示", "说道", "說道", "指出", "强调", "強調", "透露", "坦言", "称", "稱", "说", "說")
-_ZH_BEFORE = re.compile(f"([{_NOUN_CHARS}]+)(?:{'|'.join(_ZH_VERBS)})[：:，,]?\\s*$")
-_ZH_AFTER = re.compile(f"^[，,]?\\s*([{_NOUN_CHARS}]+?)(?:{'|'.join(_ZH_VERBS)})")
+_ZH_BEFORE = regex(f"([{_NOUN_CHARS}]+)(?:{'|'.join(_ZH_VERBS)})[：:，,]?\\s*$")
+_ZH_AFTER = regex(f"^[，,]?\\s*([{_NOUN_CHARS}]+?)(?:{'|'.join(_ZH_VERBS)})")
 _PRONOUNS = {"他": "m", "她": "f", "彼": "m", "彼女": "f"}
 
 
-_UNSPACED_CHAR = re.compile("[" + KANA + HAN + "]")
+_UNSPACED_CHAR = regex("[" + KANA + HAN + "]")
 
 
 def has_unspaced(text: str) -> bool:
@@ -124,7 +125,7 @@ def _split_title(run: str) -> tuple[str, str]:
 # 指揮官 commander, 預報員 forecaster).
 _OFFICE_ENDINGS = frozenset("長长員员官師师")
 # "受訪時說" (said when interviewed): the circumstance between the speaker and the verb.
-_WHEN = re.compile("(?:接受採訪|接受采访|受訪|受访)?[時时]$")
+_WHEN = regex("(?:接受採訪|接受采访|受訪|受访)?[時时]$")
 
 
 def _name_like(text: str) -> bool:
@@ -182,9 +183,9 @@ def attribute(sentence: str, hole: int, names: Names) -> tuple[bool, Optional[st
 # "이순자 씨"); a phrase ending in a noun of office alone ("군수가") names the person given that
 # title before; anything else is a body, given as its last word ("행정안전부 중앙재난안전대책본부는").
 
-_HANGUL = re.compile("[" + HANGUL + "]")
+_HANGUL = regex("[" + HANGUL + "]")
 _QUOTATIVE = ("이라고", "라고", "라며", "이라며", "면서", "고", "며")
-_SUBJECT = re.compile("([" + HANGUL + r"A-Za-z0-9·()]+?)(께서는|께서|에서는|은|는|이|가)(?=\s|$)")
+_SUBJECT = regex("([" + HANGUL + r"A-Za-z0-9·()]+?)(께서는|께서|에서는|은|는|이|가)(?=\s|$)")
 _KO_TITLES = tuple(sorted("""
 군수 시장 구청장 도지사 지사 장관 차관 총리 대통령 대변인 청장 서장 본부장 국장 과장 부장 소장 원장 위원장 의장 대표 회장
 사장 교수 의원 씨 선생 기자 팀장 실장 관계자 주민 이장

@@ -52,6 +52,7 @@ from types import ModuleType
 from typing import NamedTuple, Optional
 
 from ..models import Block, Quote
+from ..patterns import regex
 from .scripts import HAN, HANGUL, KANA, SOUTHEAST_ASIAN
 from .speakers import (
     ABBREVIATIONS,
@@ -85,14 +86,14 @@ from .speakers import (
 )
 
 _DOUBLE = "\"“”„«»‹›「」"
-_DOUBLE_RE = re.compile("[" + re.escape(_DOUBLE) + "]")
-_SINGLE_RE = re.compile("[‘’'‚]")
+_DOUBLE_RE = regex("[" + re.escape(_DOUBLE) + "]")
+_SINGLE_RE = regex("[‘’'‚]")
 _OPEN_CLOSE = {"„": "“”", "«": "»", "»": "«", "‹": "›", "›": "‹", "「": "」"}
-_WORDS = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
+_WORDS = regex(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 _SMALL = frozenset("a an the of and or in on at to for with by from de la le du des der die das und von "
                    "vs y el".split())
 # Words that introduce what follows as a term, a name or a slogan, not as someone's words.
-_TERM_INTRO = re.compile(
+_TERM_INTRO = regex(
     r"(?:so-called|so\s+called|self-styled|dubbed|titled|entitled|headlined|nicknamed|known\s+as|"
     r"referred\s+to\s+as|the\s+(?:words?|terms?|phrases?|slogan|hashtag|motto|label|headline|title|name)|"
     r"(?:under|with)\s+the\s+(?:slogan|motto|banner|hashtag|title|name)|"
@@ -109,7 +110,7 @@ _TERM_INTRO = re.compile(
     re.I,
 )
 # A name given to something, with its object between: "dubbed the plan as “…”", "referred to it as “…”".
-_NAMED_AS = re.compile(r"\b(?:dubbed|nicknamed|christened|referred\s+to|known)\b[^.;:“”\"«»„]{0,80}\bas\s*$", re.I)
+_NAMED_AS = regex(r"\b(?:dubbed|nicknamed|christened|referred\s+to|known)\b[^.;:“”\"«»„]{0,80}\bas\s*$", re.I)
 # The words _TERM_INTRO can end with (an article may follow): a set lookup spares most quotations the search.
 _TERM_WORDS = frozenset("""
 so-called called self-styled dubbed titled entitled headlined nicknamed as words word terms term phrases phrase
@@ -123,34 +124,34 @@ tzv. takzvaný takzvaná takzvané takzvanou λεγόμενη λεγόμενο �
 așa-numita așa-zisul așa-zisa såkalt såkalte sokalt sokalte disebut
 termed dubs
 """.split())
-_SENTENCE_PUNCT = re.compile(r"[.!?;]\s|[!?]$")
+_SENTENCE_PUNCT = regex(r"[.!?;]\s|[!?]$")
 # A sentence may end with note references: "... the footage contradicts.[3] The ministry ..."
 _NOTE_REF = r"(?:\[\d{1,3}\])*"
-_CLAUSE_END = re.compile(r"[.!?;]" + _NOTE_REF + r"\s+(?=[A-Z“\"])")
-_NEXT_APPOSITION = re.compile(r",\s*([^,]{3,80}),")
-_NEW_SENTENCE = re.compile(_NOTE_REF + r"\s+[A-Z“\"„«]")
-_ANY_MARK = re.compile("[\"“”„«»‹›「‘‚\u05f4]")
+_CLAUSE_END = regex(r"[.!?;]" + _NOTE_REF + r"\s+(?=[A-Z“\"])")
+_NEXT_APPOSITION = regex(r",\s*([^,]{3,80}),")
+_NEW_SENTENCE = regex(_NOTE_REF + r"\s+[A-Z“\"„«]")
+_ANY_MARK = regex("[\"“”„«»‹›「‘‚\u05f4]")
 # 'straight single quotes' opening a quotation: an apostrophe at the start or after a space, bracket or dash
-_STRAIGHT_OPENER = re.compile(r"'(?<![^\s(\[—–]')[^\W\d_]")
+_STRAIGHT_OPENER = regex(r"'(?<![^\s(\[—–]')[^\W\d_]")
 # Patterns here open on a character class where they can: the engine then skips to the next place the
 # class matches instead of trying the whole pattern at every character ("\b[A-Z]" is "[A-Z]" with no word
 # character before it; an assertion first would hide the class from that optimisation).
-_CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?<!\w[A-ZÀ-ÖØ-Þ])[\w\-]+")
-_INNER_CAP = re.compile(r"[ \u00a0](?<=[\w,][ \u00a0])[ \u00a0]*([A-ZÀ-ÖØ-Þ][\w\-]+)")  # a capital after a word or comma: inside a sentence
-_SENTENCE_END = re.compile(r"[.!?…。！？](?:(?<=[.!?…])[.!?…]*[”\"’)]*" + _NOTE_REF + r"\s+|(?<=[。！？])[。！？]*[」』）]*\s*)")
+_CAP_WORD = regex(r"[A-ZÀ-ÖØ-Þ](?<!\w[A-ZÀ-ÖØ-Þ])[\w\-]+")
+_INNER_CAP = regex(r"[ \u00a0](?<=[\w,][ \u00a0])[ \u00a0]*([A-ZÀ-ÖØ-Þ][\w\-]+)")  # a capital after a word or comma: inside a sentence
+_SENTENCE_END = regex(r"[.!?…。！？](?:(?<=[.!?…])[.!?…]*[”\"’)]*" + _NOTE_REF + r"\s+|(?<=[。！？])[。！？]*[」』）]*\s*)")
 # An introduction that announces a statement: a statement noun or a reporting verb in its last clause,
 # and a colon at the end ("... said in a statement:", "Mme X a déclaré :", "difundió el siguiente comunicado:").
-_STATEMENT_INTRO = re.compile(
+_STATEMENT_INTRO = regex(
     r"(?:statement|in\s+full|following|reads?|read\s+as\s+follows|as\s+follows|wrote|said|says|declared|"
     r"added|at\s+length|passage|quote[sd]?|erklärung|mitteilung|stellungnahme|folgende[nms]?|déclaration|"
     r"communiqué|suivante?s?|comunicado|declaraci[óo]n|declara[çc][ãa]o|siguientes?|seguintes?|comunicato|"
     r"dichiarazione|seguente|nota)[^.:]{0,80}:\s*$",
     re.I,
 )
-_LAST_CLAUSE = re.compile(r"[^.!?;]{0,160}:\s*$")
-_ISSUE_VERB = re.compile(r"\b(?:released|issued|published|put\s+out|posted|tweeted|wrote|said|says|added|"
+_LAST_CLAUSE = regex(r"[^.!?;]{0,160}:\s*$")
+_ISSUE_VERB = regex(r"\b(?:released|issued|published|put\s+out|posted|tweeted|wrote|said|says|added|"
                          r"declared|stated|announced|read|reads|veröffentlichte|erklärte|a\s+publié|publicó)\b", re.I)
-_ATTRIBUTION_LINE = re.compile(r"^\s*(?:\[\s*(?P<a>[^\[\]]{2,60}?)\s*\]|[—–-]\s*(?P<b>[^—–\-].{1,60}))\s*$")
+_ATTRIBUTION_LINE = regex(r"^\s*(?:\[\s*(?P<a>[^\[\]]{2,60}?)\s*\]|[—–-]\s*(?P<b>[^—–\-].{1,60}))\s*$")
 
 
 class Span(NamedTuple):
@@ -257,8 +258,8 @@ def is_quotation(text: str, span: Span) -> bool:
 
 
 # Scripts written without spaces between words: their length is measured in characters.
-_UNSPACED = re.compile("[" + KANA + HAN + SOUTHEAST_ASIAN + "]")
-_SOUTHEAST_ASIAN = re.compile("[" + SOUTHEAST_ASIAN + "]")
+_UNSPACED = regex("[" + KANA + HAN + SOUTHEAST_ASIAN + "]")
+_SOUTHEAST_ASIAN = regex("[" + SOUTHEAST_ASIAN + "]")
 _UNSPACED_TERM_INTRO = ("いわゆる", "所谓", "所謂", "이른바", "소위")
 _JA_PARTICLES = frozenset("をがのにはでへやもとっ")
 
@@ -295,7 +296,7 @@ _NAMING_DETERMINERS = _TERM_DETERMINERS | frozenset("du des au aux del al dello 
 # (verbs of praise and blame do: "thanked the city for its “swift response”").
 _OBJECT_VERBS = frozenset("asked asks rejected rejects ordered urged urges demanded accused accuses reported reports "
                           "posted posts".split())
-_PERSONAL = re.compile(r"\b(?:i|me|my|we|us|our|you|your|je|nous|notre|nos|vous|wir|uns|unser\w*|ich|mein\w*|"
+_PERSONAL = regex(r"\b(?:i|me|my|we|us|our|you|your|je|nous|notre|nos|vous|wir|uns|unser\w*|ich|mein\w*|"
                        r"noi|nostr\w|io|nosotros|nuestr\w+|yo|ik|mijn|wij|ons|onze)\b", re.I)
 
 
@@ -395,7 +396,7 @@ def _attribution_follows(after: str, stop: bool = False) -> bool:
 
 # A parenthesis holding no quotation: an aside between a subject and its verb ("Dr X (who until
 # August headed the unit) told partners that “…”"), never the speaker. Blanked, offsets kept.
-_ASIDE = re.compile(r"\([^()\ue000-\ue8ff]{12,300}\)")
+_ASIDE = regex(r"\([^()\ue000-\ue8ff]{12,300}\)")
 
 
 def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[str]]:
@@ -481,18 +482,18 @@ def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[s
 # councillors have demanded", "a claim the company has denied". Attributions do not take that form.
 # The clause shows itself by a subject of its own: a new determiner, or a verb that does not agree with
 # the singular noun before it ("“…,” a spokesman has said" stays an attribution).
-_REDUCED_RELATIVE = re.compile(r"^\s*(?:an?|one)\s+\w+\s+(?:(?:the|its|their|his|her)\s+(?:\S+\s+){1,4}"
+_REDUCED_RELATIVE = regex(r"^\s*(?:an?|one)\s+\w+\s+(?:(?:the|its|their|his|her)\s+(?:\S+\s+){1,4}"
                                r"(?:has|had|have)|(?:\S+\s+){1,5}have)\s*$", re.I)
 
 
 # A message, sign or notice whose words are quoted: "a sign reading “…”", "an alert that read “…”".
-_READING = re.compile(r"\b(?P<det>an?|one|the|its|their|his|her)\s+(?:[\w’'\-]+\s+){0,3}(?:alert|message|sign|notice|"
+_READING = regex(r"\b(?P<det>an?|one|the|its|their|his|her)\s+(?:[\w’'\-]+\s+){0,3}(?:alert|message|sign|notice|"
                       r"banner|placard|poster|text|warning|leaflet|flyer|sms|notification|note|sticker|board)s?\b"
                       r"(?:[^.;:!?\ue000-\ue8ff]|(?<=\d)[.:](?=\d)){0,80}?\b(?:reading|(?:which|that)\s+read|(?:which|that)\s+reads)\s*:?\s*$",
                       re.I)
 
 
-_QUOTATIVE = re.compile(r"^diye\s+", re.I)
+_QUOTATIVE = regex(r"^diye\s+", re.I)
 
 
 def _verb_final_subject(before: str, ctx: Context) -> tuple[bool, Optional[str]]:
@@ -511,8 +512,8 @@ def _verb_final_subject(before: str, ctx: Context) -> tuple[bool, Optional[str]]
 
 # "The official line from X is that ...", "The ministry's position was that ...": the quotation is the
 # content of a stated position, and the position is the source's.
-_POSITION = re.compile(r"^(?P<np>[^,;:\ue000-\ue8ff]{3,100}?)\s+(?:is|was|remains|remained)\s+that\b", re.I)
-_SOURCE_OF = re.compile(r"\b(?:from|of|by)\s+|[’']s\s+", re.I)
+_POSITION = regex(r"^(?P<np>[^,;:\ue000-\ue8ff]{3,100}?)\s+(?:is|was|remains|remained)\s+that\b", re.I)
+_SOURCE_OF = regex(r"\b(?:from|of|by)\s+|[’']s\s+", re.I)
 
 
 def _position_of(before: str, ctx: Context) -> tuple[bool, Optional[str]]:
@@ -593,7 +594,7 @@ def _own_unnamed_subject(sentence: str, hole: int, ctx: Context) -> bool:
 
 # What follows a quotation to the end of its sentence, after a dash ("„…” – powiedział Wrona.") or after
 # a comma the quotation closed on ("„…,“ řekl Novák."): a short clause that can only be its attribution.
-_TAIL = re.compile(r"^\s*(?P<dash>[–—]\s*)?(?P<tail>[^\W\d_][^.!?;:()\[\]\ue000-\ue8ff]{0,60}?)\s*[.!?]?\s*$")
+_TAIL = regex(r"^\s*(?P<dash>[–—]\s*)?(?P<tail>[^\W\d_][^.!?;:()\[\]\ue000-\ue8ff]{0,60}?)\s*[.!?]?\s*$")
 
 
 def _attribution_tail(sentence: str, hole: int, inner: str, ctx: Context) -> tuple[bool, Optional[str]]:
@@ -618,7 +619,7 @@ def _attribution_tail(sentence: str, hole: int, inner: str, ctx: Context) -> tup
     return resolve(mention, ctx)
 
 
-_COORDINATED = re.compile(r"^\W*(?:and|but|or|then|und|aber|et|mais|puis|y|pero|e|ma|mas)\b", re.I)
+_COORDINATED = regex(r"^\W*(?:and|but|or|then|und|aber|et|mais|puis|y|pero|e|ma|mas)\b", re.I)
 
 
 def _passive(text: str, at: int) -> bool:
@@ -627,7 +628,7 @@ def _passive(text: str, at: int) -> bool:
     return prev[0].lower() in ("been", "be", "being", "was", "were", "is", "are", "get", "got")
 
 
-_DATELINE = re.compile(r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’\-]+\s?){1,4}(?:,[^–—\n]{1,40})?\s*(?:\([^)]{1,30}\))?\s*[–—-]{1,2}\s")
+_DATELINE = regex(r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’\-]+\s?){1,4}(?:,[^–—\n]{1,40})?\s*(?:\([^)]{1,30}\))?\s*[–—-]{1,2}\s")
 
 
 def _strip_intro(sentence: str) -> str:
@@ -760,9 +761,9 @@ def _note_sentence(sentence: str, ctx: Context) -> None:
 _COPULA = frozenset("is was as be been are were became becomes".split())
 # "a", "an" or "one" in any case as a word of its own (between spaces, as str.split() cuts words),
 # spelled out letter by letter so that the pattern opens on a class of its first letters
-_INDEFINITE_WORD = re.compile(r"[aAoO](?<!\S[aAoO])(?:(?<=[aA])[nN]?|(?<=[oO])[nN][eE])(?!\S)")
+_INDEFINITE_WORD = regex(r"[aAoO](?<!\S[aAoO])(?:(?<=[aA])[nN]?|(?<=[oO])[nN][eE])(?!\S)")
 # "The governor's office says ...": a body that belongs to a person the article named by that title.
-_OFFICE_OF = re.compile(r"^\W*(?:the\s+)?([a-z]+)[’']s\s+(?:office|team|staff|aides?|spokes\w+|department|press\s+office)\b",
+_OFFICE_OF = regex(r"^\W*(?:the\s+)?([a-z]+)[’']s\s+(?:office|team|staff|aides?|spokes\w+|department|press\s+office)\b",
                         re.I)
 
 
@@ -904,7 +905,7 @@ def _find_quotes(blocks: list[Block], groups: dict[int, list[int]], skip: Option
 
 # Kana, Han and Hangul: only an article that has them needs the rules of cjk.py, so only such an
 # article imports that module (its patterns are a tenth of the extractor's start-up).
-_CJK_CHAR = re.compile("[" + KANA + HAN + HANGUL + "]")
+_CJK_CHAR = regex("[" + KANA + HAN + HANGUL + "]")
 
 
 def _cjk() -> ModuleType:
@@ -1033,17 +1034,17 @@ def _introduces_statement(text: str) -> bool:
 
 
 # An introduction that names the text after it as a statement, not just as someone's words.
-_NAMES_STATEMENT = re.compile(
+_NAMES_STATEMENT = regex(
     r"\b(?:statement|communiqu[ée]|declaration|press\s+release|news\s+release|in\s+full|reads|read\s+as\s+follows|"
     r"erklärung|mitteilung|stellungnahme|déclaration|comunicado|declaraci[óo]n|declara[çc][ãa]o|comunicato|"
     r"dichiarazione|заяв[аі]|заявлени[ие]|açıklama(?:sında)?|بيان|البيان)\b[^.:!?]{0,80}:\s*$", re.I)
 # A paragraph opening with an additive connective carries the statement before it on, in whatever person
 # the statement speaks ("كما تعلن الوزارة ..." after "تدعو الوزارة ...": a ministry's statement about itself).
-_ADDITIVE_START = re.compile(r"^(?:كما|وكذلك|also|in\s+addition|furthermore|moreover|de\s+plus|en\s+outre|"
+_ADDITIVE_START = regex(r"^(?:كما|وكذلك|also|in\s+addition|furthermore|moreover|de\s+plus|en\s+outre|"
                              r"además|asimismo|außerdem|zudem|inoltre|além\s+disso|також|крім\s+того|также|"
                              r"ayrıca)\b", re.I)
 # First-person words: a statement's voice ("We demand ...", "Our teams ...", "Nous ...", "Wir ...").
-_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|i|my|me|wir|uns|unser[emnrs]?|nous|notre|nos|je|mon|ma|mes|"
+_FIRST_PERSON = regex(r"\b(?:we|our|ours|us|i|my|me|wir|uns|unser[emnrs]?|nous|notre|nos|je|mon|ma|mes|"
                            r"nosotros|nosotras|nuestr[oa]s?|nós|noss[oa]s?|noi|nostr[oaie]|io)\b", re.I)
 
 
@@ -1077,4 +1078,4 @@ def _pull_quote(blocks: list[Block], members: list[int], prose: list[str]) -> bo
     return any(probe in p for p in prose)
 
 
-_NON_WORD = re.compile(r"\W+")
+_NON_WORD = regex(r"\W+")

@@ -34,9 +34,10 @@ from datetime import datetime
 from typing import Optional
 
 from ..models import Block
+from ..patterns import regex
 from .times import MONTH_HINT, MONTHS, find_date
 
-_BACKGROUND_HEADING = re.compile(
+_BACKGROUND_HEADING = regex(
     r"^(?:the\s+)?(?:background|context|what\s+we\s+know(?:\s+so\s+far)?|what\s+you\s+need\s+to\s+know|"
     r"how\s+we\s+got\s+here|the\s+story\s+so\s+far|history|a\s+brief\s+history|explainer|timeline|key\s+facts|"
     r"why\s+it\s+matters|catch\s+up|recap|hintergrund|vorgeschichte|was\s+bisher\s+geschah|contexte|"
@@ -47,9 +48,9 @@ _BACKGROUND_HEADING = re.compile(
     re.I,
 )
 # "in 2019", "in the late 1940s", "2011年9月" (no word boundary between Han characters and digits)
-_YEAR = re.compile(r"(?<![0-9A-Za-z.,:])(19[4-9]\d|20\d\d)(?:s|’s|'s)?(?![0-9A-Za-z:])")
+_YEAR = regex(r"(?<![0-9A-Za-z.,:])(19[4-9]\d|20\d\d)(?:s|’s|'s)?(?![0-9A-Za-z:])")
 # Words that tie a paragraph to the news of the day.
-_CURRENT = re.compile(
+_CURRENT = regex(
     r"\b(?:today|tonight|overnight|this\s+(?:morning|afternoon|evening|week)|yesterday|earlier\s+today|"
     r"(?:on|late|early|since)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:morning|afternoon|evening|night)|"
@@ -59,7 +60,7 @@ _CURRENT = re.compile(
     r"aujourd'hui|hier|ce\s+matin|cette\s+nuit|hoy|ayer|esta\s+mañana)\b",
 )  # _CURRENT and _PAST are matched on lower-cased text: case-folding in the engine costs five times as much
 # Expressions that anchor a clause in the past, before this news.
-_PAST = re.compile(
+_PAST = regex(
     r"\b(?:last\s+(?:year|month|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|"
     r"august|september|october|november|december)|earlier\s+this\s+(?:month|year)|(?:years|months|decades)\s+ago|"
     r"for\s+(?:years|decades|months)|in\s+recent\s+(?:years|months)|since\s+(?:then|that|19\d\d|20\d\d|its|their)|"
@@ -81,17 +82,17 @@ _PAST = re.compile(
 )
 # "at the time": the time of an earlier event, or of the news itself ("winds were gusting to 50 knots at
 # the time"); it adds weight to other signs of the past but does not decide alone.
-_AT_THE_TIME = re.compile(r"\bat\s+the\s+time\b", re.I)
-_ASIDE = re.compile(r",\s*(?:which|who|whose|where|when|der|die|das|qui|où|que)\b[^,;]*", re.I)
+_AT_THE_TIME = regex(r"\bat\s+the\s+time\b", re.I)
+_ASIDE = regex(r",\s*(?:which|who|whose|where|when|der|die|das|qui|où|que)\b[^,;]*", re.I)
 # "Mayor X (who was criticised during the 2019 outbreak ...) said ...": the history is the aside's
-_BRACKETED = re.compile(r"\([^()]{8,400}\)")
+_BRACKETED = regex(r"\([^()]{8,400}\)")
 # also ‘single’ (an apostrophe inside); the opening mark is one class, so the engine skips to the next mark
-_QUOTED = re.compile(r"[“„«\"‘](?:(?<=[“„«\"])[^”“»\"]{0,600}[”“»\"]|(?<=‘)(?:[^’]|’(?=\w)){0,600}’(?!\w))")
+_QUOTED = regex(r"[“„«\"‘](?:(?<=[“„«\"])[^”“»\"]{0,600}[”“»\"]|(?<=‘)(?:[^’]|’(?=\w)){0,600}’(?!\w))")
 # A participle phrase set off by commas ("The flood plan, adopted last spring, promised ..."): a
 # relative clause without its pronoun, said about the noun before it.
-_PARTICIPLE_ASIDE = re.compile(r"(?<=\w),\s+(?:[a-z]+ed|built|begun|written|known|made|held|set|run|"
+_PARTICIPLE_ASIDE = regex(r"(?<=\w),\s+(?:[a-z]+ed|built|begun|written|known|made|held|set|run|"
                                r"taken|given|seen|born|drawn|sent|won|chosen)\s[^,;.]*,")
-_FIRST_SENTENCE = re.compile(r"^.{20,}?[.!?](?=\s+[A-Z“\"])|^.{8,}?[。！？]")
+_FIRST_SENTENCE = regex(r"^.{20,}?[.!?](?=\s+[A-Z“\"])|^.{8,}?[。！？]")
 
 
 def assign_roles(blocks: list[Block], in_update: set[int], in_statement: set[int],
@@ -130,7 +131,7 @@ def looks_ahead(text: str, published: Optional[datetime]) -> bool:
     return bool(_AHEAD.search(text))
 
 
-_AHEAD = re.compile(r"\b(?:what\s+happens\s+next|next\s+(?:week|month|step|steps)|will|I[’']ll|we[’']ll|"
+_AHEAD = regex(r"\b(?:what\s+happens\s+next|next\s+(?:week|month|step|steps)|will|I[’']ll|we[’']ll|"
                     r"(?:on|by|until)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
 
 
@@ -171,14 +172,14 @@ def is_background(text: str, published: Optional[datetime]) -> bool:
                 and not _DIGITS.search(main) and not _CURRENT.search(rest_lc))
 
 
-_DIGITS = re.compile(r"\d(?!\d*(?:st|nd|rd|th)\b)")  # a number other than an ordinal ("the 19th cyclone")
+_DIGITS = regex(r"\d(?!\d*(?:st|nd|rd|th)\b)")  # a number other than an ordinal ("the 19th cyclone")
 # Verbs of saying that take what was said as their object ("said the government had ..."); not
 # "declared a state of emergency" or "called a meeting".
-_SAYING = re.compile(r"\b(?:said|says|told|tells|added|adds|warned|warns|argued|argues|claimed|claims|insisted|"
+_SAYING = regex(r"\b(?:said|says|told|tells|added|adds|warned|warns|argued|argues|claimed|claims|insisted|"
                      r"insists|noted|notes|stressed|stresses|acknowledged|admitted|complained|complains|sagte|sagt|"
                      r"betonte|erklärte|dijo|afirmó|aseguró|señaló|disse|afirmou|affirme|affirmé|estime)\b")
 # What dates the saying itself: "said in 2019 that", "have said for years", "told reporters last week".
-_DATED_SAYING = re.compile(r"^\s+(?:(?:reporters|journalists|parliament|lawmakers)\s+)?(?:in|on|last|earlier|previously|"
+_DATED_SAYING = regex(r"^\s+(?:(?:reporters|journalists|parliament|lawmakers)\s+)?(?:in|on|last|earlier|previously|"
                            r"for|years?|months?|decades?|at\s+the\s+time|back)\b", re.I)
 
 
@@ -196,16 +197,16 @@ def _before_reporting_verb(main: str) -> str:
 # A relative clause without commas ("terrain that has not burned since the 1950s"): said about a noun of
 # the sentence, not the time of its main clause. Told from "that" the conjunction ("said that the fire
 # ...") by the verb right after it.
-_RELATIVE = re.compile(r"\s(?<=\w\s)\s*(?:that|which|who)\s+(?:has|have|had|was|were|is|are)\b[^,;.]*", re.I)
+_RELATIVE = regex(r"\s(?<=\w\s)\s*(?:that|which|who)\s+(?:has|have|had|was|were|is|are)\b[^,;.]*", re.I)
 # A sentence that opens on a year: "In 2019, ...", "In March 2020, ...", "Im Jahr 2015 ...".
-_LEADING_YEAR = re.compile(r"^(?:(?:In|Im|En|Em|Nel|Au|Dans)\s+(?:(?:the\s+|[A-Za-zÀ-ÿ]+\s+){0,2})|A\s+|An\s+|The\s+)"
+_LEADING_YEAR = regex(r"^(?:(?:In|Im|En|Em|Nel|Au|Dans)\s+(?:(?:the\s+|[A-Za-zÀ-ÿ]+\s+){0,2})|A\s+|An\s+|The\s+)"
                            r"(19[4-9]\d|20\d\d)\b")  # "In March 2020, ...", "A 2014 survey found ..."
 # A month named without a day ("in May", "since June"): the preposition keeps "may" the verb out.
-_MONTH_ALONE = re.compile(r"\b(?i:in|since|until|by|from|early|late|mid-|im|seit|bis|en|depuis|desde|em|nel|a)\s+"
+_MONTH_ALONE = regex(r"\b(?i:in|since|until|by|from|early|late|mid-|im|seit|bis|en|depuis|desde|em|nel|a)\s+"
                           r"(?:early\s+|late\s+|mid-)?([A-Za-zÀ-ÿ]{3,9})\b(?![\s.]*\d)")
 
 
-_FUTURE = re.compile(r"\b(?:will|next|coming|upcoming|wird|werden|va|sera|seront|será|serão|sarà)\b", re.I)
+_FUTURE = regex(r"\b(?:will|next|coming|upcoming|wird|werden|va|sera|seront|será|serão|sarà)\b", re.I)
 
 
 def _month_weight(main: str, published: datetime) -> int:

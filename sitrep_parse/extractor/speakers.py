@@ -57,6 +57,8 @@ from contextvars import ContextVar
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
+from ..patterns import regex
+
 # --------------------------------------------------------------------------- vocabularies
 
 # Reporting verbs are found by looking words up in sets: one pass of a simple word pattern over
@@ -126,9 +128,9 @@ precisato scritto osservato avvertito ammesso denunciato confermato ricordato as
 declarat spus anunțat precizat explicat adăugat transmis afirmat subliniat avertizat confirmat arătat
 """.split())
 # French puts the subject pronoun after the verb: "a-t-il ajouté", "dit-elle", "explique-t-on".
-_INVERTED = re.compile(r"^(?P<verb>[^\W\d_]+?)(?:-t)?-(?P<pron>il|elle|ils|elles|on)$", re.I)
+_INVERTED = regex(r"^(?P<verb>[^\W\d_]+?)(?:-t)?-(?P<pron>il|elle|ils|elles|on)$", re.I)
 # The auxiliary of a compound past, right before the participle (with the French inverted pronoun).
-_AUX_BEFORE = re.compile(r"(?<![\w\-])(?:" + "|".join(sorted(_AUXILIARIES))
+_AUX_BEFORE = regex(r"(?<![\w\-])(?:" + "|".join(sorted(_AUXILIARIES))
                          + r")(?:(?:-t)?-(?P<pron>il|elle|ils|elles|on))?\s+(?:(?:mai|aussi|encore|ensuite|poi|anche|"
                          r"ancora|también)\s+)?$", re.I)  # "a mai spus", "a aussi dit": an adverb between
 PARTICIPLES = frozenset("""
@@ -139,7 +141,7 @@ sagend disant ajoutant déclarant estimant soulignant expliquant assurant affirm
 indiquant diciendo añadiendo afirmando señalando asegurando explicando indicando advirtiendo agregando
 dizendo acrescentando dicendo affermando aggiungendo spiegando sottolineando
 """.split())
-_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+_WORD = regex(r"[^\W\d_][\w’'\-]*")
 _VERB_FORMS = FINITE_VERBS | PARTICIPLES | _FR_PAST_PARTICIPLES
 
 
@@ -170,7 +172,7 @@ class VerbMatch:
 
 
 # A document inside a prepositional phrase, right before a verb form: "in a statement posted".
-_MODIFIES_DOCUMENT = re.compile(r"\b(?:in|on|via|through|with|from|by|to)\s+(?:(?:a|an|the|its|their|his|her)\s+)?"
+_MODIFIES_DOCUMENT = regex(r"\b(?:in|on|via|through|with|from|by|to)\s+(?:(?:a|an|the|its|their|his|her)\s+)?"
                                 r"(?:[\w\-]+\s+)?(?:statement|post|message|video|letter|report|note|release|"
                                 r"communiqu[ée]|interview|tweet|email|e-mail|article|op-ed|blog|update)\s+$", re.I)
 # What may precede a capitalised reporting verb that starts a sentence or clause ("" is the text's start).
@@ -248,7 +250,7 @@ def is_reporting_verb(word: str) -> bool:
     return w in FINITE_VERBS or w in PARTICIPLES
 
 
-ACCORDING_TO = re.compile(r"\b(?:according\s+to|citing|laut|nach\s+Angaben\s+(?:von|des|der)|selon|d[’']apr[èe]s|"
+ACCORDING_TO = regex(r"\b(?:according\s+to|citing|laut|nach\s+Angaben\s+(?:von|des|der)|selon|d[’']apr[èe]s|"
                           r"según|de\s+acuerdo\s+con|segundo|de\s+acordo\s+com|secondo|stando\s+a|zufolge|volgens)\s+", re.I)
 
 TITLES = frozenset("""
@@ -398,7 +400,7 @@ def gender_of(words: tuple[str, ...] | list[str]) -> str:
         if b in _FEMALE_WORDS or b.rstrip(".") in _FEMALE_WORDS or (len(b) > 6 and b.endswith(_FEMALE_SUFFIXES)):
             return "f"
     return ""
-_AGE = re.compile(r"^\d{1,3}-year-old$")
+_AGE = regex(r"^\d{1,3}-year-old$")
 PERSON_SINGULAR_S = frozenset("boss witness actress mistress".split())
 _AFTER_NOUN = frozenset("who which that whose in on at to from with by near into inside outside "
                         "familiar close aware present involved briefed".split())  # "a person familiar with ..."
@@ -419,7 +421,7 @@ PRONOUNS = {
     "on": "any", "він": "m", "вона": "f", "вони": "any", "он": "m", "она": "f", "они": "any",
 }
 # "We’ll", "I’m", "They’ve": a pronoun with its verb, not a capitalised name.
-_CONTRACTION = re.compile(r"^(?:i|you|he|she|it|we|they|let|that|there|here|what|who)[’'](?:ll|re|ve|d|m|s)$", re.I)
+_CONTRACTION = regex(r"^(?:i|you|he|she|it|we|they|let|that|there|here|what|who)[’'](?:ll|re|ve|d|m|s)$", re.I)
 # Capitalised words that start sentences or clauses without being names.
 NOT_NAMES = frozenset("""
 the a an in on at but and or if when while after before this that these those it he she they we i you his her
@@ -435,7 +437,7 @@ le la les un une et ou mais dans pour sur avec selon
 el los las y pero en con para según
 de het een ook volgens il lo gli una secondo
 """.split())
-_PREFIXED_NAME = re.compile(r"^(?:al|el|ad|as|ash|an|bin|ibn|abu|de|da|di|du|van|von|le|la|d|o)[-’'][A-ZÀ-Þ]")
+_PREFIXED_NAME = regex(r"^(?:al|el|ad|as|ash|an|bin|ibn|abu|de|da|di|du|van|von|le|la|d|o)[-’'][A-ZÀ-Þ]")
 _FIRST_NAME_MONTHS = frozenset("jan april may june august".split())  # also first names: "Jan Orsolo"
 _CONNECT_LOWER = frozenset("of for the de du des van von der den da di del della dos das la le bin ibn al el "
                            "ter ten zu y".split())
@@ -447,17 +449,17 @@ separately further first initially subsequently immediately finally simply only 
 auch noch bereits
 """.split())
 
-_INITIAL = re.compile(r"[A-Z]\.")
-_SPACES = re.compile(r"\s+")
-LEADING_ARTICLE = re.compile(r"^(?:(?i:the|die|der|das|le|la|les|el|los|las|il|lo|gli|het)\s+|de\s+|(?i:l)[’'](?=\w))")
-_APPOSITION = re.compile(r",\s+(?:the|a|an|his|her|its)?\s*((?:[\w’'\-.]+\s+){0,6}?[\w’'\-]+)\s*,")
-_RELATIVE = re.compile(r",\s*(who|which|whose|that|qui|que|der|die|das|quien|que|che|[a-z]+ing|"
+_INITIAL = regex(r"[A-Z]\.")
+_SPACES = regex(r"\s+")
+LEADING_ARTICLE = regex(r"^(?:(?i:the|die|der|das|le|la|les|el|los|las|il|lo|gli|het)\s+|de\s+|(?i:l)[’'](?=\w))")
+_APPOSITION = regex(r",\s+(?:the|a|an|his|her|its)?\s*((?:[\w’'\-.]+\s+){0,6}?[\w’'\-]+)\s*,")
+_RELATIVE = regex(r",\s*(who|which|whose|that|qui|que|der|die|das|quien|que|che|[a-z]+ing|"
                        r"(?:in|at|on|after|before|during|speaking|like|despite|for\s+(?:his|her|its|their)\s+part)\b)"
                        r"\b[^,;]*,\s*$")
-_NO_WORDS = re.compile(r"[\W\d]*")
-_CODE_LIKE = re.compile(r"[\d\-]|\.$")
-DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
-_OBJECT_END = re.compile(r"\s(?:who|which|whose|that|as|in|at|on|after|before|from|aus|vor|bei|mit|to|during|while|"
+_NO_WORDS = regex(r"[\W\d]*")
+_CODE_LIKE = regex(r"[\d\-]|\.$")
+DOTTED = regex(r"(?:[a-z]\.)+[a-z]")
+_OBJECT_END = regex(r"\s(?:who|which|whose|that|as|in|at|on|after|before|from|aus|vor|bei|mit|to|during|while|"
                          r"when|posted|speaking|adding|saying|noting|told|"
                          r"ante|en|durante|desde|tras|con|sobre|frente|lors|devant|dans|pendant|après|avant|auprès|"
                          r"nach|beim|gegenüber|im|am|während|em|nos|nas|perante|diante|após|davanti|"
@@ -465,16 +467,16 @@ _OBJECT_END = re.compile(r"\s(?:who|which|whose|that|as|in|at|on|after|before|fr
                          r"saat|ketika|kepada|usai|setelah|sambil|dalam)\s")
 # A body's name as written out: capitalised words with their connectors and possessives, and the number
 # some bodies carry ("... Guild Local 19", "Ministry of Foreign Affairs").
-_BODY_CHUNK = re.compile(r"[A-ZÀ-ÖØ-Þ][\w\-]*(?:[’']s?)?(?:\s+(?:(?:of|for|and(?!\s+the\b)|the|de|du|des|di|del|"
+_BODY_CHUNK = regex(r"[A-ZÀ-ÖØ-Þ][\w\-]*(?:[’']s?)?(?:\s+(?:(?:of|for|and(?!\s+the\b)|the|de|du|des|di|del|"
                          r"della|van|von|der|pentru|&)\s+)*[A-ZÀ-ÖØ-Þ][\w\-]*(?:[’']s?)?)+(?:\s+\d{1,4}\b)?")
-_PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
-_TOKEN = re.compile(r"[^\s,;:()\[\]“”\"„«»]+")
-_WORD_CHARS = re.compile(r"[\w’'\-.&]+")
+_PARENTHESIS = regex(r"\s*\([^()]{1,40}\)")
+_TOKEN = regex(r"[^\s,;:()\[\]“”\"„«»]+")
+_WORD_CHARS = regex(r"[\w’'\-.&]+")
 # quotes.py replaces each quotation in a sentence by one private-use character (a "hole"),
 # so attribution patterns see "“…”, she said" as one token whatever the quotation holds.
 HOLE_BASE = 0xE000
-QUOTE_HOLE = re.compile("[\ue000-\ue8ff]")
-CLAUSE_BREAK = re.compile(
+QUOTE_HOLE = regex("[\ue000-\ue8ff]")
+CLAUSE_BREAK = regex(
     r"(?:[;:—–]|\s-\s|\b(?:and|but|or|that|which|what|while|when|where|because|after|before|if|although|"
     r"whereas|since|und|aber|dass|weil|et|mais|que|qui|y|pero|"
     r"og|och|že|και|αλλά|ότι|și|că|tetapi|bahwa)\b)",
@@ -567,7 +569,7 @@ chairwoman chairperson""".split())
 
 
 # A name with its acronym after it in brackets.
-_SPELLED_OUT = re.compile(r"((?:[A-ZÀ-Þ][\w’'\-]*\s+(?:(?:of|for|and|on|the|de|du|des|la|le)\s+)*){1,9}"
+_SPELLED_OUT = regex(r"((?:[A-ZÀ-Þ][\w’'\-]*\s+(?:(?:of|for|and|on|the|de|du|des|la|le)\s+)*){1,9}"
                           r"[A-ZÀ-Þ][\w’'\-]*)\s*\(([A-Z]{2,8})\)")
 
 
@@ -662,7 +664,7 @@ def _clean(text: str) -> str:
 
 # Arabic has no capitals: a name is told by the titles and nouns around it. The phrase ends at the
 # particle that opens what was said ("إن", "أن") or at a preposition ("في بيان", "لـ").
-_ARABIC = re.compile("[\u0600-\u06ff]")
+_ARABIC = regex("[\u0600-\u06ff]")
 _AR_END = frozenset("إن أن في لـ ل خلال عن من على عبر أمام إلى".split())
 _AR_TITLES = frozenset("""المتحدث متحدث الناطق ناطق العقيد اللواء العميد المقدم الرائد النقيب الوزير وزير الوزيرة
     وزيرة محافظ المحافظ رئيس الرئيس رئيسة مدير المدير مديرة السيد السيدة الدكتور الدكتورة النائب قائد القائد
@@ -878,14 +880,14 @@ def _analyse_np(np: str) -> Optional[Mention]:
     return None
 
 
-_COMMON_NOUN = re.compile(r"(?![^\W\d_]+(?:ing|ly)$)[^\W\d_A-ZÀ-Þ][^\W\d_]{2,}")
+_COMMON_NOUN = regex(r"(?![^\W\d_]+(?:ing|ly)$)[^\W\d_A-ZÀ-Þ][^\W\d_]{2,}")
 
 
 # --------------------------------------------------------------------------- names in the article
 
 
 # Two or more capitalised words in a row (particles allowed between): where full names are.
-_CHUNK = re.compile(
+_CHUNK = regex(
     r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\.?(?:\s+(?:(?:van|von|der|den|de|du|da|di|del|della|dos|bin|ibn|al|"
     r"el|ter|ten|zu)\s+)*(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\.?|[A-Z]\.|(?:al|el|bin|ibn|abu)-[A-ZÀ-Þ][\w’'\-]*))+"
 )
@@ -928,7 +930,7 @@ def _chunks(text: str) -> list:
     return out
 
 
-_ACRONYM = re.compile(r"[A-Z]{2,5}")
+_ACRONYM = regex(r"[A-Z]{2,5}")
 _LEADING_PREPOSITIONS = frozenset("in on at after during under from through within amid".split())
 _PLACE_PREPOSITIONS = frozenset("at in near outside inside across around towards toward".split())
 # The last word of a place's name: "Harbour Road", "Quarry Lane", "Elm Bridge" name no one.
@@ -938,7 +940,7 @@ _PLACE_NOUNS = frozenset("""road street lane avenue drive boulevard way bridge r
 
 
 # A nickname in quotation marks inside a name: Ernesto “Boy” Villaraza, Rodrigo "Rody" Duterte.
-_NICKNAME = re.compile(r"[A-ZÀ-Þ](?<!\w[A-ZÀ-Þ])[^\W\d_]+(\s+[“\"‘'][A-ZÀ-Þ][\w.\-]{0,15}[”\"’'])(?=\s+[A-ZÀ-Þ])")
+_NICKNAME = regex(r"[A-ZÀ-Þ](?<!\w[A-ZÀ-Þ])[^\W\d_]+(\s+[“\"‘'][A-ZÀ-Þ][\w.\-]{0,15}[”\"’'])(?=\s+[A-ZÀ-Þ])")
 
 
 def blank_nicknames(text: str) -> str:
@@ -1310,9 +1312,9 @@ def _strip_adverbs(window: str) -> str:
     return " ".join(words)
 
 
-_PLACE_THEN = re.compile(r"\b(?:in|at|near|from|outside)\s+[A-ZÀ-Þ][\w.\-]*(?:\s+[A-ZÀ-Þ][\w.\-]*)?$")
+_PLACE_THEN = regex(r"\b(?:in|at|near|from|outside)\s+[A-ZÀ-Þ][\w.\-]*(?:\s+[A-ZÀ-Þ][\w.\-]*)?$")
 # The region after a town: one word ("Ohio", "Pa.", "Bavaria") or a compass word and one ("New York").
-_REGION = re.compile(r"(?:(?:New|North|South|East|West|Upper|Lower)\s+)?[A-ZÀ-Þ][\w.\-]*")
+_REGION = regex(r"(?:(?:New|North|South|East|West|Upper|Lower)\s+)?[A-ZÀ-Þ][\w.\-]*")
 
 
 def subject_np(window: str) -> Optional[Mention]:
@@ -1413,7 +1415,7 @@ def _appositive_like(segment: str) -> bool:
         len(w) > 2 and w[0].isupper() and w[1:].islower() and "-" not in w for w in words)
 
 
-_STOP = re.compile(r"[.;:!?](?=\s|$)|\s[—–-]\s")
+_STOP = regex(r"[.;:!?](?=\s|$)|\s[—–-]\s")
 ABBREVIATIONS = frozenset("mr mrs ms dr sen rep gov col gen lt st sgt capt maj adm brig prof rev jr sr no vs inc "
                           "corp co ltd jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e ft mt "
                           "messrs mme mlle hon sra srta sres dña dra sig dott avv ing".split())
@@ -1440,8 +1442,8 @@ def _participle_start(segment: str) -> bool:
 # A full name followed by a lower-case word: the name ends there ("laut Sprecherin Eva Lorenz | seien ...").
 # "Northgate Water spokeswoman Lena Okafor": a body, the person's role in it, then the name. The
 # lower-case role noun does not end the phrase as other lower-case words after a name do.
-_ROLE_THEN_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'\-]+\s+(?P<role>[a-z]+)\s+[A-ZÀ-ÖØ-Þ][\w’'\-]+\s+[A-ZÀ-ÖØ-Þ]")
-_NAME_THEN_LOWER = re.compile(r"^(.*?\b[A-ZÀ-ÖØ-Þ][\w’'\-]+\s+[A-ZÀ-ÖØ-Þ][\w’'\-]+)\s+(?!(?:" + "|".join(
+_ROLE_THEN_NAME = regex(r"[A-ZÀ-ÖØ-Þ][\w’'\-]+\s+(?P<role>[a-z]+)\s+[A-ZÀ-ÖØ-Þ][\w’'\-]+\s+[A-ZÀ-ÖØ-Þ]")
+_NAME_THEN_LOWER = regex(r"^(.*?\b[A-ZÀ-ÖØ-Þ][\w’'\-]+\s+[A-ZÀ-ÖØ-Þ][\w’'\-]+)\s+(?!(?:" + "|".join(
     sorted(_CONNECT_LOWER)) + r")\b)[a-zß-ÿ].*$", re.S)
 
 

@@ -19,6 +19,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import NamedTuple, Optional
 
 from ..dates import AMBIGUOUS_ZONES, at, zone_for
+from ..patterns import regex
 
 MONTHS = {
     "jan": 1, "january": 1, "januar": 1, "janvier": 1, "enero": 1, "jänner": 1, "janeiro": 1, "gennaio": 1,
@@ -55,29 +56,29 @@ for _n, _names in enumerate((
 _MONTH = r"(?P<{0}>[^\W\d_]{{3,10}})\.?"
 _DAY_NAME = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = regex(r"\d")
 # The start of a month name in any language the table holds: a quick test before any date pattern,
 # run on lower-cased text (case-folding in the engine would cost five times as much as the test).
-MONTH_HINT = re.compile(
+MONTH_HINT = regex(
     r"(?:\b(?:jan|feb|f[ée]v|m[aä]r|apr|avr|abr|ma[iyg]|jun|jui|jul|aug|ao[uû]|ago|sep|set|okt|oct|out|ott|nov|"
     r"de[cczé]|dic|ene|gen|giu|lug|"
     r"січ|лют|бер|кві|тра|чер|лип|сер|вер|жов|лис|гру|янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек|"
     r"ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|"
     r"يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر))")
-_DATE_HINT = re.compile(MONTH_HINT.pattern + r"|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2}|\d\s*[月월]")
+_DATE_HINT = regex(MONTH_HINT.pattern + r"|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2}|\d\s*[月월]")
 # "Aug 5, 2022" / "August 4" / "5 August 2022" / "14. Februar" / "4 de mayo de 2023" / "09.08.2022" / "2022-08-05"
 DATE_PATTERNS = [
-    re.compile(_DAY_NAME + _MONTH.format("m") + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?\b", re.I),
-    re.compile(_DAY_NAME + r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?" + _MONTH.format("m")
+    regex(_DAY_NAME + _MONTH.format("m") + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?\b", re.I),
+    regex(_DAY_NAME + r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?" + _MONTH.format("m")
                + r"(?:,?\s+(?:de\s+)?(?P<y>\d{4}))?\b", re.I),
-    re.compile(r"\b(?P<d>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<y>\d{4})\b"),
-    re.compile(r"\b(?P<y>\d{4})-(?P<mn>\d{2})-(?P<d>\d{2})\b"),
+    regex(r"\b(?P<d>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<y>\d{4})\b"),
+    regex(r"\b(?P<y>\d{4})-(?P<mn>\d{2})-(?P<d>\d{2})\b"),
     # 10/08/2022: day first, unless the day cannot be (08/25/2022) or the text names a US zone
-    re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b"),
+    regex(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b"),
     # 2025年9月7日 / 9月7日 (Japanese, Chinese) / 9월 7일 (Korean)
-    re.compile(r"(?:(?P<y>\d{4})\s*[年년]\s*)?(?P<mn>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일号號]"),
+    regex(r"(?:(?P<y>\d{4})\s*[年년]\s*)?(?P<mn>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일号號]"),
 ]
-_US_ZONE = re.compile(r"\b(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT)\b")
+_US_ZONE = regex(r"\b(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT)\b")
 
 _OFFSET = r"(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?"
 # "local time" in the languages markers are written in: the clock of the place reported on, which
@@ -90,26 +91,26 @@ LOCAL_TIME = (r"(?:local\s+time|hora\s+local|heure\s+locale|ora\s+locale|hor[áa
 _WORDED_ZONE = r"(?:ب?توقيت\s+(?:غرينتش|غرينيتش|جرينتش|جرينيتش)|(?:за|по)\s+(?:київським|киевскому|московським|московскому)\s+(?:часом|времени))"
 _WORDED_ZONE_NAMES = (("غرين", "GMT"), ("جرين", "GMT"), ("київ", "KYIV TIME"), ("киев", "KYIV TIME"),
                       ("москов", "MOSCOW TIME"))
-_LOCAL_ZONE = re.compile(r"\(?\s*" + LOCAL_TIME + r"\b", re.I)
+_LOCAL_ZONE = regex(r"\(?\s*" + LOCAL_TIME + r"\b", re.I)
 _ZONE = (r"(?P<zone>" + _WORDED_ZONE + r"|(?:(?:Eastern|Pacific|Central|Mountain|UK|London|Moscow|Kyiv|Kiev)\s+time|\(?\s*" + LOCAL_TIME
          + r")(?:\s*\((?P<lzone>" + _OFFSET + r")\))?\)?|" + _OFFSET
          + r"|Uhr(?:\s+Ortszeit)?|h\b|(?-i:[A-Z]{1,5}|[А-ЯЁ]{3,4})(?![A-Za-zА-Яа-яЁё]))")
 CLOCK_PATTERNS = [
     # 2:15 p.m. ET / 9:40 a.m. / 14:30 Uhr / 16h05 / 14.32 BST
-    re.compile(r"\b(?P<h>\d{1,2})[:.h](?P<mi>[0-5]\d)(?!\d)\s*(?P<ap>[ap]\.?\s?m\.?)?(?:\s*" + _ZONE + r")?", re.I),
+    regex(r"\b(?P<h>\d{1,2})[:.h](?P<mi>[0-5]\d)(?!\d)\s*(?P<ap>[ap]\.?\s?m\.?)?(?:\s*" + _ZONE + r")?", re.I),
     # 4 p.m.
-    re.compile(r"\b(?P<h>\d{1,2})\s*(?P<ap>[ap]\.?\s?m\.?)(?:\s*" + _ZONE + r")?", re.I),
+    regex(r"\b(?P<h>\d{1,2})\s*(?P<ap>[ap]\.?\s?m\.?)(?:\s*" + _ZONE + r")?", re.I),
     # 1348 EST / 1605Z / 0930 hrs
-    re.compile(r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:hrs?\b|(?P<zone>Z\b|[A-Z]{2,5}\b))"),
+    regex(r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:hrs?\b|(?P<zone>Z\b|[A-Z]{2,5}\b))"),
     # 0615 local: the page's own clock (the publication's offset), as "local time" is
-    re.compile(r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?i:local)\b"),
+    regex(r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?i:local)\b"),
     # 15時20分 / 午後3時 (Japanese), 下午3点20分 (Chinese), 15시 20분 (Korean)
-    re.compile(r"(?P<ap>午前|午後|上午|下午|오전|오후)?\s*(?P<h>\d{1,2})\s*[時时點点시]\s*(?:(?P<mi>[0-5]?\d)\s*[分분])?"),
+    regex(r"(?P<ap>午前|午後|上午|下午|오전|오후)?\s*(?P<h>\d{1,2})\s*[時时點点시]\s*(?:(?P<mi>[0-5]?\d)\s*[分분])?"),
 ]
 # Half of the day written out in Japanese, Chinese and Korean.
 _CJK_HALF = {"午前": "am", "上午": "am", "오전": "am", "午後": "pm", "下午": "pm", "오후": "pm"}
 # Military date-time group: DDHHMM + zone letter + MON + YY ("031420ZAUG22")
-DTG = re.compile(r"\b(?P<d>[0-3]\d)(?P<h>[0-2]\d)(?P<mi>[0-5]\d)\s?(?P<z>[A-Z])\s?(?P<m>[A-Z]{3})"
+DTG = regex(r"\b(?P<d>[0-3]\d)(?P<h>[0-2]\d)(?P<mi>[0-5]\d)\s?(?P<z>[A-Z])\s?(?P<m>[A-Z]{3})"
                  r"\s?(?P<y>\d{2}(?:\d{2})?)\b", re.I)
 _NATO_LETTERS = {**{c: i + 1 for i, c in enumerate("ABCDEFGHIKLM")}, **{c: -(i + 1) for i, c in enumerate("NOPQRSTUVWXY")},
                  "Z": 0}
@@ -233,7 +234,7 @@ def parse_marker_time(text: str, default_year: Optional[int] = None) -> Optional
 
 
 # A day number beside a word where a month name goes: "21 maja", "maja 21", "21. travnja".
-_DAY_WORD = re.compile(r"(?<![\d:.,])\b(?P<d>[0-3]?\d)\.?\s+(?P<w>[^\W\d_]{3,12})\b|"
+_DAY_WORD = regex(r"(?<![\d:.,])\b(?P<d>[0-3]?\d)\.?\s+(?P<w>[^\W\d_]{3,12})\b|"
                        r"\b(?P<w2>[^\W\d_]{3,12})\.?\s+(?P<d2>[0-3]?\d)\b(?![\d:.,]\d)")
 
 

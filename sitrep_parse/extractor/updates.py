@@ -44,6 +44,7 @@ from typing import NamedTuple, Optional
 
 from ..dates import format_iso, page_zone, parse_iso
 from ..models import Article, Block, Entry, Update
+from ..patterns import regex
 from .scripts import HAN, HANGUL, KANA
 from .times import LOCAL_TIME, MarkerTime, find_date, parse_marker_time, resolve, unread_month_day
 
@@ -76,11 +77,11 @@ _ORIGIN = (r"(?:(?:the\s+|our\s+)?(?:original|earlier|initial|first)\s+(?:story|
            r"(?:not[íi]cia|mat[ée]ria|texto|vers[ãa]o)\s+original|"
            r"(?:articolo|notizia|versione)\s+originale|prima\s+versione)")
 # The keyword at the very start of a block, optionally bracketed ("[Updated 16:05 GMT]").
-MARKER_START = re.compile(r"^\s*(?P<open>[\[(]\s*)?(?:(?P<kw>" + _KEYWORD + r")|(?P<origin>" + _ORIGIN + r"))\b", re.I)
+MARKER_START = regex(r"^\s*(?P<open>[\[(]\s*)?(?:(?P<kw>" + _KEYWORD + r")|(?P<origin>" + _ORIGIN + r"))\b", re.I)
 # Where a marker may end: a closing bracket, a colon, a spaced dash, or the end of a short block.
-_CLOSE = re.compile(r"[\])]\s*[:\-–—.]?|\s*:(?=\s|$)|\s[\-–—](?=\s)|(?<=\d)\.(?=\s)")
+_CLOSE = regex(r"[\])]\s*[:\-–—.]?|\s*:(?=\s|$)|\s[\-–—](?=\s)|(?<=\d)\.(?=\s)")
 # Words a marker's remainder may contain besides times, dates and numbers.
-_FILLER = re.compile(
+_FILLER = regex(
     r"\b(?:at|as|of|on|um|à|a|le|am|du|des|de|the|local|time|hrs?|uhr|uur|om|h|hs|no|nr|number|[ap]\.?\s?m\.?|"
     r"vom|von|del|el|las|la|às|alle|ore|ora|horas|dalle|в|о|об|saat|الساعة|" + LOCAL_TIME + r"|"
     r"(?-i:[A-ZА-ЯЁ]{1,5})|utc|gmt|z|today|heute|aujourd'hui|hoy|hoje|oggi|morning|afternoon|evening|night|"
@@ -91,9 +92,9 @@ _FILLER = re.compile(
     re.I,
 )
 # What may follow an original-story label besides its date: "Original story follows", "(below)".
-_ORIGIN_FILLER = re.compile(r"\b(?:follows|below|continues|folgt|unten|ci-dessous|suit|sigue|abajo|segue|abaixo|"
+_ORIGIN_FILLER = regex(r"\b(?:follows|below|continues|folgt|unten|ci-dessous|suit|sigue|abajo|segue|abaixo|"
                             r"sotto|published|publi[ée]e?|ver[öo]ffentlicht|publicad[oa]|pubblicat[oa])\b", re.I)
-_TIME_LINE = re.compile(
+_TIME_LINE = regex(
     r"^(?:(?:posted|published|updated)\s+(?:at\s+)?)?(?P<t>(?:\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?)?|"
     r"\d{1,2}\s*[ap]\.?\s?m\.?)\s*(?:[A-Z]{2,5}|Uhr)?)$|"
     # "[1130 HKT]": a 24-hour clock without separator, bracketed or not; only with a zone it names
@@ -102,16 +103,16 @@ _TIME_LINE = re.compile(
 )
 # A label in brackets that Japanese, Chinese and Korean pages put before an update: the update keyword
 # (更新 "update", 追記 "addendum", 업데이트) with at most a date and a time beside it.
-_BRACKET_MARKER = re.compile(r"^\s*[【［\[〔＜<〈《](?P<label>[^】］\]〕＞>〉》]{0,24}?(?:更新|追記|追记|アップデート|업데이트|갱신)"
+_BRACKET_MARKER = regex(r"^\s*[【［\[〔＜<〈《](?P<label>[^】］\]〕＞>〉》]{0,24}?(?:更新|追記|追记|アップデート|업데이트|갱신)"
                              r"[^】］\]〕＞>〉》]{0,24}?)[】］\]〕＞>〉》]\s*")
-_INNER_COLON = re.compile(r"(?<!\d):|:(?!\d)")
-_SEPARATOR = re.compile(r"^[\W_]{3,}$")  # "___", "* * *": a typed thematic break
-_AM_PM = re.compile(r"\d\s*[ap]\.?\s?m\b|午前|午後|上午|下午|오전|오후", re.I)
+_INNER_COLON = regex(r"(?<!\d):|:(?!\d)")
+_SEPARATOR = regex(r"^[\W_]{3,}$")  # "___", "* * *": a typed thematic break
+_AM_PM = regex(r"\d\s*[ap]\.?\s?m\b|午前|午後|上午|下午|오전|오후", re.I)
 
 
 # "PORT ARLO – ...", "KYIV, Ukraine (AP) — ...": the first line of a news story.
 # "GENEVA, 2 June 2023 – ...": a place, then a region or a date, then the dash.
-_DATELINE = re.compile(r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’\-]+\s?){1,4}(?:,\s*(?:[A-Z][\w.]+(?:\s[A-Z][\w.]+)?|"
+_DATELINE = regex(r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’\-]+\s?){1,4}(?:,\s*(?:[A-Z][\w.]+(?:\s[A-Z][\w.]+)?|"
                        r"[^–—\n]{0,24}\d[^–—\n]{0,12}))?\s*(?:\([^)]{1,30}\))?\s*[–—-]{1,2}\s")
 
 
@@ -187,8 +188,8 @@ def _time_line(text: str, default_year: Optional[int]) -> Optional[MarkerTime]:
 
 # Where a run-in label may close: a colon that is not inside a clock time, or a spaced dash.
 # (Written to open on one character class, so the engine skips to the next colon or space.)
-_RUN_IN_CLOSE = re.compile(r"[:\s](?:(?<=:)(?<!\d:)|(?<=:)(?!\d)|(?<=\s)[–—-](?=\s))")
-_LABEL_WORD = re.compile(r"[^\W\d_][\w’'\-]*\.?")
+_RUN_IN_CLOSE = regex(r"[:\s](?:(?<=:)(?<!\d:)|(?<=:)(?!\d)|(?<=\s)[–—-](?=\s))")
+_LABEL_WORD = regex(r"[^\W\d_][\w’'\-]*\.?")
 
 
 class _RunIn(NamedTuple):
@@ -325,8 +326,8 @@ def _with_run_ins(blocks: list[Block], markers: list[Marker], default_year: Opti
     return sorted(markers + extra, key=lambda m: m.block) if extra else markers
 
 
-_ECHO_WORD = re.compile(r"[^\W\d_]{4,}")
-_ECHO_UNSPACED = re.compile("[" + KANA + HAN + "0-9]{2,}")
+_ECHO_WORD = regex(r"[^\W\d_]{4,}")
+_ECHO_UNSPACED = regex("[" + KANA + HAN + "0-9]{2,}")
 
 
 def _echo_tokens(text: str) -> set[str]:
@@ -339,7 +340,7 @@ def _echo_tokens(text: str) -> set[str]:
     return tokens
 
 
-_ECHO_HANGUL = re.compile("[" + HANGUL + "]{2,}")
+_ECHO_HANGUL = regex("[" + HANGUL + "]{2,}")
 
 
 def _echoes(headline: set[str], text: str, share: float = 0.5) -> bool:

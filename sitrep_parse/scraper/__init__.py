@@ -33,6 +33,7 @@ from typing import Optional
 
 from ..errors import ScrapeError
 from ..models import FetchOptions, Page
+from ..patterns import regex
 from .charset import decode_html, sniff_binary
 from .compression import gunzip
 from .files import read_file, read_stream
@@ -40,7 +41,7 @@ from .files import read_file, read_stream
 __all__ = ["decode_html", "fetch", "gunzip", "is_url", "load", "read_file", "read_stream", "sniff_binary"]
 
 
-_OTHER_SCHEME = re.compile(r"^[a-z][a-z0-9+.\-]*://", re.I)  # ftp://, file://, s3://: an address, not a path
+_OTHER_SCHEME = regex(r"^[a-z][a-z0-9+.\-]*://", re.I)  # ftp://, file://, s3://: an address, not a path
 
 
 def is_url(source: str) -> bool:

@@ -8,6 +8,7 @@ import re
 from typing import Optional
 
 from ..errors import ScrapeError
+from ..patterns import regex
 
 SNIFF_BYTES = 4096
 
@@ -24,8 +25,8 @@ _MAGIC = (
 
 # --------------------------------------------------------------------------- charset
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
-HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:\-]+)""", re.I)
+_META_CHARSET = regex(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
+HEADER_CHARSET = regex(r"""charset\s*=\s*["']?([A-Za-z0-9_.:\-]+)""", re.I)
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),

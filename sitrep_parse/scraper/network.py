@@ -15,6 +15,7 @@ from typing import Any, Optional
 from .. import __version__
 from ..errors import ScrapeError
 from ..models import FetchOptions, Page
+from ..patterns import regex
 from .charset import HEADER_CHARSET, decode_html
 from .compression import Decoder, gunzip, size_text
 
@@ -275,7 +276,7 @@ def _redirect_cause(hops: list[str]) -> str:
     return f"too many redirects (more than {MAX_REDIRECTS})"
 
 
-_INCOMPLETE = re.compile(r"received (\d+) bytes, expected (\d+)")
+_INCOMPLETE = regex(r"received (\d+) bytes, expected (\d+)")
 
 
 def _network_cause(exc: BaseException) -> str:

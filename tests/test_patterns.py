@@ -1,0 +1,80 @@
+"""The compiled-pattern cache: patterns from it behave as re.compile's, and no state of the cache
+folder (absent, damaged, unwritable, switched off) changes a result or prints a word."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitrep_parse import patterns
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Compiles a few patterns and the whole pipeline's, checks each against re.compile, reports hits.
+_PROBE = """
+import re, sys
+import sitrep_parse.cleaner, sitrep_parse.extractor, sitrep_parse.extractor.cjk, sitrep_parse.cli
+from sitrep_parse import patterns
+from sitrep_parse.patterns import regex
+p = regex(r"(?P<h>\\d{1,2})[:.](?P<m>\\d\\d)\\s*(?i:gmt|utc)", re.I)
+assert p.search("at 14:05 GMT").group("h", "m") == ("14", "05")
+assert regex(rb"charset=([a-z0-9-]+)").search(b"charset=utf-8").group(1) == b"utf-8"
+cache = patterns._cache
+if cache.path:
+    for (text, flags), entry in cache.entries.items():
+        assert regex(text, flags) == re.compile(text, flags), text
+print(len(cache.entries), int(cache.added))
+"""
+
+
+def _probe(cache: str) -> tuple[int, int, str]:
+    env = {**os.environ, "SITREP_PARSE_CACHE": cache}
+    done = subprocess.run([sys.executable, "-c", _PROBE], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    entries, added = done.stdout.split()
+    return int(entries), int(added), done.stderr
+
+
+def test_second_run_takes_every_pattern_from_the_cache(tmp_path: Path) -> None:
+    entries, added, err = _probe(str(tmp_path))
+    assert added == 1 and entries > 150 and err == ""
+    (cache_file,) = tmp_path.iterdir()
+    assert cache_file.name.startswith(f"patterns-{sys.implementation.cache_tag}-")
+    entries2, added2, err2 = _probe(str(tmp_path))
+    assert (entries2, added2, err2) == (entries, 0, "")  # nothing compiled anew, nothing rewritten
+
+
+def test_damaged_cache_is_compiled_past_and_rewritten(tmp_path: Path) -> None:
+    _probe(str(tmp_path))
+    (cache_file,) = tmp_path.iterdir()
+    cache_file.write_bytes(b"\x00not a cache" * 50)
+    entries, added, err = _probe(str(tmp_path))
+    assert added == 1 and err == ""
+    assert _probe(str(tmp_path))[1] == 0  # whole again
+
+
+def test_unwritable_or_switched_off_cache_changes_nothing(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    entries, added, err = _probe(str(blocker / "cache"))  # the folder can never be made
+    assert err == ""
+    assert _probe("off") == (0, 0, "")
+    assert list(tmp_path.iterdir()) == [blocker]
+
+
+def test_a_pattern_is_the_one_re_compiles(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("SITREP_PARSE_CACHE", str(tmp_path))
+    cache = patterns._Cache()
+    for text, flags in ((r"\b(?:said|says)\b", re.I), (r"[\u3040-\u30ff\u4e00-\u9fff]+", 0), (r"(a)|(?P<b>b)", 0)):
+        first = cache.compile(text, int(flags))
+        again = patterns._Cache.compile(cache, text, int(flags))  # from the entry made by the first call
+        assert first == again == re.compile(text, flags)
+        assert again.groupindex == re.compile(text, flags).groupindex
+    cache.save()
+    assert len(list(tmp_path.iterdir())) == 1
