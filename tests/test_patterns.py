@@ -78,3 +78,9 @@ def test_a_pattern_is_the_one_re_compiles(monkeypatch: pytest.MonkeyPatch, tmp_p
         assert again.groupindex == re.compile(text, flags).groupindex
     cache.save()
     assert len(list(tmp_path.iterdir())) == 1
+
+
+def test_the_package_compiles_its_patterns_through_the_cache() -> None:
+    for path in (ROOT / "sitrep_parse").rglob("*.py"):
+        if path.name != "patterns.py":
+            assert "re.compile(" not in path.read_text(encoding="utf-8"), f"{path}: use patterns.regex"
