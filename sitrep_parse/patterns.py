@@ -54,6 +54,8 @@ def cache_file() -> Optional[str]:
         return None
     if not folder:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        if not os.path.isabs(base):
+            return None  # no home to speak of: never a cache folder in whatever the current one is
         folder = os.path.join(base, "sitrep-parse")
     version = "-".join(str(n) for n in sys.version_info[:3])
     return os.path.join(folder, f"patterns-{sys.implementation.cache_tag}-{version}-{_sre.MAGIC}.marshal")

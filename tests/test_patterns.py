@@ -84,3 +84,11 @@ def test_the_package_compiles_its_patterns_through_the_cache() -> None:
     for path in (ROOT / "sitrep_parse").rglob("*.py"):
         if path.name != "patterns.py":
             assert "re.compile(" not in path.read_text(encoding="utf-8"), f"{path}: use patterns.regex"
+
+
+def test_no_home_means_no_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("SITREP_PARSE_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    assert patterns.cache_file() is None
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert patterns.cache_file().startswith(str(tmp_path / "sitrep-parse"))
