@@ -146,3 +146,36 @@ def regex(text: Union[str, bytes], flags: Union[int, re.RegexFlag] = 0) -> re.Pa
     if _cache.path is None or flags & (re.LOCALE | re.DEBUG):  # LOCALE: code that depends on the locale
         return re.compile(text, flags)
     return _cache.compile(text, int(flags))
+
+
+def by_first_char(alternatives: str) -> str:
+    """The same alternation with its alternatives grouped by first character ("ad|ads|share" ->
+    "a(?:d|ds)|s(?:hare)").
+
+    The engine tries every alternative at every place a match may start; grouped, it tries those
+    of the character standing there only (a vocabulary of 60 words costs the tries of two or three).
+    Each alternative keeps its order among those of its character, so what matches, and where, is
+    unchanged. Every alternative must open on a plain character (no class, group or quantifier).
+    """
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(alternatives):
+        c = alternatives[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = alternatives.index("]", i + 1) + 1
+            continue
+        depth += (c == "(") - (c == ")")
+        if c == "|" and depth == 0:
+            parts.append(alternatives[start:i])
+            start = i + 1
+        i += 1
+    parts.append(alternatives[start:])
+    groups: dict[str, list[str]] = {}
+    for part in parts:
+        first = part[:1]
+        if not first or first in "\\[](){}|^$.?*+" or part[1:2] in ("?", "*", "+", "{"):
+            raise ValueError(f"{part!r} does not open on a plain character")
+        groups.setdefault(first, []).append(part[1:])
+    return "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items())

@@ -92,3 +92,16 @@ def test_no_home_means_no_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
     assert patterns.cache_file() is None
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert patterns.cache_file().startswith(str(tmp_path / "sitrep-parse"))
+
+
+def test_grouping_by_first_character_keeps_every_match_in_place() -> None:
+    words = r"ad|ads|adv|share|shares|sharing|since\s+(?:then|that)|since\s+the\s+war|s[ée]e|l'an|now(?<!by\snow)"
+    grouped = patterns.by_first_char(words)
+    assert grouped.startswith("a(?:d|ds|dv)|s(?:hare|hares")
+    plain, fast = re.compile(r"\b(?:" + words + r")\b"), re.compile(r"\b(?:" + grouped + r")\b")
+    texts = ["ads and shares since then, see l'an 2020", "by now, since the war", "now sharing adv sée", "shares's"]
+    for text in texts:
+        assert [m.span() for m in plain.finditer(text)] == [m.span() for m in fast.finditer(text)]
+    for bad in (r"(?:a|b)c", r"[ab]c", r"a?b", r"\bword", "^x"):
+        with pytest.raises(ValueError):
+            patterns.by_first_char("ok|" + bad)

@@ -24,7 +24,7 @@ from typing import Collection, Optional
 
 from lxml import etree
 
-from ..patterns import regex
+from ..patterns import by_first_char, regex
 from .dom import HEADINGS, is_link, text_content
 
 # Never article text, whatever their size.
@@ -78,42 +78,13 @@ _FURNITURE_WORDS = r"""
 """
 
 
-def _by_first_letter(alternatives: str) -> str:
-    """The same alternation with its words grouped by first letter ("ad|ads|share" -> "a(?:d|ds)|s(?:hare)").
-
-    The engine tries every alternative at every word start of a class attribute; grouped, it looks
-    at the words of one letter only. Each word keeps its place among those of its letter, so what
-    matches, and where, is unchanged."""
-    parts, depth, start, i = [], 0, 0, 0
-    while i < len(alternatives):
-        c = alternatives[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = alternatives.index("]", i + 1) + 1
-            continue
-        depth += (c == "(") - (c == ")")
-        if c == "|" and depth == 0:
-            parts.append(alternatives[start:i])
-            start = i + 1
-        i += 1
-    parts.append(alternatives[start:])
-    groups: dict[str, list[str]] = {}
-    for part in parts:
-        if not ("a" <= part[:1] <= "z" and part[1:2] not in ("?", "*", "+", "{")):
-            raise ValueError(f"{part!r} does not open on a plain letter")
-        groups.setdefault(part[0], []).append(part[1:])
-    return "|".join(f"{letter}(?:{'|'.join(rest)})" for letter, rest in groups.items())
-
-
 # A word after "with-", "has-", "no-" describes a layout ("content-with-sidebar"), not the widget.
 _LAYOUT_PREFIXES = ("with-", "with_", "has-", "w-", "no-")
 _LAYOUT_MODIFIER = "".join(f"(?<!{prefix})" for prefix in _LAYOUT_PREFIXES)
-FURNITURE = regex(r"(?<![a-z0-9])" + _LAYOUT_MODIFIER + "(?:" + _by_first_letter(re.sub(r"\s+", "", _FURNITURE_WORDS))
+FURNITURE = regex(r"(?<![a-z0-9])" + _LAYOUT_MODIFIER + "(?:" + by_first_char(re.sub(r"\s+", "", _FURNITURE_WORDS))
                        + r")(?![a-z0-9])")
 # Words of reader comment threads: however much prose a thread holds, it is never the article.
-COMMENTS = regex(r"(?<![a-z0-9])(?:" + _by_first_letter(r"comments?|comment-?list|commentlist|disqus\w*|respond|"
+COMMENTS = regex(r"(?<![a-z0-9])(?:" + by_first_char(r"comments?|comment-?list|commentlist|disqus\w*|respond|"
                                                             r"replies|discussion|reader-?comments?|user-?comments?")
                       + r")(?![a-z0-9])")
 # Furniture words long and specific enough to name furniture inside a compound class too
@@ -140,7 +111,7 @@ _SCREEN_SHOWN = regex(r"(?<![a-z0-9-])d-(?:sm|md|lg|xl|xxl)-(?!none)[a-z-]+")
 SUMMARY = regex(r"(?<![a-z0-9])(?:dek|standfirst|strapline|abstract|excerpt)(?![a-z0-9])")
 # Class/id words that name the article's own text container.
 ARTICLE = regex(
-    r"(?<![a-z0-9])(?:" + _by_first_letter(
+    r"(?<![a-z0-9])(?:" + by_first_char(
         r"articlebody|article-?body\w*|article-?content|article-?text|story-?body\w*|story-?content|"
         r"story-?text|entry-?content|entry-?body|post-?body|post-?content|post-?text|body-?text|text-?body|"
         r"content-?body|article__body\w*|article__content|prose") + r")(?![a-z0-9])"

@@ -34,7 +34,7 @@ from datetime import datetime
 from typing import Optional
 
 from ..models import Block
-from ..patterns import regex
+from ..patterns import by_first_char, regex
 from .times import MONTH_HINT, MONTHS, find_date
 
 _BACKGROUND_HEADING = regex(
@@ -49,37 +49,47 @@ _BACKGROUND_HEADING = regex(
 )
 # "in 2019", "in the late 1940s", "2011年9月" (no word boundary between Han characters and digits)
 _YEAR = regex(r"(?<![0-9A-Za-z.,:])(19[4-9]\d|20\d\d)(?:s|’s|'s)?(?![0-9A-Za-z:])")
+_DAYS = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_TAGE = "(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
 # Words that tie a paragraph to the news of the day.
-_CURRENT = regex(
-    r"\b(?:today|tonight|overnight|this\s+(?:morning|afternoon|evening|week)|yesterday|earlier\s+today|"
-    r"(?:on|late|early|since)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:morning|afternoon|evening|night)|"
-    r"latest|currently|right\s+now|so\s+far\s+today|(?<!until\s)(?<!till\s)(?<!by\s)now|"
-    r"(?:the\s+)?early\s+hours|"
-    r"heute|gestern|heute\s+morgen|(?:am|zum|vom|bis)\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|"
-    r"aujourd'hui|hier|ce\s+matin|cette\s+nuit|hoy|ayer|esta\s+mañana)\b",
-)  # _CURRENT and _PAST are matched on lower-cased text: case-folding in the engine costs five times as much
+_CURRENT_WORDS = [
+    "today", "tonight", "overnight", r"this\s+(?:morning|afternoon|evening|week)", "yesterday", r"earlier\s+today",
+    *(rf"{w}\s+{_DAYS}" for w in ("on", "late", "early", "since")),
+    *(rf"{day}\s+(?:morning|afternoon|evening|night)" for day in _DAYS[3:-1].split("|")),
+    "latest", "currently", r"right\s+now", r"so\s+far\s+today", r"now(?<!until\snow)(?<!till\snow)(?<!by\snow)",
+    r"the\s+early\s+hours", r"early\s+hours",
+    "heute", "gestern", r"heute\s+morgen", *(rf"{w}\s+{_TAGE}" for w in ("am", "zum", "vom", "bis")),
+    "aujourd'hui", "hier", r"ce\s+matin", r"cette\s+nuit", "hoy", "ayer", r"esta\s+mañana",
+]
 # Expressions that anchor a clause in the past, before this news.
-_PAST = regex(
-    r"\b(?:last\s+(?:year|month|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|"
-    r"august|september|october|november|december)|earlier\s+this\s+(?:month|year)|(?:years|months|decades)\s+ago|"
-    r"for\s+(?:years|decades|months)|in\s+recent\s+(?:years|months)|since\s+(?:then|that|19\d\d|20\d\d|its|their)|"
+_PAST_WORDS = [
+    r"last\s+(?:year|month|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)", r"earlier\s+this\s+(?:month|year)",
+    r"years\s+ago", r"months\s+ago", r"decades\s+ago",
+    r"for\s+(?:years|decades|months)", r"in\s+recent\s+(?:years|months)", r"since\s+(?:then|that|19\d\d|20\d\d|its|their)",
     r"since\s+the\s+(?:\w+\s+){0,2}?(?:war|conflict|ceasefire|truce|agreement|deal|accord|treaty|revolution|"
-    r"independence|election|invasion|occupation|collapse|end|start|beginning|fall|crisis|coup|split)|"
+    r"independence|election|invasion|occupation|collapse|end|start|beginning|fall|crisis|coup|split)",
     r"before\s+the\s+(?:\w+\s+){0,2}?(?:war|conflict|fighting|ceasefire|truce|invasion|occupation|crisis|coup|"
-    r"revolution|pandemic|election)|"
-    r"prior\s+to|previously|in\s+the\s+past|historically|"
-    r"od\s+t[ée]\s+doby|loni|v\s+minulosti|από\s+τότε|πέρυσι|de\s+atunci|anul\s+trecut|"  # cs, el, ro
-    r"siden\s+da|siden\s+den\s+gang|i\s+fjor|sedan\s+dess|etter\s+(?:det|den|dette|denne)\s+[^\W\d_]+(?:et|en)|"  # no, sv
-    r"sejak\s+(?:saat\s+)?itu|tahun\s+lalu|מאז|בשנה\s+שעברה|"  # id, he
-    r"kể\s+từ\s+đó|từ\s+đó|năm\s+ngoái|sau\s+(?:[^\W\d_]+\s+){1,3}(?:này|đó)|"  # vi: "after this disaster"
-    r"^(?:그\s*)?이후(?:로)?|^그\s*후|지난해|작년|"  # ko: "afterwards" opening the sentence, "last year"
-    r"seither|seitdem|damals|im\s+vergangenen\s+jahr|letztes\s+jahr|l'an\s+dernier|l'année\s+dernière|"
-    r"depuis|auparavant|el\s+año\s+pasado|desde\s+entonces|"
-    r"відтоді|з\s+того\s+часу|минулого\s+року|торік|с\s+тех\s+пор|в\s+прошлом\s+году|"  # Ukrainian, Russian
-    r"o\s+zamandan\s+(?:beri|bu\s+yana)|geçen\s+yıl|"  # Turkish
-    r"و?منذ\s+ذلك\s+(?:الحين|الوقت)|العام\s+الماضي)\b",  # Arabic ("and since then")
-)
+    r"revolution|pandemic|election)",
+    r"prior\s+to", "previously", r"in\s+the\s+past", "historically",
+    r"od\s+t[ée]\s+doby", "loni", r"v\s+minulosti", r"από\s+τότε", "πέρυσι", r"de\s+atunci", r"anul\s+trecut",  # cs, el, ro
+    r"siden\s+da", r"siden\s+den\s+gang", r"i\s+fjor", r"sedan\s+dess",  # no, sv
+    r"etter\s+(?:det|den|dette|denne)\s+[^\W\d_]+(?:et|en)",
+    r"sejak\s+(?:saat\s+)?itu", r"tahun\s+lalu", "מאז", r"בשנה\s+שעברה",  # id, he
+    r"kể\s+từ\s+đó", r"từ\s+đó", r"năm\s+ngoái", r"sau\s+(?:[^\W\d_]+\s+){1,3}(?:này|đó)",  # vi: "after this disaster"
+    # ko: "afterwards" opening the sentence, "last year"
+    r"그(?<![\s\S]그)\s*이후(?:로)?", r"이(?<![\s\S]이)후(?:로)?", r"그(?<![\s\S]그)\s*후", "지난해", "작년",
+    "seither", "seitdem", "damals", r"im\s+vergangenen\s+jahr", r"letztes\s+jahr", r"l'an\s+dernier",
+    r"l'année\s+dernière", "depuis", "auparavant", r"el\s+año\s+pasado", r"desde\s+entonces",
+    "відтоді", r"з\s+того\s+часу", r"минулого\s+року", "торік", r"с\s+тех\s+пор", r"в\s+прошлом\s+году",  # uk, ru
+    r"o\s+zamandan\s+(?:beri|bu\s+yana)", r"geçen\s+yıl",  # Turkish
+    r"ومنذ\s+ذلك\s+(?:الحين|الوقت)", r"منذ\s+ذلك\s+(?:الحين|الوقت)", r"العام\s+الماضي",  # Arabic ("and since then")
+]
+# Both are matched on lower-cased text (case-folding in the engine costs five times as much), as whole
+# words; grouped by first letter (each alternative opens on a letter: "^" and optional first words
+# are spelled out above), a word start costs the tries of one letter's words, not all of them.
+_CURRENT = regex(r"\b(?:" + by_first_char("|".join(_CURRENT_WORDS)) + r")\b")
+_PAST = regex(r"\b(?:" + by_first_char("|".join(_PAST_WORDS)) + r")\b")
 # "at the time": the time of an earlier event, or of the news itself ("winds were gusting to 50 knots at
 # the time"); it adds weight to other signs of the past but does not decide alone.
 _AT_THE_TIME = regex(r"\bat\s+the\s+time\b", re.I)
@@ -175,9 +185,10 @@ def is_background(text: str, published: Optional[datetime]) -> bool:
 _DIGITS = regex(r"\d(?!\d*(?:st|nd|rd|th)\b)")  # a number other than an ordinal ("the 19th cyclone")
 # Verbs of saying that take what was said as their object ("said the government had ..."); not
 # "declared a state of emergency" or "called a meeting".
-_SAYING = regex(r"\b(?:said|says|told|tells|added|adds|warned|warns|argued|argues|claimed|claims|insisted|"
-                     r"insists|noted|notes|stressed|stresses|acknowledged|admitted|complained|complains|sagte|sagt|"
-                     r"betonte|erklärte|dijo|afirmó|aseguró|señaló|disse|afirmou|affirme|affirmé|estime)\b")
+_SAYING = regex(r"\b(?:" + by_first_char(
+    "said|says|told|tells|added|adds|warned|warns|argued|argues|claimed|claims|insisted|insists|noted|notes|"
+    "stressed|stresses|acknowledged|admitted|complained|complains|sagte|sagt|betonte|erklärte|dijo|afirmó|"
+    "aseguró|señaló|disse|afirmou|affirme|affirmé|estime") + r")\b")
 # What dates the saying itself: "said in 2019 that", "have said for years", "told reporters last week".
 _DATED_SAYING = regex(r"^\s+(?:(?:reporters|journalists|parliament|lawmakers)\s+)?(?:in|on|last|earlier|previously|"
                            r"for|years?|months?|decades?|at\s+the\s+time|back)\b", re.I)

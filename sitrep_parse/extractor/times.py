@@ -19,7 +19,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import NamedTuple, Optional
 
 from ..dates import AMBIGUOUS_ZONES, at, zone_for
-from ..patterns import regex
+from ..patterns import by_first_char, regex
 
 MONTHS = {
     "jan": 1, "january": 1, "januar": 1, "janvier": 1, "enero": 1, "jänner": 1, "janeiro": 1, "gennaio": 1,
@@ -59,12 +59,12 @@ _DAY_NAME = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?
 _DIGIT = regex(r"\d")
 # The start of a month name in any language the table holds: a quick test before any date pattern,
 # run on lower-cased text (case-folding in the engine would cost five times as much as the test).
-MONTH_HINT = regex(
-    r"(?:\b(?:jan|feb|f[ée]v|m[aä]r|apr|avr|abr|ma[iyg]|jun|jui|jul|aug|ao[uû]|ago|sep|set|okt|oct|out|ott|nov|"
-    r"de[cczé]|dic|ene|gen|giu|lug|"
-    r"січ|лют|бер|кві|тра|чер|лип|сер|вер|жов|лис|гру|янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек|"
-    r"ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|"
-    r"يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر))")
+MONTH_HINT = regex(r"(?:\b(?:" + by_first_char(
+    "jan|feb|f[ée]v|m[aä]r|apr|avr|abr|ma[iyg]|jun|jui|jul|aug|ao[uû]|ago|sep|set|okt|oct|out|ott|nov|"
+    "de[cczé]|dic|ene|gen|giu|lug|"
+    "січ|лют|бер|кві|тра|чер|лип|сер|вер|жов|лис|гру|янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек|"
+    "ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|"
+    "يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر") + "))")
 _DATE_HINT = regex(MONTH_HINT.pattern + r"|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2}|\d\s*[月월]")
 # "Aug 5, 2022" / "August 4" / "5 August 2022" / "14. Februar" / "4 de mayo de 2023" / "09.08.2022" / "2022-08-05"
 DATE_PATTERNS = [
