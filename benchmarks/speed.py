@@ -8,8 +8,9 @@ Pages: ../shared/bench/aeb/html (SITREP_SHARED overrides ../shared), gzip-compre
 saved pages. "Raw bytes in": both tools get the same decompressed bytes, and decode
 them themselves. sitrep-parse does its whole job (decode, clean, extract, JSONL bytes);
 trafilatura does its default extract() (bytes in, article text out). Timings are noisy
-on a shared machine, so rounds alternate between the tools and the best round of each
-is reported: a comparison side by side, not a number to remember. Rounds in one process re-read
+on a shared machine, so in one process the tools take turns page by page, whole commands
+take turns in an order reversed every round, and the best round of each is reported with
+the median of the per-round ratios: a comparison side by side, not a number to remember. Rounds in one process re-read
 the same pages, so each tool's per-process caches are warm after the first; the end-to-end
 figures are single cold passes in fresh processes, start-up included.
 
@@ -114,8 +115,11 @@ def _warm_both() -> None:
 
 def one_process(pages: list[tuple[str, bytes]], rounds: int) -> tuple[dict[str, tuple[float, int]], float]:
     """Best wall time of a pass over all pages in this process, per tool, and the median ratio
-    sitrep-parse/trafilatura of pages per second within a round (the tools alternate, so a
-    round's two figures share the machine's load; best-of-each may not)."""
+    sitrep-parse/trafilatura of pages per second within a round.
+
+    The tools take turns page by page, so both meet the machine in the same state: on a shared
+    VM whose speed swings by half from one second to the next, a whole pass of one tool and
+    then a whole pass of the other would compare two different machines."""
     tools: dict[str, Callable[[str, bytes], bool]] = {"sitrep-parse": sitrep_page, "trafilatura": trafilatura_page,
                                                       "lxml parse": lxml_parse_page}
     for fn in tools.values():  # imports, regex caches
@@ -123,15 +127,19 @@ def one_process(pages: list[tuple[str, bytes]], rounds: int) -> tuple[dict[str, 
             fn(source, data)
     best: dict[str, tuple[float, int]] = {}
     ratios = []
+    clock = time.perf_counter
     for _ in range(rounds):
-        this: dict[str, float] = {}
-        for name, fn in tools.items():
-            t = time.perf_counter()
-            ok = sum(fn(source, data) for source, data in pages)
-            this[name] = elapsed = time.perf_counter() - t
+        spent = dict.fromkeys(tools, 0.0)
+        ok = dict.fromkeys(tools, 0)
+        for source, data in pages:
+            for name, fn in tools.items():
+                t = clock()
+                ok[name] += fn(source, data)
+                spent[name] += clock() - t
+        for name, elapsed in spent.items():
             if name not in best or elapsed < best[name][0]:
-                best[name] = (elapsed, ok)
-        ratios.append(this["trafilatura"] / this["sitrep-parse"])
+                best[name] = (elapsed, ok[name])
+        ratios.append(spent["trafilatura"] / spent["sitrep-parse"])
     return best, _median(ratios)
 
 
@@ -202,11 +210,13 @@ def end_to_end(folder: Path, jobs: int, rounds: int) -> tuple[dict[str, float], 
     }
     best: dict[str, float] = {}
     shares = []
+    order = list(cmds)
     for _ in range(rounds):
-        this = {name: _wall(cmd) for name, cmd in cmds.items()}
+        this = {name: _wall(cmds[name]) for name in order}
         for name, elapsed in this.items():
             best[name] = min(best.get(name, elapsed), elapsed)
         shares.append(this["sitrep-parse -j 1 -f jsonl"] / this["python loop calling trafilatura"])
+        order.reverse()  # the machine's drift within a round favours the first and the last in turn
     return best, _median(shares)
 
 
