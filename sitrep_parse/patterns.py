@@ -1,8 +1,8 @@
 """Regular expressions compiled once per machine, not once per run.
 
 Python compiles a pattern from its text with a parser and compiler written in Python, at
-about 3 µs a character of pattern: the package's ~220 patterns (vocabularies in a dozen
-languages) cost ~150 ms, most of the start-up of every `sitrep-parse` run and ~6% of a
+about 3 µs a character of pattern: the package's ~200 patterns (vocabularies in a dozen
+languages) cost ~130 ms, most of the start-up of every `sitrep-parse` run and ~6% of a
 131-page batch. What the compiler produces (the engine's code words) depends only on the
 pattern, its flags and the interpreter, so it is kept in a cache folder, as Python keeps
 bytecode in __pycache__, and handed straight to the engine on the next run.
