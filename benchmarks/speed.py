@@ -2,6 +2,7 @@
 
     python benchmarks/speed.py                  throughput, -j N, end to end, start-up
     python benchmarks/speed.py --profile        plus a cProfile breakdown by stage
+    python benchmarks/speed.py --instructions   plus instruction counts under valgrind (noise-free)
     python benchmarks/speed.py --pages DIR -j 4 --rounds 5
 
 Pages: ../shared/bench/aeb/html (SITREP_SHARED overrides ../shared), gzip-compressed
@@ -10,9 +11,10 @@ them themselves. sitrep-parse does its whole job (decode, clean, extract, JSONL 
 trafilatura does its default extract() (bytes in, article text out). Timings are noisy
 on a shared machine, so in one process the tools take turns page by page, whole commands
 take turns in an order reversed every round, and the best round of each is reported with
-the median of the per-round ratios: a comparison side by side, not a number to remember. Rounds in one process re-read
-the same pages, so each tool's per-process caches are warm after the first; the end-to-end
-figures are single cold passes in fresh processes, start-up included.
+the median of the per-round ratios: a comparison side by side, not a number to remember.
+Rounds in one process re-read the same pages, so each tool's per-process caches are warm
+after the first; the end-to-end figures are single cold passes in fresh processes, start-up
+included.
 
 Targets (issue 5): one process at least 2x trafilatura's pages per second; the command
 `sitrep-parse -j 1 -f jsonl` over the pages, interpreter start included, in less than
@@ -24,9 +26,11 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
+import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Callable, Optional
@@ -255,6 +259,27 @@ def heavy_imports(rounds: int, limit: int = 10) -> list[tuple[str, float]]:
     return sorted(best.items(), key=lambda r: -r[1])[:limit]
 
 
+def instructions(folder: Path) -> Optional[dict[str, int]]:
+    """Instructions each whole command executes, counted by valgrind: a figure no load on the
+    machine moves (wall time here swings by half between seconds), though not a time either
+    (trafilatura spends more of its instructions in C, which runs more of them a cycle).
+    sitrep-parse parses in-process here (--page-timeout 0), so the count is one process's."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    cmds = {
+        "sitrep-parse -j 1 -f jsonl": [*_command(), "-j", "1", "--page-timeout", "0", "-f", "jsonl", str(folder)],
+        "python loop calling trafilatura": [sys.executable, "-c", TRAFILATURA_LOOP, str(folder)],
+    }
+    counts: dict[str, int] = {}
+    for name, cmd in cmds.items():
+        with tempfile.TemporaryDirectory() as tmp:
+            proc = subprocess.run([valgrind, "--tool=callgrind", f"--callgrind-out-file={tmp}/out.%p", *cmd],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENV)
+        counts[name] = sum(int(m) for m in re.findall(r"Collected : (\d+)", proc.stderr))
+    return counts
+
+
 # --------------------------------------------------------------------------- profile
 
 
@@ -346,6 +371,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--profile", action="store_true", help="add a cProfile breakdown by stage")
+    ap.add_argument("--instructions", action="store_true",
+                    help="add instruction counts of the end-to-end commands under valgrind (minutes; noise-free)")
     args = ap.parse_args(argv)
     if not args.pages.is_dir():
         print(f"speed.py: {args.pages}: the benchmark pages are not here (set SITREP_SHARED)", file=sys.stderr)
@@ -391,6 +418,17 @@ def main(argv: Optional[list[str]] = None) -> int:
     print("  costliest modules when the whole pipeline is imported (self time, best run):")
     for name, t in heavy_imports(args.rounds):
         print(f"    {name:<26} {t * 1000:6.1f} ms")
+
+    if args.instructions:
+        counts = instructions(args.pages)
+        if counts is None:
+            print("\nInstruction counts: valgrind is not installed here")
+        else:
+            print("\nInstructions executed, end to end (valgrind; in-process sitrep-parse):")
+            for name, count in counts.items():
+                print(f"  {name:<34} {count / 1e9:6.2f} G")
+            share = counts["sitrep-parse -j 1 -f jsonl"] / counts["python loop calling trafilatura"]
+            print(f"  sitrep-parse -j 1 executes {share:.0%} of the trafilatura loop's instructions")
 
     if args.profile:
         profile(pages)
