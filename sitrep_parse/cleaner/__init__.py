@@ -45,7 +45,7 @@ _LABEL = regex(
 )
 # A tag printed as text (a page that escaped its own <noscript> markup), not prose.
 _MARKUP = regex(r"""^<[a-z][a-z0-9]*(?:\s+[a-z_:][-a-z0-9_:.]*(?:=(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*"""
-                     r"""\s+[a-z_:][-a-z0-9_:.]*=(?:"[^"]*"|'[^']*'|[^\s"'>]+)\s*/?>$""", re.I)
+                r"""\s+[a-z_:][-a-z0-9_:.]*=(?:"[^"]*"|'[^']*'|[^\s"'>]+)\s*/?>$""", re.I)
 # A dateline is a date or a time and little else: after the words of dates (months, weekdays,
 # "updated", zone names) at most a few words remain ("Rome", "By the desk").
 _DATE_OR_TIME = regex(r"\b(?:19|20)\d\d\b|\b\d{1,2}[:.h]\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
@@ -74,7 +74,7 @@ _DATE_WORDS = frozenset("""
 
 # "Posted by", "Publicado por": a credit line wherever it starts.
 _CREDITED = regex(r"\b(?:posted|published|written|publicado|escrito|publié|écrit|veröffentlicht|geschrieben|"
-                       r"pubblicato|scritto)\s+(?:by|por|par|von|da|door)\b")
+                  r"pubblicato|scritto)\s+(?:by|por|par|von|da|door)\b")
 
 
 def clean(page: Page) -> Article:
@@ -227,8 +227,8 @@ _SPONSOR_LINE = regex(
     r"paid (?:post|content|partnership)|promoted)\s*[·•|:–—-]\s*\S.{0,150}$", re.I)
 _EMAIL = regex(r"[\w.+-]+@[\w-]+\.[\w.-]*\w")
 _REACH = regex(r"\b(?:can be (?:reached|contacted|emailed)|(?:reach|contact|email|e-mail) (?:him|her|them|the "
-                    r"(?:author|writer|reporter)) at|(?:ist|sind) (?:erreichbar|zu erreichen) unter|"
-                    r"(?:peut|peuvent) être (?:joints?|contactée?s?) à)\b", re.I)
+               r"(?:author|writer|reporter)) at|(?:ist|sind) (?:erreichbar|zu erreichen) unter|"
+               r"(?:peut|peuvent) être (?:joints?|contactée?s?) à)\b", re.I)
 
 
 def _contact_line(text: str, authors: set[str]) -> bool:
@@ -320,7 +320,7 @@ _ABOUT = regex(
     r"^(?:about|à propos(?: d(?:e|u|es))?|a propos(?: d(?:e|u|es))?|über|acerca de|sobre|a proposito di|"
     r"informazioni su|over)(?: (.*))?$")
 _ABOUT_AUTHOR = regex(r"^(?:the authors?|l auteur|l autrice|den autor|die autorin|die autoren|el autor|"
-                           r"la autora|los autores|o autor|a autora|os autores|l autore|gli autori|de auteurs?)$")
+                      r"la autora|los autores|o autor|a autora|os autores|l autore|gli autori|de auteurs?)$")
 # The words those labels open with.
 _BOILERPLATE_FIRST = frozenset("""
     notes note media press contact contacts for relation relations hinweis hinweise anmerkung anmerkungen

@@ -225,7 +225,7 @@ def _feed_of(post: etree._Element) -> Optional[etree._Element]:
 
 
 _TITLE_CLASS = regex(r"(?<![a-z0-9])[a-z0-9_-]*(?:title|headline|heading|titel|titre|titulo|título|titolo|"
-                          r"schlagzeile|ueberschrift|überschrift|kop)(?![a-z0-9])")
+                     r"schlagzeile|ueberschrift|überschrift|kop)(?![a-z0-9])")
 
 
 def _title_in(post: etree._Element, timed: Optional[etree._Element]) -> Optional[etree._Element]:
@@ -282,7 +282,7 @@ def _post_of(el: etree._Element, root: etree._Element) -> Optional[etree._Elemen
 
 
 _LD_ITEM = regex(r'\{\s*"@type"\s*:\s*"(?:BlogPosting|LiveBlogUpdate|NewsArticle|Article|SocialMediaPosting|'
-                      r'Comment|CreativeWork)"', re.I)
+                 r'Comment|CreativeWork)"', re.I)
 _LD_FIELD = {k: regex(r'"' + k + r'"\s*:\s*"((?:[^"\\]|\\.)*)"') for k in
              ("datePublished", "dateCreated", "url", "@id", "headline", "articleBody")}
 

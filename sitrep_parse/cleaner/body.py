@@ -82,16 +82,16 @@ _FURNITURE_WORDS = r"""
 _LAYOUT_PREFIXES = ("with-", "with_", "has-", "w-", "no-")
 _LAYOUT_MODIFIER = "".join(f"(?<!{prefix})" for prefix in _LAYOUT_PREFIXES)
 FURNITURE = regex(r"(?<![a-z0-9])" + _LAYOUT_MODIFIER + "(?:" + by_first_char(re.sub(r"\s+", "", _FURNITURE_WORDS))
-                       + r")(?![a-z0-9])")
+                  + r")(?![a-z0-9])")
 # Words of reader comment threads: however much prose a thread holds, it is never the article.
 COMMENTS = regex(r"(?<![a-z0-9])(?:" + by_first_char(r"comments?|comment-?list|commentlist|disqus\w*|respond|"
-                                                            r"replies|discussion|reader-?comments?|user-?comments?")
-                      + r")(?![a-z0-9])")
+                                                     r"replies|discussion|reader-?comments?|user-?comments?")
+                 + r")(?![a-z0-9])")
 # Furniture words long and specific enough to name furniture inside a compound class too
 # ("newscaption", "postsharing", "rightsidebar"), where short ones ("ad", "nav") would not.
 # The layout prefixes are checked on each hit (_furniture_part) so that the search opens on the words.
 _FURNITURE_PARTS = regex(r"(?:caption|sponsor|newsletter|related|sharing|social|breadcrumb|cookie|sidebar|"
-                              r"footer|widget|advert|promo|outbrain|taboola|disqus|recommend|trending|paywall|byline)")
+                         r"footer|widget|advert|promo|outbrain|taboola|disqus|recommend|trending|paywall|byline)")
 
 
 def _furniture_part(key: str) -> bool:

@@ -32,8 +32,8 @@ ARTICLE_TYPES = frozenset({
 _TITLE_SEPARATORS = regex(r"\s+[|\-–—:·•»]\s+")
 # "By", "Analysis by", "Text von": everything up to the credit word goes.
 _BY = regex(r"^\s*(?:(?:analysis|text|story|words|reporting|report|written|posted|published|commentary|"
-                 r"opinion|review|interview|texto|texte|bericht|reportage)\s+)?"
-                 r"(?:by|von|par|por|di|door|av|af|przez|от)\s+", re.I)
+            r"opinion|review|interview|texto|texte|bericht|reportage)\s+)?"
+            r"(?:by|von|par|por|di|door|av|af|przez|от)\s+", re.I)
 # Name separators; the conjunctions only between spaces, so "Bruce Y. Lee" stays whole, and only
 # where both sides look like names (see _split_names).
 _NAME_SPLIT = regex(r"\s*[,;&|]\s*")
@@ -56,12 +56,12 @@ _ORGANIZATION_WORDS = frozenset("""
 """.split())
 # An author given as an organisation: never a list of people, whatever conjunctions it holds.
 _ORGANIZATION_TYPES = regex(r"organi[sz]ation$|^(?:corporation|ngo|government|governmentorganization|"
-                                 r"newsmediaorganization|project|consortium|airline)$")
+                            r"newsmediaorganization|project|consortium|airline)$")
 # A part after a name that is a credential or a job title, not another author ("MS, RD", "CNN
 # Editor-at-large", "AP National Political Writer").
 _CREDENTIAL = regex(r"^(?:[A-Z]{1,4}|Ph\.?D|M\.?D|Jr|Sr|I{1,3})$")
 _ROLE = regex(r"\b(?:editor|writer|correspondent|reporter|contributor|columnist|producer|staff|redakteur|"
-                   r"redaktion|rédaction|redacción|redazione|autor|author)s?\b", re.I)
+              r"redaktion|rédaction|redacción|redazione|autor|author)s?\b", re.I)
 _CLOCK = regex(r"\d[:.h]\d\d")
 _VISIBLE_TIME = regex(r"(\d{1,2})[:.h](\d{2})\s*(?:([ap])\.?m\.?)?\s*([A-Z]{1,5}|UTC[+\-−]\d{1,2})\b")
 

@@ -150,7 +150,7 @@ _STATEMENT_INTRO = regex(
 )
 _LAST_CLAUSE = regex(r"[^.!?;]{0,160}:\s*$")
 _ISSUE_VERB = regex(r"\b(?:released|issued|published|put\s+out|posted|tweeted|wrote|said|says|added|"
-                         r"declared|stated|announced|read|reads|veröffentlichte|erklärte|a\s+publié|publicó)\b", re.I)
+                    r"declared|stated|announced|read|reads|veröffentlichte|erklärte|a\s+publié|publicó)\b", re.I)
 _ATTRIBUTION_LINE = regex(r"^\s*(?:\[\s*(?P<a>[^\[\]]{2,60}?)\s*\]|[—–-]\s*(?P<b>[^—–\-].{1,60}))\s*$")
 
 
@@ -297,7 +297,7 @@ _NAMING_DETERMINERS = _TERM_DETERMINERS | frozenset("du des au aux del al dello 
 _OBJECT_VERBS = frozenset("asked asks rejected rejects ordered urged urges demanded accused accuses reported reports "
                           "posted posts".split())
 _PERSONAL = regex(r"\b(?:i|me|my|we|us|our|you|your|je|nous|notre|nos|vous|wir|uns|unser\w*|ich|mein\w*|"
-                       r"noi|nostr\w|io|nosotros|nuestr\w+|yo|ik|mijn|wij|ons|onze)\b", re.I)
+                  r"noi|nostr\w|io|nosotros|nuestr\w+|yo|ik|mijn|wij|ons|onze)\b", re.I)
 
 
 def _quoted_term(text: str, span: Span, inner: str) -> bool:
@@ -483,14 +483,14 @@ def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[s
 # The clause shows itself by a subject of its own: a new determiner, or a verb that does not agree with
 # the singular noun before it ("“…,” a spokesman has said" stays an attribution).
 _REDUCED_RELATIVE = regex(r"^\s*(?:an?|one)\s+\w+\s+(?:(?:the|its|their|his|her)\s+(?:\S+\s+){1,4}"
-                               r"(?:has|had|have)|(?:\S+\s+){1,5}have)\s*$", re.I)
+                          r"(?:has|had|have)|(?:\S+\s+){1,5}have)\s*$", re.I)
 
 
 # A message, sign or notice whose words are quoted: "a sign reading “…”", "an alert that read “…”".
 _READING = regex(r"\b(?P<det>an?|one|the|its|their|his|her)\s+(?:[\w’'\-]+\s+){0,3}(?:alert|message|sign|notice|"
-                      r"banner|placard|poster|text|warning|leaflet|flyer|sms|notification|note|sticker|board)s?\b"
-                      r"(?:[^.;:!?\ue000-\ue8ff]|(?<=\d)[.:](?=\d)){0,80}?\b(?:reading|(?:which|that)\s+read|(?:which|that)\s+reads)\s*:?\s*$",
-                      re.I)
+                 r"banner|placard|poster|text|warning|leaflet|flyer|sms|notification|note|sticker|board)s?\b"
+                 r"(?:[^.;:!?\ue000-\ue8ff]|(?<=\d)[.:](?=\d)){0,80}?\b(?:reading|(?:which|that)\s+read|(?:which|that)\s+reads)\s*:?\s*$",
+                 re.I)
 
 
 _QUOTATIVE = regex(r"^diye\s+", re.I)
@@ -764,7 +764,7 @@ _COPULA = frozenset("is was as be been are were became becomes".split())
 _INDEFINITE_WORD = regex(r"[aAoO](?<!\S[aAoO])(?:(?<=[aA])[nN]?|(?<=[oO])[nN][eE])(?!\S)")
 # "The governor's office says ...": a body that belongs to a person the article named by that title.
 _OFFICE_OF = regex(r"^\W*(?:the\s+)?([a-z]+)[’']s\s+(?:office|team|staff|aides?|spokes\w+|department|press\s+office)\b",
-                        re.I)
+                   re.I)
 
 
 def _note_office_holder(subject: str, ctx: Context) -> None:
@@ -1041,11 +1041,11 @@ _NAMES_STATEMENT = regex(
 # A paragraph opening with an additive connective carries the statement before it on, in whatever person
 # the statement speaks ("كما تعلن الوزارة ..." after "تدعو الوزارة ...": a ministry's statement about itself).
 _ADDITIVE_START = regex(r"^(?:كما|وكذلك|also|in\s+addition|furthermore|moreover|de\s+plus|en\s+outre|"
-                             r"además|asimismo|außerdem|zudem|inoltre|além\s+disso|також|крім\s+того|также|"
-                             r"ayrıca)\b", re.I)
+                        r"además|asimismo|außerdem|zudem|inoltre|além\s+disso|також|крім\s+того|также|"
+                        r"ayrıca)\b", re.I)
 # First-person words: a statement's voice ("We demand ...", "Our teams ...", "Nous ...", "Wir ...").
 _FIRST_PERSON = regex(r"\b(?:we|our|ours|us|i|my|me|wir|uns|unser[emnrs]?|nous|notre|nos|je|mon|ma|mes|"
-                           r"nosotros|nosotras|nuestr[oa]s?|nós|noss[oa]s?|noi|nostr[oaie]|io)\b", re.I)
+                      r"nosotros|nosotras|nuestr[oa]s?|nós|noss[oa]s?|noi|nostr[oaie]|io)\b", re.I)
 
 
 def _plain_statement(block: Block) -> bool:

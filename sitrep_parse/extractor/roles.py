@@ -101,7 +101,7 @@ _QUOTED = regex(r"[“„«\"‘](?:(?<=[“„«\"])[^”“»\"]{0,600}[”“
 # A participle phrase set off by commas ("The flood plan, adopted last spring, promised ..."): a
 # relative clause without its pronoun, said about the noun before it.
 _PARTICIPLE_ASIDE = regex(r"(?<=\w),\s+(?:[a-z]+ed|built|begun|written|known|made|held|set|run|"
-                               r"taken|given|seen|born|drawn|sent|won|chosen)\s[^,;.]*,")
+                          r"taken|given|seen|born|drawn|sent|won|chosen)\s[^,;.]*,")
 _FIRST_SENTENCE = regex(r"^.{20,}?[.!?](?=\s+[A-Z“\"])|^.{8,}?[。！？]")
 
 
@@ -142,7 +142,7 @@ def looks_ahead(text: str, published: Optional[datetime]) -> bool:
 
 
 _AHEAD = regex(r"\b(?:what\s+happens\s+next|next\s+(?:week|month|step|steps)|will|I[’']ll|we[’']ll|"
-                    r"(?:on|by|until)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
+               r"(?:on|by|until)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
 
 
 def is_background(text: str, published: Optional[datetime]) -> bool:
@@ -191,7 +191,7 @@ _SAYING = regex(r"\b(?:" + by_first_char(
     "aseguró|señaló|disse|afirmou|affirme|affirmé|estime") + r")\b")
 # What dates the saying itself: "said in 2019 that", "have said for years", "told reporters last week".
 _DATED_SAYING = regex(r"^\s+(?:(?:reporters|journalists|parliament|lawmakers)\s+)?(?:in|on|last|earlier|previously|"
-                           r"for|years?|months?|decades?|at\s+the\s+time|back)\b", re.I)
+                      r"for|years?|months?|decades?|at\s+the\s+time|back)\b", re.I)
 
 
 def _before_reporting_verb(main: str) -> str:
@@ -211,10 +211,10 @@ def _before_reporting_verb(main: str) -> str:
 _RELATIVE = regex(r"\s(?<=\w\s)\s*(?:that|which|who)\s+(?:has|have|had|was|were|is|are)\b[^,;.]*", re.I)
 # A sentence that opens on a year: "In 2019, ...", "In March 2020, ...", "Im Jahr 2015 ...".
 _LEADING_YEAR = regex(r"^(?:(?:In|Im|En|Em|Nel|Au|Dans)\s+(?:(?:the\s+|[A-Za-zÀ-ÿ]+\s+){0,2})|A\s+|An\s+|The\s+)"
-                           r"(19[4-9]\d|20\d\d)\b")  # "In March 2020, ...", "A 2014 survey found ..."
+                      r"(19[4-9]\d|20\d\d)\b")  # "In March 2020, ...", "A 2014 survey found ..."
 # A month named without a day ("in May", "since June"): the preposition keeps "may" the verb out.
 _MONTH_ALONE = regex(r"\b(?i:in|since|until|by|from|early|late|mid-|im|seit|bis|en|depuis|desde|em|nel|a)\s+"
-                          r"(?:early\s+|late\s+|mid-)?([A-Za-zÀ-ÿ]{3,9})\b(?![\s.]*\d)")
+                     r"(?:early\s+|late\s+|mid-)?([A-Za-zÀ-ÿ]{3,9})\b(?![\s.]*\d)")
 
 
 _FUTURE = regex(r"\b(?:will|next|coming|upcoming|wird|werden|va|sera|seront|será|serão|sarà)\b", re.I)

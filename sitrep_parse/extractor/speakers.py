@@ -131,8 +131,8 @@ declarat spus anunțat precizat explicat adăugat transmis afirmat subliniat ave
 _INVERTED = regex(r"^(?P<verb>[^\W\d_]+?)(?:-t)?-(?P<pron>il|elle|ils|elles|on)$", re.I)
 # The auxiliary of a compound past, right before the participle (with the French inverted pronoun).
 _AUX_BEFORE = regex(r"(?<![\w\-])(?:" + "|".join(sorted(_AUXILIARIES))
-                         + r")(?:(?:-t)?-(?P<pron>il|elle|ils|elles|on))?\s+(?:(?:mai|aussi|encore|ensuite|poi|anche|"
-                         r"ancora|también)\s+)?$", re.I)  # "a mai spus", "a aussi dit": an adverb between
+                    + r")(?:(?:-t)?-(?P<pron>il|elle|ils|elles|on))?\s+(?:(?:mai|aussi|encore|ensuite|poi|anche|"
+                    r"ancora|también)\s+)?$", re.I)  # "a mai spus", "a aussi dit": an adverb between
 PARTICIPLES = frozenset("""
 saying adding noting telling calling warning writing describing insisting arguing explaining stressing
 declaring urging asking recalling acknowledging admitting claiming complaining replying tweeting posting
@@ -173,8 +173,8 @@ class VerbMatch:
 
 # A document inside a prepositional phrase, right before a verb form: "in a statement posted".
 _MODIFIES_DOCUMENT = regex(r"\b(?:in|on|via|through|with|from|by|to)\s+(?:(?:a|an|the|its|their|his|her)\s+)?"
-                                r"(?:[\w\-]+\s+)?(?:statement|post|message|video|letter|report|note|release|"
-                                r"communiqu[ée]|interview|tweet|email|e-mail|article|op-ed|blog|update)\s+$", re.I)
+                           r"(?:[\w\-]+\s+)?(?:statement|post|message|video|letter|report|note|release|"
+                           r"communiqu[ée]|interview|tweet|email|e-mail|article|op-ed|blog|update)\s+$", re.I)
 # What may precede a capitalised reporting verb that starts a sentence or clause ("" is the text's start).
 _STOPS = frozenset(".!?:;\"“”„«»([—–") | {""} | {chr(c) for c in range(0xE000, 0xE900)}
 
@@ -251,7 +251,7 @@ def is_reporting_verb(word: str) -> bool:
 
 
 ACCORDING_TO = regex(r"\b(?:according\s+to|citing|laut|nach\s+Angaben\s+(?:von|des|der)|selon|d[’']apr[èe]s|"
-                          r"según|de\s+acuerdo\s+con|segundo|de\s+acordo\s+com|secondo|stando\s+a|zufolge|volgens)\s+", re.I)
+                     r"según|de\s+acuerdo\s+con|segundo|de\s+acordo\s+com|secondo|stando\s+a|zufolge|volgens)\s+", re.I)
 
 TITLES = frozenset("""
 mr mrs ms miss mx dr prof professor sir dame lord lady sen senator rep representative gov governor president
@@ -454,21 +454,21 @@ _SPACES = regex(r"\s+")
 LEADING_ARTICLE = regex(r"^(?:(?i:the|die|der|das|le|la|les|el|los|las|il|lo|gli|het)\s+|de\s+|(?i:l)[’'](?=\w))")
 _APPOSITION = regex(r",\s+(?:the|a|an|his|her|its)?\s*((?:[\w’'\-.]+\s+){0,6}?[\w’'\-]+)\s*,")
 _RELATIVE = regex(r",\s*(who|which|whose|that|qui|que|der|die|das|quien|que|che|[a-z]+ing|"
-                       r"(?:in|at|on|after|before|during|speaking|like|despite|for\s+(?:his|her|its|their)\s+part)\b)"
-                       r"\b[^,;]*,\s*$")
+                  r"(?:in|at|on|after|before|during|speaking|like|despite|for\s+(?:his|her|its|their)\s+part)\b)"
+                  r"\b[^,;]*,\s*$")
 _NO_WORDS = regex(r"[\W\d]*")
 _CODE_LIKE = regex(r"[\d\-]|\.$")
 DOTTED = regex(r"(?:[a-z]\.)+[a-z]")
 _OBJECT_END = regex(r"\s(?:who|which|whose|that|as|in|at|on|after|before|from|aus|vor|bei|mit|to|during|while|"
-                         r"when|posted|speaking|adding|saying|noting|told|"
-                         r"ante|en|durante|desde|tras|con|sobre|frente|lors|devant|dans|pendant|après|avant|auprès|"
-                         r"nach|beim|gegenüber|im|am|während|em|nos|nas|perante|diante|após|davanti|"
-                         r"nel|nella|dopo|mentre|quien|que|qui|quale|ai|al|alla|alle|agli|allo|sur|tegen|bij|op|aan|tijdens|tegenover|"
-                         r"saat|ketika|kepada|usai|setelah|sambil|dalam)\s")
+                    r"when|posted|speaking|adding|saying|noting|told|"
+                    r"ante|en|durante|desde|tras|con|sobre|frente|lors|devant|dans|pendant|après|avant|auprès|"
+                    r"nach|beim|gegenüber|im|am|während|em|nos|nas|perante|diante|após|davanti|"
+                    r"nel|nella|dopo|mentre|quien|que|qui|quale|ai|al|alla|alle|agli|allo|sur|tegen|bij|op|aan|tijdens|tegenover|"
+                    r"saat|ketika|kepada|usai|setelah|sambil|dalam)\s")
 # A body's name as written out: capitalised words with their connectors and possessives, and the number
 # some bodies carry ("... Guild Local 19", "Ministry of Foreign Affairs").
 _BODY_CHUNK = regex(r"[A-ZÀ-ÖØ-Þ][\w\-]*(?:[’']s?)?(?:\s+(?:(?:of|for|and(?!\s+the\b)|the|de|du|des|di|del|"
-                         r"della|van|von|der|pentru|&)\s+)*[A-ZÀ-ÖØ-Þ][\w\-]*(?:[’']s?)?)+(?:\s+\d{1,4}\b)?")
+                    r"della|van|von|der|pentru|&)\s+)*[A-ZÀ-ÖØ-Þ][\w\-]*(?:[’']s?)?)+(?:\s+\d{1,4}\b)?")
 _PARENTHESIS = regex(r"\s*\([^()]{1,40}\)")
 _TOKEN = regex(r"[^\s,;:()\[\]“”\"„«»]+")
 _WORD_CHARS = regex(r"[\w’'\-.&]+")
@@ -570,7 +570,7 @@ chairwoman chairperson""".split())
 
 # A name with its acronym after it in brackets.
 _SPELLED_OUT = regex(r"((?:[A-ZÀ-Þ][\w’'\-]*\s+(?:(?:of|for|and|on|the|de|du|des|la|le)\s+)*){1,9}"
-                          r"[A-ZÀ-Þ][\w’'\-]*)\s*\(([A-Z]{2,8})\)")
+                     r"[A-ZÀ-Þ][\w’'\-]*)\s*\(([A-Z]{2,8})\)")
 
 
 def _name_run(tokens: list[str]) -> list[str]:

@@ -70,7 +70,7 @@ _DATE_HINT = regex(MONTH_HINT.pattern + r"|\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\
 DATE_PATTERNS = [
     regex(_DAY_NAME + _MONTH.format("m") + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?\b", re.I),
     regex(_DAY_NAME + r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:of\s+|de\s+)?" + _MONTH.format("m")
-               + r"(?:,?\s+(?:de\s+)?(?P<y>\d{4}))?\b", re.I),
+          + r"(?:,?\s+(?:de\s+)?(?P<y>\d{4}))?\b", re.I),
     regex(r"\b(?P<d>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<y>\d{4})\b"),
     regex(r"\b(?P<y>\d{4})-(?P<mn>\d{2})-(?P<d>\d{2})\b"),
     # 10/08/2022: day first, unless the day cannot be (08/25/2022) or the text names a US zone
@@ -111,7 +111,7 @@ CLOCK_PATTERNS = [
 _CJK_HALF = {"午前": "am", "上午": "am", "오전": "am", "午後": "pm", "下午": "pm", "오후": "pm"}
 # Military date-time group: DDHHMM + zone letter + MON + YY ("031420ZAUG22")
 DTG = regex(r"\b(?P<d>[0-3]\d)(?P<h>[0-2]\d)(?P<mi>[0-5]\d)\s?(?P<z>[A-Z])\s?(?P<m>[A-Z]{3})"
-                 r"\s?(?P<y>\d{2}(?:\d{2})?)\b", re.I)
+            r"\s?(?P<y>\d{2}(?:\d{2})?)\b", re.I)
 _NATO_LETTERS = {**{c: i + 1 for i, c in enumerate("ABCDEFGHIKLM")}, **{c: -(i + 1) for i, c in enumerate("NOPQRSTUVWXY")},
                  "Z": 0}
 
@@ -235,7 +235,7 @@ def parse_marker_time(text: str, default_year: Optional[int] = None) -> Optional
 
 # A day number beside a word where a month name goes: "21 maja", "maja 21", "21. travnja".
 _DAY_WORD = regex(r"(?<![\d:.,])\b(?P<d>[0-3]?\d)\.?\s+(?P<w>[^\W\d_]{3,12})\b|"
-                       r"\b(?P<w2>[^\W\d_]{3,12})\.?\s+(?P<d2>[0-3]?\d)\b(?![\d:.,]\d)")
+                  r"\b(?P<w2>[^\W\d_]{3,12})\.?\s+(?P<d2>[0-3]?\d)\b(?![\d:.,]\d)")
 
 
 def unread_month_day(text: str) -> Optional[int]:

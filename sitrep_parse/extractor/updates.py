@@ -93,7 +93,7 @@ _FILLER = regex(
 )
 # What may follow an original-story label besides its date: "Original story follows", "(below)".
 _ORIGIN_FILLER = regex(r"\b(?:follows|below|continues|folgt|unten|ci-dessous|suit|sigue|abajo|segue|abaixo|"
-                            r"sotto|published|publi[ée]e?|ver[öo]ffentlicht|publicad[oa]|pubblicat[oa])\b", re.I)
+                       r"sotto|published|publi[ée]e?|ver[öo]ffentlicht|publicad[oa]|pubblicat[oa])\b", re.I)
 _TIME_LINE = regex(
     r"^(?:(?:posted|published|updated)\s+(?:at\s+)?)?(?P<t>(?:\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?)?|"
     r"\d{1,2}\s*[ap]\.?\s?m\.?)\s*(?:[A-Z]{2,5}|Uhr)?)$|"
@@ -104,7 +104,7 @@ _TIME_LINE = regex(
 # A label in brackets that Japanese, Chinese and Korean pages put before an update: the update keyword
 # (更新 "update", 追記 "addendum", 업데이트) with at most a date and a time beside it.
 _BRACKET_MARKER = regex(r"^\s*[【［\[〔＜<〈《](?P<label>[^】］\]〕＞>〉》]{0,24}?(?:更新|追記|追记|アップデート|업데이트|갱신)"
-                             r"[^】］\]〕＞>〉》]{0,24}?)[】］\]〕＞>〉》]\s*")
+                        r"[^】］\]〕＞>〉》]{0,24}?)[】］\]〕＞>〉》]\s*")
 _INNER_COLON = regex(r"(?<!\d):|:(?!\d)")
 _SEPARATOR = regex(r"^[\W_]{3,}$")  # "___", "* * *": a typed thematic break
 _AM_PM = regex(r"\d\s*[ap]\.?\s?m\b|午前|午後|上午|下午|오전|오후", re.I)
@@ -113,7 +113,7 @@ _AM_PM = regex(r"\d\s*[ap]\.?\s?m\b|午前|午後|上午|下午|오전|오후", 
 # "PORT ARLO – ...", "KYIV, Ukraine (AP) — ...": the first line of a news story.
 # "GENEVA, 2 June 2023 – ...": a place, then a region or a date, then the dash.
 _DATELINE = regex(r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’\-]+\s?){1,4}(?:,\s*(?:[A-Z][\w.]+(?:\s[A-Z][\w.]+)?|"
-                       r"[^–—\n]{0,24}\d[^–—\n]{0,12}))?\s*(?:\([^)]{1,30}\))?\s*[–—-]{1,2}\s")
+                  r"[^–—\n]{0,24}\d[^–—\n]{0,12}))?\s*(?:\([^)]{1,30}\))?\s*[–—-]{1,2}\s")
 
 
 class Marker(NamedTuple):
