@@ -87,7 +87,7 @@ def test_the_package_compiles_its_patterns_through_the_cache() -> None:
 
 
 def test_no_home_means_no_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.delenv("SITREP_PARSE_CACHE")
+    monkeypatch.delenv("SITREP_PARSE_CACHE", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
     assert patterns.cache_file() is None
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
