@@ -387,8 +387,6 @@ doctora directrice présidente ambassadrice diretora governadora moradora dirett
 """.split())
 _FEMALE_SUFFIXES = ("erin", "entin", "antin", "istin", "ärztin", "eurin", "torin", "zeugin", "anwältin", "beamtin",
                     "ministerin", "präsidentin")
-PRONOUN_GENDER = {"he": "m", "er": "m", "il": "m", "él": "m", "ele": "m", "lui": "m", "він": "m", "он": "m",
-                  "she": "f", "elle": "f", "ella": "f", "ela": "f", "lei": "f", "вона": "f", "она": "f"}
 
 
 def gender_of(words: tuple[str, ...] | list[str]) -> str:
