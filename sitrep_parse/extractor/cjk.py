@@ -30,6 +30,7 @@ from typing import Optional
 
 from ..patterns import regex
 from .scripts import HAN, HANGUL, KANA
+from .speakers import QUOTE_HOLE
 
 # Han, Katakana (with the long-vowel mark and middle dot), Latin letters and digits: the stuff of nouns.
 _NOUN_CHARS = "\u3005\u30a0-\u30ff" + HAN + "A-Za-z0-9\uff10-\uff19\uff21-\uff5a"
@@ -209,7 +210,7 @@ def korean_speaker(phrase: str, titled: dict[str, str]) -> tuple[bool, Optional[
     for t in _KO_TITLES:
         if last.endswith(t):
             stem = last[: -len(t)]
-            if last in _KO_UNNAMED or (not stem and last in _KO_UNNAMED):
+            if last in _KO_UNNAMED:
                 return True, None
             if 2 <= len(stem) <= 4 and len(words) == 1 and t in ("씨", "선생"):
                 return True, stem  # "이순자씨"
@@ -236,14 +237,14 @@ def korean_subject(text: str, titled: dict[str, str]) -> tuple[bool, Optional[st
 def attribute_korean(sentence: str, hole: int, titled: dict[str, str]) -> tuple[bool, Optional[str]]:
     """(attributed, speaker) for the quotation at `hole` in a Korean sentence."""
     before, after = sentence[:hole], sentence[hole + 1:]
-    nxt = re.search("[\ue000-\ue8ff]", after)
+    nxt = QUOTE_HOLE.search(after)
     clause = after[: nxt.start()] if nxt else after
     if clause.startswith(_QUOTATIVE):
         rest = clause[next(len(q) for q in _QUOTATIVE if clause.startswith(q)):]
         found = korean_subject(rest, titled)
         if found[0]:
             return found
-    prev = max((m.end() for m in re.finditer("[\ue000-\ue8ff]", before)), default=0)
+    prev = max((m.end() for m in QUOTE_HOLE.finditer(before)), default=0)
     if prev == 0:
         found = korean_subject(before, titled)
         if found[0]:

@@ -62,6 +62,7 @@ from .speakers import (
     FRENCH_M,
     PORTUGUESE,
     HOLE_BASE,
+    HOLES,
     INTRO_START,
     LEADING_ARTICLE,
     NOT_NAMES,
@@ -396,7 +397,7 @@ def _attribution_follows(after: str, stop: bool = False) -> bool:
 
 # A parenthesis holding no quotation: an aside between a subject and its verb ("Dr X (who until
 # August headed the unit) told partners that “…”"), never the speaker. Blanked, offsets kept.
-_ASIDE = regex(r"\([^()\ue000-\ue8ff]{12,300}\)")
+_ASIDE = regex(r"\([^()" + HOLES + r"]{12,300}\)")
 
 
 def _attribute(sentence: str, hole: int, ctx: Context) -> tuple[bool, Optional[str]]:
@@ -489,7 +490,7 @@ _REDUCED_RELATIVE = regex(r"^\s*(?:an?|one)\s+\w+\s+(?:(?:the|its|their|his|her)
 # A message, sign or notice whose words are quoted: "a sign reading “…”", "an alert that read “…”".
 _READING = regex(r"\b(?P<det>an?|one|the|its|their|his|her)\s+(?:[\w’'\-]+\s+){0,3}(?:alert|message|sign|notice|"
                  r"banner|placard|poster|text|warning|leaflet|flyer|sms|notification|note|sticker|board)s?\b"
-                 r"(?:[^.;:!?\ue000-\ue8ff]|(?<=\d)[.:](?=\d)){0,80}?\b(?:reading|(?:which|that)\s+read|(?:which|that)\s+reads)\s*:?\s*$",
+                 r"(?:[^.;:!?" + HOLES + r"]|(?<=\d)[.:](?=\d)){0,80}?\b(?:reading|(?:which|that)\s+read|(?:which|that)\s+reads)\s*:?\s*$",
                  re.I)
 
 
@@ -512,7 +513,7 @@ def _verb_final_subject(before: str, ctx: Context) -> tuple[bool, Optional[str]]
 
 # "The official line from X is that ...", "The ministry's position was that ...": the quotation is the
 # content of a stated position, and the position is the source's.
-_POSITION = regex(r"^(?P<np>[^,;:\ue000-\ue8ff]{3,100}?)\s+(?:is|was|remains|remained)\s+that\b", re.I)
+_POSITION = regex(r"^(?P<np>[^,;:" + HOLES + r"]{3,100}?)\s+(?:is|was|remains|remained)\s+that\b", re.I)
 _SOURCE_OF = regex(r"\b(?:from|of|by)\s+|[’']s\s+", re.I)
 
 
@@ -594,7 +595,7 @@ def _own_unnamed_subject(sentence: str, hole: int, ctx: Context) -> bool:
 
 # What follows a quotation to the end of its sentence, after a dash ("„…” – powiedział Wrona.") or after
 # a comma the quotation closed on ("„…,“ řekl Novák."): a short clause that can only be its attribution.
-_TAIL = regex(r"^\s*(?P<dash>[–—]\s*)?(?P<tail>[^\W\d_][^.!?;:()\[\]\ue000-\ue8ff]{0,60}?)\s*[.!?]?\s*$")
+_TAIL = regex(r"^\s*(?P<dash>[–—]\s*)?(?P<tail>[^\W\d_][^.!?;:()\[\]" + HOLES + r"]{0,60}?)\s*[.!?]?\s*$")
 
 
 def _attribution_tail(sentence: str, hole: int, inner: str, ctx: Context) -> tuple[bool, Optional[str]]:

@@ -473,7 +473,8 @@ _WORD_CHARS = regex(r"[\w’'\-.&]+")
 # quotes.py replaces each quotation in a sentence by one private-use character (a "hole"),
 # so attribution patterns see "“…”, she said" as one token whatever the quotation holds.
 HOLE_BASE = 0xE000
-QUOTE_HOLE = regex("[\ue000-\ue8ff]")
+HOLES = "\ue000-\ue8ff"  # their range, for character classes ("[^,;" + HOLES + "]")
+QUOTE_HOLE = regex("[" + HOLES + "]")
 CLAUSE_BREAK = regex(
     r"(?:[;:—–]|\s-\s|\b(?:and|but|or|that|which|what|while|when|where|because|after|before|if|although|"
     r"whereas|since|und|aber|dass|weil|et|mais|que|qui|y|pero|"
