@@ -251,6 +251,18 @@ def test_dated_note_under_liveblog_posts_is_an_update_too():
     assert [b.role for b in doc.blocks] == ["update", "update", "report", "update"]
 
 
+def test_dated_note_under_liveblog_posts_reads_a_bare_clock_in_the_pages_own_zone():
+    # published in German summer time; the note is timed the morning after the clocks went back
+    blocks = (Block("paragraph", "Der Pegel sinkt seit dem Abend langsam.", entry=0),
+              Block("paragraph", "Die Feuerwehr hat die Sandsackstelle geschlossen.", entry=1),
+              Block("paragraph", "Aktualisierung 29.10.2023, 9:40 Uhr: Die Sperrung der Uferstraße ist aufgehoben.",
+                    lead="Aktualisierung 29.10.2023, 9:40 Uhr:"))
+    entries = (Entry(label="21:40 Uhr"), Entry(label="20:15 Uhr"))
+    doc = extract(Article(source="t.html", url=None, blocks=blocks, entries=entries,
+                          metadata=Metadata(published="2023-10-28T19:30:00+02:00", language="de-DE")))
+    assert [u.timestamp for u in doc.updates][-1] == "2023-10-29T09:40:00+01:00"
+
+
 def test_typed_separator_ends_an_update():
     doc = extract(article(("paragraph", "10 p.m.", {"lead": "10 p.m."}), BODY, "___",
                           ("paragraph", "4:14 p.m.", {"lead": "4:14 p.m."}), STORY[0],

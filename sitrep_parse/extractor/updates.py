@@ -363,11 +363,12 @@ def find_updates(article: Article) -> list[Update]:
     blocks = list(article.blocks)
     published = parse_iso(article.metadata.published)
     default_year = published.year if published else None
+    local = page_zone(article.metadata.language, published)  # the wall clock of times printed without a zone
     if article.entries and any(b.entry is not None for b in blocks):
-        return _with_loose_markers(_entry_updates(article, published, default_year), article, published, default_year)
+        posts = _entry_updates(article, published, default_year, local)
+        return _with_loose_markers(posts, article, published, default_year, local)
     markers = [m for i, b in enumerate(blocks) if (m := find_marker(b, i, default_year))]
     markers = _with_run_ins(blocks, markers, default_year)
-    local = page_zone(article.metadata.language, published)
     updates: list[Update] = []
     last_day: Optional[date] = None
     marker_blocks = {m.block for m in markers}
@@ -426,7 +427,7 @@ def find_updates(article: Article) -> list[Update]:
 
 
 def _with_loose_markers(posts: list[Update], article: Article, published: Optional[datetime],
-                        default_year: Optional[int]) -> list[Update]:
+                        default_year: Optional[int], local: Optional[tzinfo]) -> list[Update]:
     """A liveblog's posts, and the timed markers outside them: a dated editor's note or correction
     under the story the posts stand above. Each runs to the next marker, post, heading or break."""
     blocks = list(article.blocks)
@@ -447,17 +448,17 @@ def _with_loose_markers(posts: list[Update], article: Article, published: Option
         if not any(texts):
             continue
         context = None if marker.time.day else _context_day(blocks, marker.block, default_year)
-        instant = resolve(marker.time, published, context)
+        instant = resolve(marker.time, published, context, local)
         loose.append(Update(label=marker.label, time_text=marker.time.text,
                             timestamp=format_iso(instant) if instant else None,
                             text="\n\n".join(t for t in texts if t), blocks=tuple(span)))
     return sorted(posts + loose, key=lambda u: u.blocks[0] if u.blocks else -1)
 
 
-def _entry_updates(article: Article, published: Optional[datetime], default_year: Optional[int]) -> list[Update]:
+def _entry_updates(article: Article, published: Optional[datetime], default_year: Optional[int],
+                   local: Optional[tzinfo]) -> list[Update]:
     """Liveblog posts: the machine time is the truth, expressed in the zone the page prints."""
     blocks = list(article.blocks)
-    local = page_zone(article.metadata.language, published)
     updates = []
     for index, entry in enumerate(article.entries):
         span = [i for i, b in enumerate(blocks) if b.entry == index]
