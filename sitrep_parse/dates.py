@@ -2,11 +2,11 @@
 
 Zone abbreviations printed in articles map to fixed offsets ("EST" is always -05:00, even
 in August: the writer chose it); names that follow daylight saving ("ET", "PT", "UK
-time") resolve through the tz database for the date in question. A clock printed with no zone at all is the page's wall clock: the tz database zone of the
-country its language tag names, where that agrees with the publication's offset
-(`page_zone`). Ambiguous abbreviations
-(IST: India, Ireland or Israel) are deliberately absent: an unresolved time is better
-than a wrong one.
+time") resolve through the tz database for the date in question. A clock printed with no
+zone at all is the page's wall clock: the tz database zone of the country its language tag
+names, where that agrees with the publication's offset (`page_zone`). Ambiguous
+abbreviations (IST: India, Ireland or Israel) are deliberately absent: an unresolved time
+is better than a wrong one.
 """
 
 from __future__ import annotations
@@ -84,9 +84,14 @@ _LANGUAGE_ZONES = {
 }
 
 
+def _tag(language: Optional[str]) -> list[str]:
+    """A language tag's parts: "de_DE" and "de-DE" alike -> ["de", "DE"]."""
+    return (language or "").replace("_", "-").split("-")
+
+
 def country_zone(language: Optional[str]) -> Optional[tzinfo]:
     """The zone of the country a language tag names ("de-DE"), or None where it names none or several."""
-    region = (language or "").replace("_", "-").split("-")[1:2]
+    region = _tag(language)[1:2]
     name = _COUNTRY_ZONES.get(region[0].upper()) if region else None
     return ZoneInfo(name) if name else None
 
@@ -103,7 +108,7 @@ def page_zone(language: Optional[str], published: Optional[datetime]) -> Optiona
         return None
     zone = country_zone(language)
     if zone is None:
-        name = _LANGUAGE_ZONES.get((language or "").replace("_", "-").split("-")[0].lower())
+        name = _LANGUAGE_ZONES.get(_tag(language)[0].lower())
         zone = ZoneInfo(name) if name else None
     if zone is not None and published.astimezone(zone).utcoffset() == published.utcoffset():
         return zone

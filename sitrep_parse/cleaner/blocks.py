@@ -40,6 +40,8 @@ def _timed_elements(root: etree._Element) -> list[etree._Element]:
     (lxml evaluates "@a or @b ..." per element through libxml2's generic machinery)."""
     keys = _TIME_KEYS
     return [el for el in root.iter() if not keys.isdisjoint(el.keys())]
+
+
 # A list item holding any of these is a container (a liveblog post, a card with paragraphs),
 # walked for its blocks rather than flattened into one list_item.
 _LI_BLOCKS = HEADINGS | {"ul", "ol", "p", "div", "blockquote", "article", "section", "table", "pre", "dl",
@@ -537,7 +539,7 @@ def _blockquote_cite(el: etree._Element) -> Optional[str]:
     return (m.group("a") or m.group("b")).strip() if m else None
 
 
-_BOX_TAGS = frozenset({"div", "section", "aside"})
+_SIDE_BOX_TAGS = frozenset({"div", "section", "aside"})
 
 
 def _container(el: etree._Element, walk: _Walk, entry: Optional[int], quote: Optional[int]) -> None:
@@ -554,7 +556,7 @@ def _container(el: etree._Element, walk: _Walk, entry: Optional[int], quote: Opt
             run = []
             before = len(walk.blocks)
             _visit(child, walk, entry, quote)
-            if tag in _BOX_TAGS and quote is None and len(walk.blocks) - before >= 2 and child not in walk.posts \
+            if tag in _SIDE_BOX_TAGS and quote is None and len(walk.blocks) - before >= 2 and child not in walk.posts \
                     and _paragraph_follows(child):
                 walk.pending_break = True
         else:
@@ -565,10 +567,7 @@ def _container(el: etree._Element, walk: _Walk, entry: Optional[int], quote: Opt
 
 def _paragraph_follows(el: etree._Element) -> bool:
     """A <p> among the next siblings: the box stands beside the article's own paragraphs."""
-    for sibling in el.itersiblings():
-        if sibling.tag == "p":
-            return True
-    return False
+    return next(el.itersiblings("p"), None) is not None
 
 
 def _flush(run: list, walk: _Walk, entry: Optional[int], quote: Optional[int]) -> None:
