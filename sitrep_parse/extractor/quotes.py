@@ -673,9 +673,9 @@ def sentence_subject(sentence: str) -> Optional[Mention]:
                     break
                 continue
             # lower-case words belong to the phrase only when a noun of a person or body follows soon
-            rest = [x.strip(",;:").lower() for x in tokens[i:i + 3]]
             if bare.lower() not in _NP_CONNECTORS and (_verb_like(bare) or not any(
-                    (is_person_noun(r) or is_institution(r)) and r not in DOCUMENTS for r in rest)):
+                    (is_person_noun(r) or is_institution(r)) and r not in DOCUMENTS
+                    for r in (x.strip(",;:").lower() for x in tokens[i:i + 3]))):
                 break
         np_tokens.append(bare)
         if t.endswith((",", ";", ":")):

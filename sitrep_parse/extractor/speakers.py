@@ -129,6 +129,8 @@ declarat spus anunțat precizat explicat adăugat transmis afirmat subliniat ave
 """.split())
 # French puts the subject pronoun after the verb: "a-t-il ajouté", "dit-elle", "explique-t-on".
 _INVERTED = regex(r"^(?P<verb>[^\W\d_]+?)(?:-t)?-(?P<pron>il|elle|ils|elles|on)$", re.I)
+# What every such word ends with (lower-cased): "long-term", "so-called" go without the loop below.
+_INVERTED_ENDINGS = ("-il", "-elle", "-ils", "-elles", "-on")
 # The auxiliary of a compound past, right before the participle (with the French inverted pronoun).
 _AUX_BEFORE = regex(r"(?<![\w\-])(?:" + "|".join(sorted(_AUXILIARIES))
                     + r")(?:(?:-t)?-(?P<pron>il|elle|ils|elles|on))?\s+(?:(?:mai|aussi|encore|ensuite|poi|anche|"
@@ -219,7 +221,7 @@ def _find_verbs(text: str) -> list[VerbMatch]:
     # Most texts hold no verb of saying: the words of the text lower-cased at once, as plain strings,
     # tell that at a third of the cost of the match objects the loop below needs for the positions.
     words = _WORD.findall(text.lower())
-    if _VERB_FORMS.isdisjoint(words) and not (hyphens and any("-" in w for w in words)):
+    if _VERB_FORMS.isdisjoint(words) and not (hyphens and any(w.endswith(_INVERTED_ENDINGS) for w in words)):
         return found
     for m in _WORD.finditer(text):
         w = m.group(0).lower()
