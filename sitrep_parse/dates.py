@@ -115,15 +115,19 @@ def page_zone(language: Optional[str], published: Optional[datetime]) -> Optiona
     return published.tzinfo
 
 
+_SPACES_OR_DOTS = regex(r"[\s.]+")  # "E.S.T.", "e s t" -> one spelling
+_UTC_OFFSET = regex(r"(?:UTC|GMT)\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?")
+
+
 def zone_for(name: str, on: Optional[date] = None) -> Optional[tzinfo]:
     """The tzinfo a printed zone name stands for, or None if unknown or ambiguous."""
-    key = re.sub(r"[\s.]+", " ", name.strip()).upper()
+    key = _SPACES_OR_DOTS.sub(" ", name.strip()).upper()
     compact = key.replace(" ", "")
     if compact in FIXED_ZONES:
         return FIXED_ZONES[compact]
     if key in TZ_NAMES:
         return ZoneInfo(TZ_NAMES[key])
-    m = re.fullmatch(r"(?:UTC|GMT)\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?", key)
+    m = _UTC_OFFSET.fullmatch(key)
     if m:
         sign = -1 if m.group(1) in "-−" else 1
         return timezone(sign * timedelta(hours=int(m.group(2)), minutes=int(m.group(3) or 0)))

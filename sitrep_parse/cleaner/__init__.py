@@ -111,8 +111,11 @@ def _path(url: Optional[str]) -> Optional[str]:
 _TRACKING = regex(r"(?:utm_\w*|fbclid|gclid|mc_\w+|ref|ref_src|src|source|cmp|ito|at_\w+|share|output|amp)=", re.I)
 
 
+_NON_WORDS = regex(r"\W+")
+
+
 def _fold(text: str) -> str:
-    return re.sub(r"\W+", " ", text).strip().lower()
+    return _NON_WORDS.sub(" ", text).strip().lower()
 
 
 def tidy(blocks: list[Block], metadata: Metadata) -> Iterable[Block]:
@@ -332,9 +335,12 @@ _BOILERPLATE_FIRST = frozenset("""
 _DISPATCH_DATE = regex(r"\d{1,2}[.-]\d{1,2}[.-](?:\d{2}|\d{4})")
 
 
+_PUNCTUATED = regex(r"[.!?;:,]\s|[!?;:,]$")  # a field that holds a sentence's punctuation is prose
+
+
 def _dispatch_code(text: str) -> bool:
     fields = [f.strip() for f in text.split("/")]
-    return 3 <= len(fields) <= 5 and all(0 < len(f.split()) <= 4 and not re.search(r"[.!?;:,]\s|[!?;:,]$", f)
+    return 3 <= len(fields) <= 5 and all(0 < len(f.split()) <= 4 and not _PUNCTUATED.search(f)
                                          for f in fields) and any(_DISPATCH_DATE.fullmatch(f) for f in fields)
 # A press release's end mark: "###", "-30-", "ENDS", "- Ende -".
 _END_MARK = regex(r"^[\s*_–—-]*(?:#{3,}|[-–—]\s*30\s*[-–—]|ends?|fin|ende|einde)[\s*_.–—-]*$", re.I)
@@ -472,6 +478,9 @@ def _piece_of(folded: str, title_words: set[str]) -> bool:
     return len(words) >= 3 and all(w in title_words for w in words)
 
 
+_CREDIT_WORD = regex(r"^(?:by|von|par|por|di|door|av|af)\s")
+
+
 def _is_byline(text: str, authors: set[str]) -> bool:
     """"By Jane Doe and John Roe", "Posted by jdoe": a credit word followed by names.
 
@@ -480,7 +489,7 @@ def _is_byline(text: str, authors: set[str]) -> bool:
     folded = _fold(text)
     if _CREDITED.search(folded):
         return True
-    if re.match(r"^(?:by|von|par|por|di|door|av|af)\s", folded):
+    if _CREDIT_WORD.match(folded):
         # the date a byline often carries ("By X, Public Affairs | Sept. 15, 2023") is no part of the names
         words = [w for w in _WORD.findall(text)[1:] if w.lower() not in _DATE_WORDS]
         if words and len(words) <= 10 and sum(w[0].isupper() for w in words) * 2 >= len(words):
@@ -488,10 +497,14 @@ def _is_byline(text: str, authors: set[str]) -> bool:
     return bool(authors) and any(a and folded.startswith(a) for a in authors) and len(folded) < 80
 
 
+_DIGITS = regex(r"\d+")
+_NON_DIGITS = regex(r"\D+")
+
+
 def _date_shape(text: str) -> str:
     """"Posted at 09:41" and "Posted at 22:15" alike: digits and date words reduced to one sign each."""
     words = [("D" if w.lower() in _DATE_WORDS else w.lower()) for w in _WORD.findall(text)]
-    return re.sub(r"\d+", "0", " ".join(words) + " " + re.sub(r"\D+", " ", text).strip())
+    return _DIGITS.sub("0", " ".join(words) + " " + _NON_DIGITS.sub(" ", text).strip())
 
 
 def _is_dateline(text: str) -> bool:

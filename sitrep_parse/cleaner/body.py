@@ -81,7 +81,7 @@ _FURNITURE_WORDS = r"""
 # A word after "with-", "has-", "no-" describes a layout ("content-with-sidebar"), not the widget.
 _LAYOUT_PREFIXES = ("with-", "with_", "has-", "w-", "no-")
 _LAYOUT_MODIFIER = "".join(f"(?<!{prefix})" for prefix in _LAYOUT_PREFIXES)
-FURNITURE = regex(r"(?<![a-z0-9])" + _LAYOUT_MODIFIER + "(?:" + by_first_char(re.sub(r"\s+", "", _FURNITURE_WORDS))
+FURNITURE = regex(r"(?<![a-z0-9])" + _LAYOUT_MODIFIER + "(?:" + by_first_char("".join(_FURNITURE_WORDS.split()))
                   + r")(?![a-z0-9])")
 # Words of reader comment threads: however much prose a thread holds, it is never the article.
 COMMENTS = regex(r"(?<![a-z0-9])(?:" + by_first_char(r"comments?|comment-?list|commentlist|disqus\w*|respond|"

@@ -125,6 +125,9 @@ def extract_metadata(root: etree._Element, page_url: Optional[str]) -> Metadata:
 # --------------------------------------------------------------------------- sources
 
 
+_TRAILING_COMMA = regex(r",\s*([}\]])")
+
+
 def _json_ld_objects(root: etree._Element) -> Iterable[dict]:
     for script in root.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
@@ -136,7 +139,7 @@ def _json_ld_objects(root: etree._Element) -> Iterable[dict]:
             data = json.loads(raw)
         except ValueError:
             try:  # trailing commas and control characters are common in hand-written JSON-LD
-                data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw), strict=False)
+                data = json.loads(_TRAILING_COMMA.sub(r"\1", raw), strict=False)
             except ValueError:
                 continue
         stack = [data]
@@ -467,11 +470,14 @@ def _visible_offset(clocks: list[tuple[int, int, Optional[str], Any]], instant: 
     return None
 
 
+_LANGUAGE_TAG = regex(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
 def _language(value: Optional[str]) -> Optional[str]:
     if not value:
         return None
     value = value.strip().replace("_", "-")
-    if not re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", value):
+    if not _LANGUAGE_TAG.fullmatch(value):
         return None
     head, *rest = value.split("-")
     return "-".join([head.lower()] + [r.upper() if len(r) == 2 else r for r in rest])

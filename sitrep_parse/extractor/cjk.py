@@ -25,7 +25,6 @@ nouns, between the kana of particles and endings.
 
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from ..patterns import regex
@@ -135,9 +134,12 @@ def _name_like(text: str) -> bool:
         2 <= len(text) <= 12 and all("\u30a0" <= c <= "\u30ff" for c in text))
 
 
+_POSSESSIVE_PARTICLE = regex("[の的]")  # "外務省の報道官": the head noun comes after the last one
+
+
 def _speaker(phrase: str, names: Names) -> tuple[bool, Optional[str]]:
     """What a noun phrase before は / が / によると names: a person, nobody named, or a body."""
-    head = re.split("[の的]", phrase)[-1]
+    head = _POSSESSIVE_PARTICLE.split(phrase)[-1]
     if head in _PRONOUNS:
         return True, names.last
     if head.endswith(_UNNAMED) and not _split_title(head)[1]:
@@ -201,9 +203,12 @@ def has_hangul(text: str) -> bool:
     return hangul > 0 and hangul >= 0.3 * sum(1 for c in text if c.isalpha())
 
 
+_BRACKETED = regex(r"\([^)]*\)")
+
+
 def korean_speaker(phrase: str, titled: dict[str, str]) -> tuple[bool, Optional[str]]:
     """What the words before a subject or topic particle name: a person, nobody named, or a body."""
-    words = re.sub(r"\([^)]*\)", "", phrase).split()
+    words = _BRACKETED.sub("", phrase).split()
     if not words:
         return False, None
     last = words[-1]

@@ -1057,6 +1057,10 @@ def _plain_statement(block: Block) -> bool:
             and not find_verbs(text))
 
 
+# A quotation closed and another opened inside: two quotations, not one paragraph of speech.
+_CLOSE_THEN_OPEN = regex(r"[”\"“»][^”\"“»]*[“\"„«]")
+
+
 def _set_apart(block: Block) -> bool:
     """Wholly in emphasis (italic statement text) or wholly in quotation marks: closed at its end, or
     left open for the next paragraph to continue (the convention for speech over several paragraphs)."""
@@ -1066,7 +1070,7 @@ def _set_apart(block: Block) -> bool:
     if len(text) <= 2 or text[0] not in "“\"„«":
         return False
     if text[-1] in "”\"“»":
-        return not re.search(r"[”\"“»][^”\"“»]*[“\"„«]", text[1:-1])
+        return not _CLOSE_THEN_OPEN.search(text[1:-1])
     return not any(c in _OPEN_CLOSE.get(text[0], "”\"") for c in text[1:])
 
 

@@ -734,6 +734,10 @@ def analyse_np(np: str) -> Optional[Mention]:
 _MISSING = object()
 
 
+_POSSESSIVE_END = regex(r"[’']s?$")
+_APOSTROPHE = regex(r"[’']")  # "they'll" -> "they": a contraction's pronoun
+
+
 def _analyse_np(np: str) -> Optional[Mention]:
     np = QUOTE_HOLE.sub(" ", np)
     if "(" in np:
@@ -768,14 +772,14 @@ def _analyse_np(np: str) -> Optional[Mention]:
         if _possessive(tokens[k - 1]) and _bare(tokens[doc]) in DOCUMENTS and (
                 _is_cap(tokens[k - 1]) or _is_institution(tokens[k - 1])):
             # "The Guild’s statement", "the ministry’s report": a document speaks for whoever issued it
-            owner = " ".join(tokens[:k - 1] + [re.sub(r"[’']s?$", "", tokens[k - 1])])
+            owner = " ".join(tokens[:k - 1] + [_POSSESSIVE_END.sub("", tokens[k - 1])])
             found = analyse_np(owner)
             if found is not None and found.kind in ("person", "body", "name"):
                 return found
             break
     det = _bare(tokens[0])
     if len(tokens) == 1 and (det in PRONOUNS or _CONTRACTION.match(det)):
-        return Mention("pronoun", gender=PRONOUNS.get(det, PRONOUNS.get(re.split(r"[’']", det)[0], "any")))
+        return Mention("pronoun", gender=PRONOUNS.get(det, PRONOUNS.get(_APOSTROPHE.split(det)[0], "any")))
     # "X of Y": the head is before the first connector that is not inside a proper noun
     # ("Russian Ministry of Defense" stays whole; "a spokesperson for the Foreign Office" splits).
     head, complement, connector = tokens, [], ""
@@ -910,6 +914,9 @@ class _Piece(NamedTuple):
         return self.at + len(self.text)
 
 
+_WORD_RUN = regex(r"\S+")
+
+
 def _chunks(text: str) -> list:
     """Runs of capitalised words, cut where a full stop after a word ends a sentence ("... operator
     RailNed. On other lines ..."): only initials, abbreviations and short titles carry a stop inside a name."""
@@ -920,7 +927,7 @@ def _chunks(text: str) -> list:
             out.append(m)
             continue
         start = 0
-        for w in re.finditer(r"\S+", chunk):
+        for w in _WORD_RUN.finditer(chunk):
             t = w.group(0)
             if t.endswith(".") and len(t) > 2 and t.lower() not in _SHORT_TITLES \
                     and _bare(t) not in ABBREVIATIONS and not DOTTED.fullmatch(_bare(t)) and not _is_title(t):
@@ -956,6 +963,9 @@ def blank_nicknames(text: str) -> str:
     return _NICKNAME.sub(blank, text)
 
 
+_CLAUSE_BREAK = regex(r"[.;:,]\s")
+
+
 def person_names(text: str) -> list[tuple[int, str, tuple[str, ...]]]:
     """(offset, full name, titles) of every person named with two or more words in the text."""
     found = []
@@ -984,7 +994,7 @@ def person_names(text: str) -> list[tuple[int, str, tuple[str, ...]]]:
                 if w.endswith(",") and (is_person_noun(w) or _is_title(w)):
                     titles.append(_bare(w))  # "Norland's president, Karl Ostby"
                 elif w.endswith(",") and w is before[-1]:
-                    clause = re.split(r"[.;:,]\s", text[max(0, m.start() - 60):m.start()].rstrip(" ,"))[-1]
+                    clause = _CLAUSE_BREAK.split(text[max(0, m.start() - 60):m.start()].rstrip(" ,"))[-1]
                     titles.extend(office_words(clause))  # "Bupati Karangsari, Budi Santoso"
                 break
             if is_person_noun(w) or _is_title(w):

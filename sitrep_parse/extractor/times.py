@@ -92,6 +92,7 @@ _WORDED_ZONE = r"(?:ب?توقيت\s+(?:غرينتش|غرينيتش|جرينتش|
 _WORDED_ZONE_NAMES = (("غرين", "GMT"), ("جرين", "GMT"), ("київ", "KYIV TIME"), ("киев", "KYIV TIME"),
                       ("москов", "MOSCOW TIME"))
 _LOCAL_ZONE = regex(r"\(?\s*" + LOCAL_TIME + r"\b", re.I)
+_ABBREVIATION = regex(r"[A-Z]{2,5}")  # the shape of a zone's abbreviation ("EST", "AEDT")
 _ZONE = (r"(?P<zone>" + _WORDED_ZONE + r"|(?:(?:Eastern|Pacific|Central|Mountain|UK|London|Moscow|Kyiv|Kiev)\s+time|\(?\s*" + LOCAL_TIME
          + r")(?:\s*\((?P<lzone>" + _OFFSET + r")\))?\)?|" + _OFFSET
          + r"|Uhr(?:\s+Ortszeit)?|h\b|(?-i:[A-Z]{1,5}|[А-ЯЁ]{3,4})(?![A-Za-zА-Яа-яЁё]))")
@@ -226,7 +227,7 @@ def parse_marker_time(text: str, default_year: Optional[int] = None) -> Optional
             ambiguous = True
         elif key.lower() not in ("uhr", "h") and not _LOCAL_ZONE.match(key) and not key.lower().startswith("uhr"):
             zone = zone_for(key, day)
-            if zone is None and re.fullmatch(r"[A-Z]{2,5}", key):
+            if zone is None and _ABBREVIATION.fullmatch(key):
                 ambiguous = True  # an unknown abbreviation: better unresolved than guessed
         if key.lower() in ("uhr", "h") or key.lower().startswith("uhr") or _LOCAL_ZONE.match(key):
             zone_name = None

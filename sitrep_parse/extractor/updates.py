@@ -125,6 +125,9 @@ class Marker(NamedTuple):
     origin: bool = False  # "Original story:": ends the update above, opens the original report
 
 
+_MONTH_LIKE = regex(r"[A-Za-zäöüéû]+\.?")  # a word that may name a month ("Aug.", "März")
+
+
 def _valid_rest(rest: str, kw: str, default_year: Optional[int], origin: bool = False) -> Optional[MarkerTime]:
     """The part between keyword and colon must be time, date, number or zone, nothing else."""
     if _INNER_COLON.search(rest.lstrip(" :")):
@@ -135,7 +138,7 @@ def _valid_rest(rest: str, kw: str, default_year: Optional[int], origin: bool = 
     leftover = rest
     if mt and mt.text:
         leftover = leftover.replace(mt.text, " ")
-    for month_word in re.findall(r"[A-Za-zäöüéû]+\.?", leftover):
+    for month_word in _MONTH_LIKE.findall(leftover):
         if find_date(f"1 {month_word.rstrip('.')} 2000", 2000)[0] is not None:
             leftover = leftover.replace(month_word, " ")
     leftover = _FILLER.sub("", leftover)
@@ -282,10 +285,14 @@ def _keyword_marker(block: Block, index: int, text: str, start: re.Match, defaul
     return Marker(index, label, after, mt, standalone)
 
 
+_MERIDIEM_END = regex(r"\b[ap]\.\s?m\.$", re.I)
+_YEAR = regex(r"\b(?:19|20)\d\d\b")
+
+
 def _trim(marker: str) -> str:
     """Drop the closing colon, dash or full stop, but not the stop of "p.m."."""
     marker = marker.rstrip(" :-–—")
-    if marker.endswith(".") and not re.search(r"\b[ap]\.\s?m\.$", marker, re.I):
+    if marker.endswith(".") and not _MERIDIEM_END.search(marker):
         marker = marker[:-1].rstrip(" :-–—")
     return marker
 
@@ -302,7 +309,7 @@ def _is_byline(kw: str, rest: str, closer: str, after: str, mt: Optional[MarkerT
             rem = after[len(lead.text):] if after.startswith(lead.text) else after
             return len(rem.strip(" ,.;")) < 25  # "Updated: August 4, 2022 at 3:15 p.m." and nothing else
         return False
-    if mt is not None and not after and not closer.startswith(":") and re.search(r"\b(?:19|20)\d\d\b", rest):
+    if mt is not None and not after and not closer.startswith(":") and _YEAR.search(rest):
         return True  # a standalone dateline with a year
     if mt is not None and mt.clock is None and mt.day is not None and not after:
         return True  # "Updated August 4" alone on a line

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import re
 import socket
 import ssl
 import threading
@@ -277,6 +276,7 @@ def _redirect_cause(hops: list[str]) -> str:
 
 
 _INCOMPLETE = regex(r"received (\d+) bytes, expected (\d+)")
+_ERRNO = regex(r"^\[Errno -?\d+\]\s*")  # "[Errno -2] Name or service not known": the words alone
 
 
 def _network_cause(exc: BaseException) -> str:
@@ -288,7 +288,7 @@ def _network_cause(exc: BaseException) -> str:
         inner = inner.__cause__ or inner.__context__
     detail = (inner.strerror if isinstance(inner, OSError) and inner.strerror else None) or str(exc) \
         or type(exc).__name__
-    detail = re.sub(r"^\[Errno -?\d+\]\s*", "", detail)
+    detail = _ERRNO.sub("", detail)
     if isinstance(exc, httpx.ConnectError):
         if isinstance(inner, ssl.SSLCertVerificationError):
             return f"cannot connect: TLS certificate not trusted ({inner.verify_message})"
