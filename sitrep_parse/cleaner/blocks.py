@@ -33,13 +33,16 @@ TIME_ATTRS = ("datetime", "data-timestamp", "data-time", "data-datetime", "data-
 _TIME_KEYS = frozenset(TIME_ATTRS) - {"data-date"}
 
 
-def _timed_elements(root: etree._Element) -> list[etree._Element]:
-    """The element and its descendants that carry a machine time attribute, in document order.
+# Each attribute's elements found through the attribute axis, the lists merged by the union in
+# document order (an element with two of them once): libxml2 does it all, three quarters of the time
+# of a Python walk over every element's attribute names, and a half of a "*[@a or @b ...]" test,
+# which it evaluates element by element through its generic machinery.
+_TIMED = etree.XPath(" | ".join(f"descendant-or-self::*/@{name}/.." for name in sorted(_TIME_KEYS)))
 
-    A walk over each element's attribute names: a third of the time of the equivalent XPath
-    (lxml evaluates "@a or @b ..." per element through libxml2's generic machinery)."""
-    keys = _TIME_KEYS
-    return [el for el in root.iter() if not keys.isdisjoint(el.keys())]
+
+def _timed_elements(root: etree._Element) -> list[etree._Element]:
+    """The element and its descendants that carry a machine time attribute, in document order."""
+    return _TIMED(root)
 
 
 # A list item holding any of these is a container (a liveblog post, a card with paragraphs),
