@@ -39,7 +39,7 @@ def parse_document(html: str, source: str) -> etree._Element:
     Comments and processing instructions are dropped by the parser, not walked later.
     """
     html = _XML_DECL.sub("", html, count=1)
-    if not html.strip():
+    if not html or html.isspace():  # (not html.strip(), which copies the whole page to say so)
         raise CleanError(source, "empty document")
     # huge_tree: past 256 levels of nesting (unclosed <div>s or <font>s) libxml2 would otherwise
     # stop and return an empty document; the scraper's size cap already bounds the input.
