@@ -203,12 +203,12 @@ def has_hangul(text: str) -> bool:
     return hangul > 0 and hangul >= 0.3 * sum(1 for c in text if c.isalpha())
 
 
-_BRACKETED = regex(r"\([^)]*\)")
+_IN_BRACKETS = regex(r"\([^)]*\)")  # "김 장관(외교부)": the bracketed gloss goes
 
 
 def korean_speaker(phrase: str, titled: dict[str, str]) -> tuple[bool, Optional[str]]:
     """What the words before a subject or topic particle name: a person, nobody named, or a body."""
-    words = _BRACKETED.sub("", phrase).split()
+    words = _IN_BRACKETS.sub("", phrase).split()
     if not words:
         return False, None
     last = words[-1]
