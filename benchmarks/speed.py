@@ -3,15 +3,16 @@
     python benchmarks/speed.py                  throughput, -j N, end to end, start-up
     python benchmarks/speed.py --profile        plus a cProfile breakdown by stage
     python benchmarks/speed.py --instructions   plus instruction counts under valgrind (noise-free)
-    python benchmarks/speed.py --pages DIR -j 4 --rounds 5
+    python benchmarks/speed.py --pages DIR -j 4 --rounds 9   (five rounds unless told)
 
 Pages: ../shared/bench/aeb/html (SITREP_SHARED overrides ../shared), gzip-compressed
 saved pages. "Raw bytes in": both tools get the same decompressed bytes, and decode
 them themselves. sitrep-parse does its whole job (decode, clean, extract, JSONL bytes);
 trafilatura does its default extract() (bytes in, article text out). Timings are noisy
-on a shared machine, so in one process the tools take turns page by page, whole commands
-take turns in an order reversed every round, and the best round of each is reported with
-the median of the per-round ratios: a comparison side by side, not a number to remember.
+on a shared machine, so in one process the tools take turns page by page, the two compared
+whole commands run back to back in an order reversed every round, and the best round of each
+is reported with the median of the per-round ratios (the end-to-end shares of every round are
+printed too): a comparison side by side, not a number to remember.
 Rounds in one process re-read the same pages, so each tool's per-process caches are warm
 after the first; the end-to-end figures are single cold passes in fresh processes, start-up
 included.
