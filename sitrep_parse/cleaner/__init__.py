@@ -497,14 +497,13 @@ def _is_byline(text: str, authors: set[str]) -> bool:
     return bool(authors) and any(a and folded.startswith(a) for a in authors) and len(folded) < 80
 
 
-_DIGITS = regex(r"\d+")
 _NON_DIGITS = regex(r"\D+")
 
 
 def _date_shape(text: str) -> str:
     """"Posted at 09:41" and "Posted at 22:15" alike: digits and date words reduced to one sign each."""
     words = [("D" if w.lower() in _DATE_WORDS else w.lower()) for w in _WORD.findall(text)]
-    return _DIGITS.sub("0", " ".join(words) + " " + _NON_DIGITS.sub(" ", text).strip())
+    return _NUMBERS.sub("0", " ".join(words) + " " + _NON_DIGITS.sub(" ", text).strip())
 
 
 def _is_dateline(text: str) -> bool:
