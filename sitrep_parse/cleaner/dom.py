@@ -18,8 +18,10 @@ _XML_DECL = regex(r"^\s*<\?xml[^>]*\?>", re.I)
 # Soft hyphens and zero-width spaces are noise in extracted text. The zero-width (non-)joiner is
 # spelling in Persian, Kurdish and Indic scripts ("جان‌باختگان") and part of emoji sequences, so it
 # stays after any character beyond Latin; after Latin letters it is only typesetting and goes.
-_INVISIBLE = regex(r"[\u00ad\u200b\u2060\ufeff]|(?<![^\x00-\u024f])[\u200c\u200d]")
-_INVISIBLE_CHARS = "\u00ad\u200b\u2060\ufeff\u200c\u200d"
+_NOISE_CHARS = "\u00ad\u200b\u2060\ufeff"
+_JOINERS = "\u200c\u200d"
+_INVISIBLE = regex("[" + _NOISE_CHARS + r"]|(?<![^\x00-\u024f])[" + _JOINERS + "]")
+_INVISIBLE_CHARS = _NOISE_CHARS + _JOINERS
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements that start a new block of text when they appear inside a container.
