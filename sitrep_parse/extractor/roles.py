@@ -49,13 +49,14 @@ _BACKGROUND_HEADING = regex(
 )
 # "in 2019", "in the late 1940s", "2011年9月" (no word boundary between Han characters and digits)
 _YEAR = regex(r"(?<![0-9A-Za-z.,:])(19[4-9]\d|20\d\d)(?:s|’s|'s)?(?![0-9A-Za-z:])")
-_DAYS = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAYS = "(?:" + "|".join(_WEEKDAYS) + ")"
 _TAGE = "(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
 # Words that tie a paragraph to the news of the day.
 _CURRENT_WORDS = [
     "today", "tonight", "overnight", r"this\s+(?:morning|afternoon|evening|week)", "yesterday", r"earlier\s+today",
     *(rf"{w}\s+{_DAYS}" for w in ("on", "late", "early", "since")),
-    *(rf"{day}\s+(?:morning|afternoon|evening|night)" for day in _DAYS[3:-1].split("|")),
+    *(rf"{day}\s+(?:morning|afternoon|evening|night)" for day in _WEEKDAYS),
     "latest", "currently", r"right\s+now", r"so\s+far\s+today", r"now(?<!until\snow)(?<!till\snow)(?<!by\snow)",
     r"the\s+early\s+hours", r"early\s+hours",
     "heute", "gestern", r"heute\s+morgen", *(rf"{w}\s+{_TAGE}" for w in ("am", "zum", "vom", "bis")),
@@ -142,7 +143,7 @@ def looks_ahead(text: str, published: Optional[datetime]) -> bool:
 
 
 _AHEAD = regex(r"\b(?:what\s+happens\s+next|next\s+(?:week|month|step|steps)|will|I[’']ll|we[’']ll|"
-               r"(?:on|by|until)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
+               r"(?:on|by|until)\s+" + _DAYS + r")\b", re.I)
 
 
 def is_background(text: str, published: Optional[datetime]) -> bool:
