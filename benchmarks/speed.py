@@ -228,19 +228,23 @@ E2E_SITREP = "sitrep-parse -j 1 -f jsonl"
 E2E_LOOP = "python loop calling trafilatura"
 
 
+def _batch_command(folder: Path, jobs: int, *options: str) -> list[str]:
+    return [*_command(), "-j", str(jobs), *options, "-f", "jsonl", str(folder)]
+
+
+def _loop_command(folder: Path) -> list[str]:
+    return [sys.executable, "-c", TRAFILATURA_LOOP, str(folder)]
+
+
 def end_to_end(folder: Path, jobs: int, rounds: int) -> tuple[dict[str, float], list[float], list[float]]:
-    """Whole commands, interpreter start included: the user's view. Also the medians, over
-    rounds, of sitrep-parse -j 1's wall and CPU time as shares of the trafilatura loop's.
+    """Whole commands, interpreter start included: the user's view. Also, round by round,
+    sitrep-parse -j 1's wall and CPU time as shares of the trafilatura loop's.
 
     The two compared commands run back to back, first one then the other in turn, so that
     each pair meets the machine in nearly one state; the -j N command runs apart from the
     pairs. CPU time (user + system of every process of the command: sitrep-parse's parent and
     its worker) says the share is work, not waiting; on this VM it swings as wall time does."""
-    cmds = {
-        E2E_SITREP: [*_command(), "-j", "1", "-f", "jsonl", str(folder)],
-        E2E_LOOP: [sys.executable, "-c", TRAFILATURA_LOOP, str(folder)],
-    }
-    many = f"sitrep-parse -j {jobs} -f jsonl"
+    cmds = {E2E_SITREP: _batch_command(folder, 1), E2E_LOOP: _loop_command(folder)}
     best: dict[str, float] = {}
     wall_shares, cpu_shares = [], []
     order = list(cmds)
@@ -252,7 +256,7 @@ def end_to_end(folder: Path, jobs: int, rounds: int) -> tuple[dict[str, float], 
         if this[E2E_LOOP][1]:
             cpu_shares.append(this[E2E_SITREP][1] / this[E2E_LOOP][1])
         order.reverse()  # the machine's drift within a pair favours the first and the second in turn
-    best[many] = min(_wall([*_command(), "-j", str(jobs), "-f", "jsonl", str(folder)]) for _ in range(rounds))
+    best[f"sitrep-parse -j {jobs} -f jsonl"] = min(_wall(_batch_command(folder, jobs)) for _ in range(rounds))
     return best, wall_shares, cpu_shares
 
 
@@ -299,10 +303,7 @@ def instructions(folder: Path) -> Optional[dict[str, int]]:
     valgrind = shutil.which("valgrind")
     if valgrind is None:
         return None
-    cmds = {
-        "sitrep-parse -j 1 -f jsonl": [*_command(), "-j", "1", "--page-timeout", "0", "-f", "jsonl", str(folder)],
-        "python loop calling trafilatura": [sys.executable, "-c", TRAFILATURA_LOOP, str(folder)],
-    }
+    cmds = {E2E_SITREP: _batch_command(folder, 1, "--page-timeout", "0"), E2E_LOOP: _loop_command(folder)}
     counts: dict[str, int] = {}
     for name, cmd in cmds.items():
         with tempfile.TemporaryDirectory() as tmp:
@@ -462,7 +463,7 @@ def main(argv: Optional[list[str]] = None) -> int:
             print("\nInstructions executed, end to end (valgrind; in-process sitrep-parse):")
             for name, count in counts.items():
                 print(f"  {name:<34} {count / 1e9:6.2f} G")
-            share = counts["sitrep-parse -j 1 -f jsonl"] / counts["python loop calling trafilatura"]
+            share = counts[E2E_SITREP] / counts[E2E_LOOP]
             print(f"  sitrep-parse -j 1 executes {share:.0%} of the trafilatura loop's instructions")
 
     if args.profile:
