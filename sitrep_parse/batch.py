@@ -215,9 +215,19 @@ def _failure(err: SitrepError, fmt: str) -> Result:
     return Result(err.source, jsonl_bytes(error_record(err)) if fmt == "jsonl" else b"", err.cause)
 
 
-def _warm_up() -> None:
-    """Import the whole pipeline once, before forking, so no worker pays for it again."""
+def _warm_up(urls: bool) -> None:
+    """Import the whole pipeline once, before forking, so no worker pays for it again.
+
+    That includes the modules a single run loads only when a page needs them: the CJK rules
+    (under a millisecond) always, the HTTP client (~35 ms, httpx) when the batch opens on a URL.
+    A module a worker imports itself is imported again by every worker, and the patterns it
+    compiles never reach the cache file, which only the parent writes (patterns.py).
+    """
     from . import cleaner, extractor, output, pipeline, scraper  # noqa: F401
+    from .extractor import cjk  # noqa: F401
+
+    if urls:
+        from .scraper import network  # noqa: F401
 
 
 # --------------------------------------------------------------------------- worker processes
@@ -371,7 +381,7 @@ def results(items: Iterator[Item], options: FetchOptions, fmt: str, jobs: int, o
         for item in _chain(head, items):
             yield process(item, options, fmt)
         return
-    _warm_up()
+    _warm_up(any(is_url(item.source) for item in head))
     import gc
 
     gc.freeze()  # the collector leaves what exists now alone, so forked workers keep sharing those pages

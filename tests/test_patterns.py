@@ -80,6 +80,24 @@ def test_a_pattern_is_the_one_re_compiles(monkeypatch: pytest.MonkeyPatch, tmp_p
     assert len(list(tmp_path.iterdir())) == 1
 
 
+def test_a_pooled_batch_caches_the_patterns_its_workers_use(tmp_path: Path) -> None:
+    """Workers never write the cache (their parent does, at its end): what a page needs must be
+    compiled before the fork, the rules only some pages load (CJK) included."""
+    import marshal
+
+    from sitrep_parse.extractor import cjk
+
+    pages = [str(p) for p in sorted((ROOT / "fixtures" / "sitrep-dev").glob("*.html"))[:2]]
+    env = {**os.environ, "SITREP_PARSE_CACHE": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "sitrep_parse", "-j", "2", "-f", "jsonl", *pages], cwd=ROOT,
+                          env=env, capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    (cache_file,) = tmp_path.iterdir()
+    cached = {text for text, _ in marshal.loads(cache_file.read_bytes())}
+    wanted = {value.pattern for value in vars(cjk).values() if isinstance(value, re.Pattern)}
+    assert wanted and wanted <= cached
+
+
 # re.compile, and the module-level functions that compile their pattern on first use (re.sub(r"..", ..)):
 # either way the pattern would be compiled afresh at every start, past the cache.
 _COMPILING_CALL = re.compile(r"\bre\.(?:compile|sub|subn|split|findall|finditer|search|match|fullmatch)\(")
