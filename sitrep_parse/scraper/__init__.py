@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 from typing import Optional
 
 from ..errors import ScrapeError
@@ -57,7 +56,7 @@ def load(source: str, options: FetchOptions = FetchOptions(), url: Optional[str]
     elif _OTHER_SCHEME.match(source):
         raise ScrapeError(source, f"unsupported URL scheme ({source.split(':', 1)[0]}:); only http and https are fetched")
     else:
-        data = read_file(Path(source), source, options.max_bytes)
+        data = read_file(source, source, options.max_bytes)
     html, encoding = decode_html(data, source)
     return Page(source=source, html=html, url=url, encoding=encoding)
 
