@@ -127,7 +127,6 @@ def test_subprocess_module_and_console_script(tmp_path):
     assert version.returncode == 0 and "sitrep-parse" in version.stdout
 
 
-
 # Runs the command in a fresh interpreter and reports on stderr which of the modules only some runs
 # need the run itself imported (not the interpreter's start, where a development install's hooks load some).
 _IMPORTED_BY_THE_RUN = """
@@ -144,7 +143,7 @@ finally:
 
 def test_a_saved_page_loads_only_what_it_needs():
     """Start-up is most of a one-page run: a saved English page, piped, needs no HTTP client,
-    no terminal renderer, no worker pool, no charset detector and no CJK rules."""
+    no terminal renderer, no worker pool, no pathlib, no charset detector and no CJK rules."""
     done = subprocess.run([sys.executable, "-c", _IMPORTED_BY_THE_RUN, "-f", "json", ATLAS],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr

@@ -3,6 +3,7 @@ folder (absent, damaged, unwritable, switched off) changes a result or prints a 
 
 from __future__ import annotations
 
+import marshal
 import os
 import re
 import subprocess
@@ -12,6 +13,9 @@ from pathlib import Path
 import pytest
 
 from sitrep_parse import patterns
+from sitrep_parse.extractor import cjk
+
+from .conftest import SITREP_DEV
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -83,11 +87,7 @@ def test_a_pattern_is_the_one_re_compiles(monkeypatch: pytest.MonkeyPatch, tmp_p
 def test_a_pooled_batch_caches_the_patterns_its_workers_use(tmp_path: Path) -> None:
     """Workers never write the cache (their parent does, at its end): what a page needs must be
     compiled before the fork, the rules only some pages load (CJK) included."""
-    import marshal
-
-    from sitrep_parse.extractor import cjk
-
-    pages = [str(p) for p in sorted((ROOT / "fixtures" / "sitrep-dev").glob("*.html"))[:2]]
+    pages = [str(p) for p in sorted(SITREP_DEV.glob("*.html"))[:2]]
     env = {**os.environ, "SITREP_PARSE_CACHE": str(tmp_path)}
     done = subprocess.run([sys.executable, "-m", "sitrep_parse", "-j", "2", "-f", "jsonl", *pages], cwd=ROOT,
                           env=env, capture_output=True, timeout=120)
