@@ -9,7 +9,7 @@
 Every tool gets the same raw bytes per page (gzip already undone) and the time from bytes
 to text is what "ms/page" measures: CPU time of this process, one page after another on
 one core, best of --repeat runs taken in turn across the tools. sitrep-parse
-decodes with scraper.decode_html and runs pipeline.parse_html with the page's true URL;
+decodes with scraper.page_from_bytes and runs pipeline.parse_page with the page's true URL;
 its prediction is Document.text. Predictions are written to benchmarks/out/ and scored
 with the benchmark's own scorer (../shared/bench/score_aeb.py, imported, not copied).
 
@@ -48,13 +48,12 @@ Extractor = Callable[[bytes, str], str]
 
 def _ours() -> Extractor:
     from sitrep_parse.errors import SitrepError
-    from sitrep_parse.pipeline import parse_html
-    from sitrep_parse.scraper import decode_html
+    from sitrep_parse.pipeline import parse_page
+    from sitrep_parse.scraper import page_from_bytes
 
     def run(data: bytes, url: str) -> str:
         try:
-            html, _ = decode_html(data, url)
-            return parse_html(html, url=url, source=url).text
+            return parse_page(page_from_bytes(data, url, url)).text
         except SitrepError as exc:  # counted as an empty prediction, and reported
             print(f"  sitrep-parse: {exc}", file=sys.stderr)
             return ""
@@ -158,8 +157,7 @@ def print_stages(pages: dict[str, bytes], truth: dict, repeat: int) -> None:
     from sitrep_parse.cleaner.dom import parse_document
     from sitrep_parse.errors import SitrepError
     from sitrep_parse.extractor import extract
-    from sitrep_parse.models import Page
-    from sitrep_parse.scraper import decode_html
+    from sitrep_parse.scraper import page_from_bytes
 
     def best(fn: Callable, items: list) -> float:
         times = []
@@ -174,7 +172,7 @@ def print_stages(pages: dict[str, bytes], truth: dict, repeat: int) -> None:
         return min(times) / max(1, len(items)) * 1000
 
     raw = [(key, data, truth[key]["url"]) for key, data in pages.items()]
-    page_objs = [Page(source=key, html=decode_html(data, key)[0], url=url) for key, data, url in raw]
+    page_objs = [page_from_bytes(data, key, url) for key, data, url in raw]
     articles = []
     for p in page_objs:
         try:
@@ -182,8 +180,8 @@ def print_stages(pages: dict[str, bytes], truth: dict, repeat: int) -> None:
         except SitrepError:
             pass
     figures = {
-        "decode": best(lambda r: decode_html(r[1], r[0]), raw),
-        "lxml parse": best(lambda p: parse_document(p.html, p.source), page_objs),
+        "decode": best(lambda r: page_from_bytes(r[1], r[0]), raw),
+        "lxml parse": best(lambda p: parse_document(p.html, p.source, p.utf8), page_objs),
         "clean (with parse)": best(clean, page_objs),
         "extract": best(extract, articles),
     }

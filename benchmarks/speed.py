@@ -69,14 +69,12 @@ def load_pages(folder: Path) -> list[tuple[str, bytes]]:
 
 def sitrep_page(source: str, data: bytes) -> bool:
     from sitrep_parse.errors import SitrepError
-    from sitrep_parse.models import Page
     from sitrep_parse.output import jsonl_bytes, to_dict
     from sitrep_parse.pipeline import parse_page
-    from sitrep_parse.scraper import decode_html
+    from sitrep_parse.scraper import page_from_bytes
 
     try:
-        html, encoding = decode_html(data, source)
-        doc = parse_page(Page(source=source, html=html, encoding=encoding))
+        doc = parse_page(page_from_bytes(data, source))
     except SitrepError:
         return False
     jsonl_bytes(to_dict(doc))
@@ -326,9 +324,8 @@ def profile(pages: list[tuple[str, bytes]]) -> None:
     from sitrep_parse.cleaner import clean
     from sitrep_parse.errors import SitrepError
     from sitrep_parse.extractor import extract
-    from sitrep_parse.models import Page
     from sitrep_parse.output import jsonl_bytes, to_dict
-    from sitrep_parse.scraper import decode_html
+    from sitrep_parse.scraper import page_from_bytes
 
     for source, data in pages[:3]:
         sitrep_page(source, data)
@@ -336,12 +333,12 @@ def profile(pages: list[tuple[str, bytes]]) -> None:
     n = len(pages)
     for source, data in pages:
         t0 = time.perf_counter()
-        html, enc = decode_html(data, source)
+        page = page_from_bytes(data, source)
         t1 = time.perf_counter()
-        lxml.html.document_fromstring(html)
+        lxml.html.document_fromstring(data)
         t2 = time.perf_counter()
         try:
-            article = clean(Page(source=source, html=html, encoding=enc))
+            article = clean(page)
         except SitrepError:
             stage["cleaner (parse included)"] += time.perf_counter() - t2
             continue

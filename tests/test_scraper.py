@@ -15,11 +15,13 @@ import zlib
 
 import pytest
 from click.testing import CliRunner
+from lxml import etree
 
+from sitrep_parse.cleaner.dom import parse_document
 from sitrep_parse.cli import cli
 from sitrep_parse.errors import ScrapeError
 from sitrep_parse.models import FetchOptions
-from sitrep_parse.scraper import decode_html, gunzip, load, read_stream
+from sitrep_parse.scraper import decode_html, gunzip, load, page_from_bytes, read_stream
 
 from .conftest import FIXTURES
 
@@ -90,6 +92,30 @@ def test_a_few_stray_bytes_keep_the_declared_charset() -> None:
     data = f'<meta charset="shift_jis"><p>{text}</p>'.encode("cp932") + b"\x81\xff<p>end</p>"
     html, encoding = decode_html(data, "x")
     assert encoding == "cp932" and text in html
+
+
+@pytest.mark.parametrize("data, keeps", [
+    ('<meta charset="iso-8859-1"><p>Le café “Crème”</p>'.encode("utf-8"), True),  # valid UTF-8 is UTF-8
+    (b'<meta charset="windows-1252"><p>plain ASCII</p>', True),
+    (b'<meta charset="windows-1252"><p>caf\xe9</p>', False),  # cp1252: the bytes are not the text's UTF-8
+    (b'<meta charset="utf-8"><p>caf\xc3\xa9 et caf\xe9</p>', False),  # UTF-8 with a stray cp1252 byte
+    (codecs.BOM_UTF8 + b"<p>caf\xc3\xa9</p>", False),
+])
+def test_a_page_keeps_its_bytes_only_when_they_are_its_utf8(data: bytes, keeps: bool) -> None:
+    page = page_from_bytes(data, "x")
+    assert page.html == decode_html(data, "x")[0]
+    assert (page.utf8 is data) is keeps
+
+
+def test_parsing_the_kept_bytes_gives_the_tree_the_text_gives() -> None:
+    """The parser is told UTF-8: neither a wrong <meta> nor an XML declaration may re-decode the bytes."""
+    html = ('<?xml version="1.0" encoding="iso-8859-1"?>\n<html><head><meta http-equiv="Content-Type" '
+            'content="text/html; charset=windows-1252"></head><body><p>Київ: «café» — 5 €, 東京 🌊</p></body></html>')
+    page = page_from_bytes(html.encode("utf-8"), "x")
+    assert page.utf8 is not None
+    from_bytes = etree.tostring(parse_document(page.html, "x", page.utf8), encoding="unicode")
+    assert from_bytes == etree.tostring(parse_document(page.html, "x"), encoding="unicode")
+    assert "<p>Київ: «café» — 5 €, 東京 🌊</p>" in from_bytes
 
 
 @pytest.mark.parametrize("data, cause", [

@@ -78,7 +78,7 @@ _CREDITED = regex(r"\b(?:posted|published|written|publicado|escrito|publié|écr
 
 
 def clean(page: Page) -> Article:
-    root = parse_document(page.html, page.source)
+    root = parse_document(page.html, page.source, page.utf8)
     metadata = extract_metadata(root, page.url)
     posts = find_entries(root)  # before scripts go: it reads the liveBlogUpdate JSON-LD
     strip_never_content(root)

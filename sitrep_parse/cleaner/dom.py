@@ -15,6 +15,7 @@ from ..errors import CleanError
 from ..patterns import regex
 
 _XML_DECL = regex(r"^\s*<\?xml[^>]*\?>", re.I)
+_XML_DECL_BYTES = regex(rb"^\s*<\?xml[^>]*\?>", re.I)
 # Soft hyphens and zero-width spaces are noise in extracted text. The zero-width (non-)joiner is
 # spelling in Persian, Kurdish and Indic scripts ("جان‌باختگان") and part of emoji sequences, so it
 # stays after any character beyond Latin; after Latin letters it is only typesetting and goes.
@@ -33,12 +34,14 @@ BLOCK_TAGS = frozenset({
 })
 
 
-def parse_document(html: str, source: str) -> etree._Element:
+def parse_document(html: str, source: str, utf8: Optional[bytes] = None) -> etree._Element:
     """Parse a whole page; an empty or tagless document is a CleanError, not a crash.
 
     A plain etree.HTMLParser, not lxml.html: lxml.html looks up a Python element class
     every time a node is touched, which costs more than the parse itself on a whole page.
     Comments and processing instructions are dropped by the parser, not walked later.
+    `utf8`, the page's bytes when `html` is exactly them in UTF-8, is what is parsed then:
+    libxml2 works in UTF-8, and handing it text costs a conversion of the whole page first.
     """
     html = _XML_DECL.sub("", html, count=1)
     if not html or html.isspace():  # (not html.strip(), which copies the whole page to say so)
@@ -46,9 +49,9 @@ def parse_document(html: str, source: str) -> etree._Element:
     # huge_tree: past 256 levels of nesting (unclosed <div>s or <font>s) libxml2 would otherwise
     # stop and return an empty document; the scraper's size cap already bounds the input.
     parser = etree.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, no_network=True,
-                              huge_tree=True)
+                              huge_tree=True, encoding="utf-8" if utf8 is not None else None)
     try:
-        root = etree.fromstring(html, parser)
+        root = etree.fromstring(html if utf8 is None else _XML_DECL_BYTES.sub(b"", utf8, count=1), parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise CleanError(source, f"not parseable as HTML ({exc})") from None
     if root is None or not isinstance(root.tag, str):

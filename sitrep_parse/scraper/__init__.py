@@ -33,11 +33,12 @@ from typing import Optional
 from ..errors import ScrapeError
 from ..models import FetchOptions, Page
 from ..patterns import regex
-from .charset import decode_html, sniff_binary
+from .charset import decode_html, page_from_bytes, sniff_binary
 from .compression import gunzip
 from .files import read_file, read_stream
 
-__all__ = ["decode_html", "fetch", "gunzip", "is_url", "load", "read_file", "read_stream", "sniff_binary"]
+__all__ = ["decode_html", "fetch", "gunzip", "is_url", "load", "page_from_bytes", "read_file", "read_stream",
+           "sniff_binary"]
 
 
 _OTHER_SCHEME = regex(r"^[a-z][a-z0-9+.\-]*://", re.I)  # ftp://, file://, s3://: an address, not a path
@@ -57,8 +58,7 @@ def load(source: str, options: FetchOptions = FetchOptions(), url: Optional[str]
         raise ScrapeError(source, f"unsupported URL scheme ({source.split(':', 1)[0]}:); only http and https are fetched")
     else:
         data = read_file(source, source, options.max_bytes)
-    html, encoding = decode_html(data, source)
-    return Page(source=source, html=html, url=url, encoding=encoding)
+    return page_from_bytes(data, source, url)
 
 
 def fetch(url: str, options: FetchOptions = FetchOptions()) -> Page:

@@ -8,6 +8,7 @@ import re
 from typing import Optional
 
 from ..errors import ScrapeError
+from ..models import Page
 from ..patterns import regex
 
 SNIFF_BYTES = 4096
@@ -129,6 +130,14 @@ def _nearly(data: bytes, charset: str) -> Optional[str]:
     return text if text.count("\ufffd") * 100 <= non_ascii else None
 
 
+def page_from_bytes(data: bytes, source: str, url: Optional[str] = None,
+                    header_charset: Optional[str] = None) -> Page:
+    """The Page the bytes make (decoded as decode_html says), keeping the bytes when they are the
+    text's exact UTF-8 so that the cleaner parses them without converting the text back."""
+    text, encoding, exact = _decode(data, source, header_charset)
+    return Page(source=source, html=text, url=url, encoding=encoding, utf8=exact)
+
+
 def decode_html(data: bytes, source: str, header_charset: Optional[str] = None) -> tuple[str, str]:
     """Turn page bytes into text: BOM, then HTTP header charset, then <meta>, then detection.
 
@@ -138,6 +147,12 @@ def decode_html(data: bytes, source: str, header_charset: Optional[str] = None) 
     bytes invalid in a UTF-8 label fall to the page's <meta> if that fits, else are read as
     UTF-8 with cp1252 for the invalid bytes (the commonest mislabelling on the web).
     """
+    text, encoding, _ = _decode(data, source, header_charset)
+    return text, encoding
+
+
+def _decode(data: bytes, source: str, header_charset: Optional[str]) -> tuple[str, str, Optional[bytes]]:
+    """(text, charset, the bytes of the text when it is exactly them read as UTF-8)."""
     if not data.strip():
         raise ScrapeError(source, "empty document")
     what = sniff_binary(data)
@@ -145,7 +160,7 @@ def decode_html(data: bytes, source: str, header_charset: Optional[str] = None) 
         raise ScrapeError(source, f"not an HTML page ({what})")
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(name, errors="replace"), name.removesuffix("-le").removesuffix("-be")
+            return data[len(bom):].decode(name, errors="replace"), name.removesuffix("-le").removesuffix("-be"), None
     declared: list[str] = []
     from_header = _charset_name(header_charset)
     if from_header:
@@ -159,23 +174,24 @@ def decode_html(data: bytes, source: str, header_charset: Optional[str] = None) 
 
     if data.isascii():
         name = declared[0] if declared else "utf-8"
-        return (_strict(data, name) or data.decode("utf-8")), name
+        text = _strict(data, name) or data.decode("utf-8")
+        return text, name, (data if text == data.decode("ascii") else None)  # (not so in UTF-7 or EBCDIC)
     utf8 = _strict(data, "utf-8")
     if utf8 is not None:
-        return utf8, "utf-8"
+        return utf8, "utf-8", data
     for name in declared:
         if name == "utf-8":
             continue
         text = _strict(data, name)
         if text is not None:
-            return text, name
+            return text, name, None
     if declared[:1] == ["utf-8"]:
-        return _decode_mixed_utf8(data), "utf-8"
+        return _decode_mixed_utf8(data), "utf-8", None
     for name in declared:
         text = _nearly(data, name)
         if text is not None:
-            return text, name
-    return _detect(data)
+            return text, name, None
+    return (*_detect(data), None)
 
 
 def _detect(data: bytes) -> tuple[str, str]:

@@ -15,7 +15,7 @@ from .. import __version__
 from ..errors import ScrapeError
 from ..models import FetchOptions, Page
 from ..patterns import regex
-from .charset import HEADER_CHARSET, decode_html
+from .charset import HEADER_CHARSET, page_from_bytes
 from .compression import Decoder, gunzip, size_text
 
 # The tool and its version, nothing more: the project has no public address to point to yet,
@@ -261,8 +261,7 @@ def _read_page(response: Any, url: str, options: FetchOptions, deadline: _Deadli
     if data[:2] == b"\x1f\x8b":  # compressed twice, or a .html.gz served as it is
         data = gunzip(data, url, options.max_bytes)
     m = HEADER_CHARSET.search(content_type)
-    html, encoding = decode_html(data, url, m.group(1) if m else None)
-    return Page(source=url, html=html, url=str(response.url), encoding=encoding)
+    return page_from_bytes(data, url, str(response.url), m.group(1) if m else None)
 
 
 def _redirect_cause(hops: list[str]) -> str:
