@@ -3,7 +3,8 @@
     python benchmarks/speed.py                  throughput, -j N, end to end, start-up
     python benchmarks/speed.py --profile        plus a cProfile breakdown by stage
     python benchmarks/speed.py --instructions   plus instruction counts under valgrind (noise-free)
-    python benchmarks/speed.py --pages DIR -j 4 --rounds 9   (five rounds unless told)
+    python benchmarks/speed.py --pages DIR -j 4 --rounds 9 --pairs 25
+                                  (five rounds in process, fifteen end-to-end pairs unless told)
 
 Pages: ../shared/bench/aeb/html (SITREP_SHARED overrides ../shared), gzip-compressed
 saved pages. "Raw bytes in": both tools get the same decompressed bytes, and decode
@@ -11,8 +12,9 @@ them themselves. sitrep-parse does its whole job (decode, clean, extract, JSONL 
 trafilatura does its default extract() (bytes in, article text out). Timings are noisy
 on a shared machine, so in one process the tools take turns page by page, the two compared
 whole commands run back to back in an order reversed every round, and the best round of each
-is reported with the median of the per-round ratios (the end-to-end shares of every round are
-printed too): a comparison side by side, not a number to remember.
+is reported with the median of the per-round ratios and a 95% confidence interval for that
+median (the end-to-end shares of every round are printed too). A target is "met" only when the
+whole interval clears it: a single median on this VM moves by several points from run to run.
 Rounds in one process re-read the same pages, so each tool's per-process caches are warm
 after the first; the end-to-end figures are single cold passes in fresh processes, start-up
 included.
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import math
 import os
 import re
 import shutil
@@ -116,9 +119,9 @@ def _warm_both() -> None:
 # --------------------------------------------------------------------------- measurements
 
 
-def one_process(pages: list[tuple[str, bytes]], rounds: int) -> tuple[dict[str, tuple[float, int]], float]:
-    """Best wall time of a pass over all pages in this process, per tool, and the median ratio
-    sitrep-parse/trafilatura of pages per second within a round.
+def one_process(pages: list[tuple[str, bytes]], rounds: int) -> tuple[dict[str, tuple[float, int]], list[float]]:
+    """Best wall time of a pass over all pages in this process, per tool, and the ratio
+    sitrep-parse/trafilatura of pages per second within each round.
 
     The tools take turns page by page, so both meet the machine in the same state: on a shared
     VM whose speed swings by half from one second to the next, a whole pass of one tool and
@@ -143,7 +146,7 @@ def one_process(pages: list[tuple[str, bytes]], rounds: int) -> tuple[dict[str, 
             if name not in best or elapsed < best[name][0]:
                 best[name] = (elapsed, ok[name])
         ratios.append(spent["trafilatura"] / spent["sitrep-parse"])
-    return best, _median(ratios)
+    return best, ratios
 
 
 def _percents(values: list[float]) -> str:
@@ -154,6 +157,35 @@ def _median(values: list[float]) -> float:
     values = sorted(values)
     mid = len(values) // 2
     return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+
+
+def median_interval(values: list[float], level: float = 0.95) -> tuple[float, float, float]:
+    """(low, high, coverage): a distribution-free confidence interval for the median of the rounds.
+
+    On a machine whose speed swings by half from one second to the next, one median can land on
+    either side of a target that the true figure clears by a few points; an interval says whether
+    the rounds decide it. Sorted, the k-th value from each end bounds the median with probability
+    1 - 2 P(Binomial(n, 1/2) < k), whatever the distribution of the rounds (each round a fair coin
+    on either side of the true median): k is the largest that keeps that probability >= level,
+    or 1 (the whole range) when n is too small to reach it."""
+    values = sorted(values)
+    n = len(values)
+    k, tail = 1, 1 / 2 ** n  # tail: P(Binomial(n, 1/2) < k)
+    while k < (n + 1) // 2:
+        wider = tail + math.comb(n, k) / 2 ** n
+        if 1 - 2 * wider < level:
+            break
+        k, tail = k + 1, wider
+    return values[k - 1], values[n - k], 1 - 2 * tail
+
+
+def verdict(low: float, high: float, target: float, above: bool) -> str:
+    """met / NOT met when the whole interval is on one side of the target, else undecided."""
+    if (low >= target) if above else (high < target):
+        return "met"
+    if (high < target) if above else (low >= target):
+        return "NOT met"
+    return "undecided: the interval holds the target (more --pairs narrow it)"
 
 
 def many_processes(paths: list[str], jobs: int, rounds: int) -> dict[str, float]:
@@ -400,6 +432,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--pages", type=Path, default=SHARED / "bench" / "aeb" / "html")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--pairs", type=int, default=15,
+                    help="end-to-end rounds, each a run of both commands (default 15: enough for a 95%% interval "
+                         "of the median share a few points wide on this noisy machine)")
     ap.add_argument("--profile", action="store_true", help="add a cProfile breakdown by stage")
     ap.add_argument("--instructions", action="store_true",
                     help="add instruction counts of the end-to-end commands under valgrind (minutes; noise-free)")
@@ -418,14 +453,15 @@ def main(argv: Optional[list[str]] = None) -> int:
           f"best of {args.rounds} rounds; CPUs: {os.cpu_count()}; load: {_load()}")
 
     precompile()
-    single, ratio = one_process(pages, args.rounds)
+    single, ratios = one_process(pages, args.rounds)
     print("\nOne process, pages in memory as bytes:")
     for name, (t, ok) in single.items():
         print(f"  {name:<14} {n / t:7.1f} pages/s  {t / n * 1000:6.1f} ms a page  ({ok} of {n} gave a result)")
     print(f"  (lxml parse is {single['lxml parse'][0] / n * 1000 / 1.2:.1f}x its idle-core 1.2 ms: "
           "the machine's load scales every figure here alike)")
-    print(f"  sitrep-parse / trafilatura, median of the rounds: {ratio:.2f}x  "
-          f"(target >= 2x: {'met' if ratio >= 2 else 'NOT met'})")
+    low, high, coverage = median_interval(ratios)
+    print(f"  sitrep-parse / trafilatura, median of the rounds: {_median(ratios):.2f}x, "
+          f"{coverage:.0%} interval {low:.2f}x-{high:.2f}x (target >= 2x: {verdict(low, high, 2.0, above=True)})")
 
     paths = [p for p, _ in pages]
     multi = many_processes(paths, args.jobs, args.rounds)
@@ -434,13 +470,15 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(f"  {name:<14} {n / t:7.1f} pages/s")
     print(f"  sitrep-parse / trafilatura: {multi['trafilatura'] / multi['sitrep-parse']:.2f}x")
 
-    e2e, shares, cpu_shares = end_to_end(args.pages, args.jobs, args.rounds)
+    e2e, shares, cpu_shares = end_to_end(args.pages, args.jobs, args.pairs)
     print("\nEnd to end, interpreter start included (wall time, best round):")
     for name, t in e2e.items():
         print(f"  {name:<34} {t:6.2f} s  {n / t:6.1f} pages/s")
-    share = _median(shares)
-    print(f"  sitrep-parse -j 1 takes {share:.0%} of the trafilatura loop's time, median of the rounds "
-          f"(target < 50%: {'met' if share < 0.5 else 'NOT met'}); each round: {_percents(shares)}")
+    low, high, coverage = median_interval(shares)
+    print(f"  sitrep-parse -j 1 takes {_median(shares):.0%} of the trafilatura loop's time, median of "
+          f"{len(shares)} rounds, {coverage:.0%} interval {low:.0%}-{high:.0%} "
+          f"(target < 50%: {verdict(low, high, 0.5, above=False)})")
+    print(f"  each round: {_percents(shares)}")
     if cpu_shares:
         print(f"  and {_median(cpu_shares):.0%} of its CPU time (user + system); each round: {_percents(cpu_shares)}")
 
