@@ -4,7 +4,8 @@
 
 files.py reads saved pages and stdin, network.py fetches URLs (imported only when a URL is
 given: file runs never load httpx or ssl), compression.py undoes gzip/deflate/brotli
-under the size cap, charset.py turns bytes into text.
+under the size cap, charset.py turns bytes into text (page_from_bytes: the Page, which keeps
+the bytes too when they are the text's exact UTF-8, for the parser to read as they are).
 
 Sources are URLs (http/https, fetched with httpx), files (.html, .htm, .xhtml, .html.gz)
 or "-" for standard input. Whatever the source, the same rules pick the charset:
