@@ -179,8 +179,11 @@ def median_interval(values: list[float], level: float = 0.95) -> tuple[float, fl
     return values[k - 1], values[n - k], 1 - 2 * tail
 
 
-def verdict(low: float, high: float, target: float, above: bool) -> str:
-    """met / NOT met when the whole interval is on one side of the target, else undecided."""
+def verdict(low: float, high: float, coverage: float, target: float, above: bool) -> str:
+    """met / NOT met when the whole interval is on one side of the target, else undecided; a handful
+    of rounds (an interval of under 90%) decides nothing."""
+    if coverage < 0.9:
+        return "undecided: too few rounds for an interval"
     if (low >= target) if above else (high < target):
         return "met"
     if (high < target) if above else (low >= target):
@@ -462,7 +465,7 @@ def main(argv: Optional[list[str]] = None) -> int:
           "the machine's load scales every figure here alike)")
     low, high, coverage = median_interval(ratios)
     print(f"  sitrep-parse / trafilatura, median of the rounds: {_median(ratios):.2f}x, "
-          f"{coverage:.0%} interval {low:.2f}x-{high:.2f}x (target >= 2x: {verdict(low, high, 2.0, above=True)})")
+          f"{coverage:.0%} interval {low:.2f}x-{high:.2f}x (target >= 2x: {verdict(low, high, coverage, 2.0, above=True)})")
 
     paths = [p for p, _ in pages]
     multi = many_processes(paths, args.jobs, args.rounds)
@@ -478,7 +481,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     low, high, coverage = median_interval(shares)
     print(f"  sitrep-parse -j 1 takes {_median(shares):.0%} of the trafilatura loop's time, median of "
           f"{len(shares)} rounds, {coverage:.0%} interval {low:.0%}-{high:.0%} "
-          f"(target < 50%: {verdict(low, high, 0.5, above=False)})")
+          f"(target < 50%: {verdict(low, high, coverage, 0.5, above=False)})")
     print(f"  each round: {_percents(shares)}")
     if cpu_shares:
         print(f"  and {_median(cpu_shares):.0%} of its CPU time (user + system); each round: {_percents(cpu_shares)}")
