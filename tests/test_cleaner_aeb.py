@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from sitrep_parse.pipeline import parse_html
-from sitrep_parse.scraper import decode_html
+from sitrep_parse.pipeline import parse_page
+from sitrep_parse.scraper import page_from_bytes
 
 from .conftest import ROOT
 
@@ -33,8 +33,8 @@ def aeb(shared_dir):
     truth = json.loads((bench / "aeb" / "ground-truth.json").read_text(encoding="utf-8"))
     pred = {}
     for key, item in truth.items():
-        html, _ = decode_html(gzip.decompress((bench / "aeb" / "html" / f"{key}.html.gz").read_bytes()), key)
-        pred[key] = {"articleBody": parse_html(html, url=item["url"], source=key).text}  # never raises
+        data = gzip.decompress((bench / "aeb" / "html" / f"{key}.html.gz").read_bytes())
+        pred[key] = {"articleBody": parse_page(page_from_bytes(data, key, item["url"])).text}  # never raises
     return truth, pred, _load(bench / "score_aeb.py", "score_aeb")
 
 

@@ -21,7 +21,7 @@ from sitrep_parse.cleaner.dom import parse_document
 from sitrep_parse.cli import cli
 from sitrep_parse.errors import ScrapeError
 from sitrep_parse.models import FetchOptions
-from sitrep_parse.scraper import decode_html, gunzip, load, page_from_bytes, read_stream
+from sitrep_parse.scraper import gunzip, load, page_from_bytes, read_stream
 
 from .conftest import FIXTURES
 
@@ -60,37 +60,42 @@ def test_stdin_follows_the_same_rules() -> None:
     assert "Le café “Crème” a rouvert mardi — les naïfs ont payé 5 €" in json.loads(result.stdout)["text"]
 
 
-# --------------------------------------------------------------------------- decode_html rules
+# --------------------------------------------------------------------------- charset rules
+
+
+def _decoded(data: bytes, header_charset: str | None = None) -> tuple[str, str | None]:
+    page = page_from_bytes(data, "x", header_charset=header_charset)
+    return page.html, page.encoding
 
 
 def test_header_charset_beats_meta() -> None:
     html = '<meta charset="windows-1251"><p>Пример</p>'
     data = html.encode("koi8-r")
-    assert decode_html(data, "x", "koi8-r") == (html, "koi8-r")
+    assert _decoded(data, "koi8-r") == (html, "koi8-r")
 
 
 def test_bom_beats_header_and_meta() -> None:
     html = '<meta charset="koi8-r"><p>Київ</p>'
     data = codecs.BOM_UTF8 + html.encode("utf-8")
-    assert decode_html(data, "x", "windows-1252") == (html, "utf-8")
+    assert _decoded(data, "windows-1252") == (html, "utf-8")
 
 
 def test_utf16_label_without_bom_is_read_as_utf8() -> None:
     html = '<meta charset="utf-16"><p>café</p>'
-    assert decode_html(html.encode("utf-8"), "x") == (html, "utf-8")
+    assert _decoded(html.encode("utf-8")) == (html, "utf-8")
 
 
 def test_cp1252_undefined_bytes_never_fail() -> None:
     """0x81, 0x8D, 0x8F, 0x90 and 0x9D have no cp1252 character; browsers show C1 controls."""
     data = b'<meta charset="windows-1252"><p>caf\xe9 \x81\x9d</p>'
-    html, encoding = decode_html(data, "x")
+    html, encoding = _decoded(data)
     assert encoding == "cp1252" and "café \x81\x9d" in html
 
 
 def test_a_few_stray_bytes_keep_the_declared_charset() -> None:
     text = "東京都は月曜日、台風の接近に伴い避難指示を出したと発表した。" * 20
     data = f'<meta charset="shift_jis"><p>{text}</p>'.encode("cp932") + b"\x81\xff<p>end</p>"
-    html, encoding = decode_html(data, "x")
+    html, encoding = _decoded(data)
     assert encoding == "cp932" and text in html
 
 
@@ -103,8 +108,8 @@ def test_a_few_stray_bytes_keep_the_declared_charset() -> None:
 ])
 def test_a_page_keeps_its_bytes_only_when_they_are_its_utf8(data: bytes, keeps: bool) -> None:
     page = page_from_bytes(data, "x")
-    assert page.html == decode_html(data, "x")[0]
     assert (page.utf8 is data) is keeps
+    assert page.utf8 is None or page.utf8.decode("utf-8") == page.html
 
 
 @pytest.mark.parametrize("declaration, head", [
@@ -132,7 +137,7 @@ def test_parsing_the_kept_bytes_gives_the_tree_the_text_gives(declaration: str, 
 ])
 def test_not_a_page(data: bytes, cause: str) -> None:
     with pytest.raises(ScrapeError) as info:
-        decode_html(data, "page.html")
+        page_from_bytes(data, "page.html")
     assert info.value.cause == cause
 
 

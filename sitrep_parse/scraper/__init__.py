@@ -34,12 +34,11 @@ from typing import Optional
 from ..errors import ScrapeError
 from ..models import FetchOptions, Page
 from ..patterns import regex
-from .charset import decode_html, page_from_bytes, sniff_binary
+from .charset import page_from_bytes, sniff_binary
 from .compression import gunzip
 from .files import read_file, read_stream
 
-__all__ = ["decode_html", "fetch", "gunzip", "is_url", "load", "page_from_bytes", "read_file", "read_stream",
-           "sniff_binary"]
+__all__ = ["fetch", "gunzip", "is_url", "load", "page_from_bytes", "read_file", "read_stream", "sniff_binary"]
 
 
 _OTHER_SCHEME = regex(r"^[a-z][a-z0-9+.\-]*://", re.I)  # ftp://, file://, s3://: an address, not a path

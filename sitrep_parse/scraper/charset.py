@@ -1,4 +1,4 @@
-"""Bytes to text: BOM, then the HTTP header, then <meta>, then detection (see decode_html)."""
+"""Bytes to text: BOM, then the HTTP header, then <meta>, then detection (see page_from_bytes)."""
 
 from __future__ import annotations
 
@@ -132,23 +132,18 @@ def _nearly(data: bytes, charset: str) -> Optional[str]:
 
 def page_from_bytes(data: bytes, source: str, url: Optional[str] = None,
                     header_charset: Optional[str] = None) -> Page:
-    """The Page the bytes make (decoded as decode_html says), keeping the bytes when they are the
-    text's exact UTF-8 so that the cleaner parses them without converting the text back."""
-    text, encoding, exact = _decode(data, source, header_charset)
-    return Page(source=source, html=text, url=url, encoding=encoding, utf8=exact)
-
-
-def decode_html(data: bytes, source: str, header_charset: Optional[str] = None) -> tuple[str, str]:
-    """Turn page bytes into text: BOM, then HTTP header charset, then <meta>, then detection.
+    """Turn page bytes into a Page: BOM, then HTTP header charset, then <meta>, then detection.
 
     A declaration is trusted while the bytes agree with it. Bytes that are valid UTF-8 and
     not plain ASCII are UTF-8 whatever the label says (legacy text is practically never valid
     UTF-8 by accident, and servers defaulting to ISO-8859-1 mislabel UTF-8 pages daily);
     bytes invalid in a UTF-8 label fall to the page's <meta> if that fits, else are read as
     UTF-8 with cp1252 for the invalid bytes (the commonest mislabelling on the web).
+    The Page keeps the bytes when they are its text's exact UTF-8, so that the cleaner parses
+    them without converting the text back.
     """
-    text, encoding, _ = _decode(data, source, header_charset)
-    return text, encoding
+    text, encoding, exact = _decode(data, source, header_charset)
+    return Page(source=source, html=text, url=url, encoding=encoding, utf8=exact)
 
 
 def _decode(data: bytes, source: str, header_charset: Optional[str]) -> tuple[str, str, Optional[bytes]]:
